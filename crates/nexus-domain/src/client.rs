@@ -1,0 +1,344 @@
+//! The auth client as the API returns it (`NexusClient` in the contract).
+
+use crate::lenient;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::Value;
+use std::fmt;
+
+/// iOS settings of a native client.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MobileIos {
+    #[serde(default, deserialize_with = "lenient::string", skip_serializing_if = "Option::is_none")]
+    pub team_id: Option<String>,
+    #[serde(default, deserialize_with = "lenient::string", skip_serializing_if = "Option::is_none")]
+    pub app_bundle_identifier: Option<String>,
+}
+
+/// Android settings of a native client.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MobileAndroid {
+    #[serde(default, deserialize_with = "lenient::string", skip_serializing_if = "Option::is_none")]
+    pub keystore_hash: Option<String>,
+    #[serde(default, deserialize_with = "lenient::string", skip_serializing_if = "Option::is_none")]
+    pub app_package_name: Option<String>,
+}
+
+/// Mobile device settings (same shape in responses, create and update bodies).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mobile {
+    #[serde(default, deserialize_with = "lenient::object", skip_serializing_if = "Option::is_none")]
+    pub ios: Option<MobileIos>,
+    #[serde(default, deserialize_with = "lenient::object", skip_serializing_if = "Option::is_none")]
+    pub android: Option<MobileAndroid>,
+}
+
+impl Mobile {
+    /// True when no mobile value is set at all.
+    pub fn is_empty(&self) -> bool {
+        let ios_empty = self
+            .ios
+            .as_ref()
+            .is_none_or(|i| i.team_id.is_none() && i.app_bundle_identifier.is_none());
+        let android_empty = self
+            .android
+            .as_ref()
+            .is_none_or(|a| a.keystore_hash.is_none() && a.app_package_name.is_none());
+        ios_empty && android_empty
+    }
+}
+
+/// How the client authenticates at the token endpoint.
+///
+/// Arrives as a string in any spelling ("ClientSecretPost", "client_secret_post",
+/// "CLIENTSECRETPOST") or as the ASP.NET enum integer 0/1/2.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ClientAuthMethod {
+    None,
+    ClientSecretPost,
+    ClientSecretBasic,
+    /// Auth0's Private Key JWT: the secret cannot be rotated.
+    PrivateKeyJwt,
+    /// A value this console does not know, kept as sent.
+    Other(String),
+}
+
+impl ClientAuthMethod {
+    /// Parses any known spelling; unknown text is kept as `Other`.
+    pub fn parse(raw: &str) -> Self {
+        let key: String = raw
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        match key.as_str() {
+            "none" | "0" => Self::None,
+            "clientsecretpost" | "1" => Self::ClientSecretPost,
+            "clientsecretbasic" | "2" => Self::ClientSecretBasic,
+            "privatekeyjwt" | "3" => Self::PrivateKeyJwt,
+            _ => Self::Other(raw.to_string()),
+        }
+    }
+
+    /// The contract's spelling.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::None => "None",
+            Self::ClientSecretPost => "ClientSecretPost",
+            Self::ClientSecretBasic => "ClientSecretBasic",
+            Self::PrivateKeyJwt => "PrivateKeyJwt",
+            Self::Other(s) => s,
+        }
+    }
+
+    /// Words for a person.
+    pub fn label(&self) -> String {
+        match self {
+            Self::None => "None (public client)".into(),
+            Self::ClientSecretPost => "Client secret (POST)".into(),
+            Self::ClientSecretBasic => "Client secret (HTTP Basic)".into(),
+            Self::PrivateKeyJwt => "Private Key JWT".into(),
+            Self::Other(s) => s.clone(),
+        }
+    }
+}
+
+impl Serialize for ClientAuthMethod {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+fn auth_method<'de, D: Deserializer<'de>>(d: D) -> Result<Option<ClientAuthMethod>, D::Error> {
+    Ok(match Option::<Value>::deserialize(d)? {
+        Some(Value::String(s)) if !s.trim().is_empty() => Some(ClientAuthMethod::parse(&s)),
+        Some(Value::Number(n)) => Some(ClientAuthMethod::parse(&n.to_string())),
+        _ => None,
+    })
+}
+
+/// The application types the console offers (Auth0 knows more; those are
+/// shown as `Other`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ClientType {
+    RegularWeb,
+    Spa,
+    Native,
+    NonInteractive,
+    Other(String),
+}
+
+impl ClientType {
+    /// The four types a new client can have, in the order the chooser shows them.
+    pub const CREATABLE: [ClientType; 4] = [
+        ClientType::RegularWeb,
+        ClientType::Spa,
+        ClientType::Native,
+        ClientType::NonInteractive,
+    ];
+
+    /// Parses the wire value, tolerating case and `-`/space for `_`.
+    pub fn parse(raw: &str) -> Self {
+        match raw.trim().to_ascii_lowercase().replace(['-', ' '], "_").as_str() {
+            "regular_web" | "regularweb" => Self::RegularWeb,
+            "spa" => Self::Spa,
+            "native" => Self::Native,
+            "non_interactive" | "noninteractive" => Self::NonInteractive,
+            _ => Self::Other(raw.to_string()),
+        }
+    }
+
+    /// The wire value (`app_type`).
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::RegularWeb => "regular_web",
+            Self::Spa => "spa",
+            Self::Native => "native",
+            Self::NonInteractive => "non_interactive",
+            Self::Other(s) => s,
+        }
+    }
+
+    /// Short name for a person.
+    pub fn label(&self) -> &str {
+        match self {
+            Self::RegularWeb => "Regular web app",
+            Self::Spa => "Single-page app",
+            Self::Native => "Native app",
+            Self::NonInteractive => "Machine to machine",
+            Self::Other(s) => s,
+        }
+    }
+
+    /// One line on when to choose it.
+    pub fn explanation(&self) -> &'static str {
+        match self {
+            Self::RegularWeb => "A server-rendered web application that keeps a secret on its server.",
+            Self::Spa => "A JavaScript app running in the browser; it cannot keep a secret.",
+            Self::Native => "A mobile or desktop app; uses custom-scheme callbacks and mobile settings.",
+            Self::NonInteractive => "A service, daemon or CLI calling APIs with the client-credentials grant.",
+            Self::Other(_) => "A type this console cannot create.",
+        }
+    }
+
+    /// Whether the type has users signing in through a browser (so callback
+    /// and logout URLs matter).
+    pub fn is_interactive(&self) -> bool {
+        !matches!(self, Self::NonInteractive)
+    }
+}
+
+impl fmt::Display for ClientType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// An auth client as the API returns it. Every field may be null or absent;
+/// unknown fields are ignored.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct NexusClient {
+    #[serde(deserialize_with = "lenient::string")]
+    pub id: Option<String>,
+    #[serde(deserialize_with = "lenient::string")]
+    pub name: Option<String>,
+    #[serde(rename = "type", deserialize_with = "lenient::string")]
+    pub client_type: Option<String>,
+    #[serde(deserialize_with = "lenient::object")]
+    pub mobile: Option<Mobile>,
+    #[serde(deserialize_with = "lenient::string_list")]
+    pub owners: Option<Vec<String>>,
+    #[serde(deserialize_with = "lenient::string")]
+    pub secret: Option<String>,
+    #[serde(rename = "logoUrl", deserialize_with = "lenient::string")]
+    pub logo_url: Option<String>,
+    #[serde(rename = "grantTypes", deserialize_with = "lenient::string_list")]
+    pub grant_types: Option<Vec<String>>,
+    #[serde(rename = "productName", deserialize_with = "lenient::string")]
+    pub product_name: Option<String>,
+    #[serde(rename = "callbackUrls", deserialize_with = "lenient::string_list")]
+    pub callback_urls: Option<Vec<String>>,
+    #[serde(rename = "client_upn_key", deserialize_with = "lenient::string")]
+    pub client_upn_key: Option<String>,
+    #[serde(rename = "applicationName", deserialize_with = "lenient::string")]
+    pub application_name: Option<String>,
+    #[serde(rename = "manuallyCreated", deserialize_with = "lenient::boolean")]
+    pub manually_created: Option<bool>,
+    #[serde(rename = "clientAuthMethod", deserialize_with = "auth_method")]
+    pub client_auth_method: Option<ClientAuthMethod>,
+    #[serde(rename = "allowedLogoutUrls", deserialize_with = "lenient::string_list")]
+    pub allowed_logout_urls: Option<Vec<String>>,
+    #[serde(rename = "allowedWebOrigins", deserialize_with = "lenient::string_list")]
+    pub allowed_web_origins: Option<Vec<String>>,
+    #[serde(rename = "allowedCorsOrigins", deserialize_with = "lenient::string_list")]
+    pub allowed_cors_origins: Option<Vec<String>>,
+    #[serde(rename = "idTokenExpiration", deserialize_with = "lenient::int")]
+    pub id_token_expiration: Option<i64>,
+    #[serde(rename = "refreshTokenReuseInterval", deserialize_with = "lenient::int")]
+    pub refresh_token_reuse_interval: Option<i64>,
+    #[serde(rename = "refreshTokenAbsoluteLifetime", deserialize_with = "lenient::int")]
+    pub refresh_token_absolute_lifetime: Option<i64>,
+    #[serde(rename = "refreshTokenInactivityLifetime", deserialize_with = "lenient::int")]
+    pub refresh_token_inactivity_lifetime: Option<i64>,
+    #[serde(rename = "isRefreshTokenRotationEnabled", deserialize_with = "lenient::boolean")]
+    pub is_refresh_token_rotation_enabled: Option<bool>,
+    #[serde(
+        rename = "isRefreshTokenAbsoluteExpirationEnabled",
+        deserialize_with = "lenient::boolean"
+    )]
+    pub is_refresh_token_absolute_expiration_enabled: Option<bool>,
+    #[serde(
+        rename = "isRefreshTokenInactivityLifetimeEnabled",
+        deserialize_with = "lenient::boolean"
+    )]
+    pub is_refresh_token_inactivity_lifetime_enabled: Option<bool>,
+    #[serde(rename = "allowCrossOriginAuthentication", deserialize_with = "lenient::boolean")]
+    pub allow_cross_origin_authentication: Option<bool>,
+}
+
+impl NexusClient {
+    /// The client's type, parsed.
+    pub fn kind(&self) -> Option<ClientType> {
+        self.client_type.as_deref().map(ClientType::parse)
+    }
+
+    /// Terraform-managed: `manuallyCreated` is explicitly false. Unknown
+    /// (null/absent) counts as manual, since nothing says otherwise.
+    pub fn is_terraform_managed(&self) -> bool {
+        self.manually_created == Some(false)
+    }
+
+    /// The name to show; falls back to the id, then to a placeholder.
+    pub fn display_name(&self) -> String {
+        self.name
+            .as_deref()
+            .filter(|n| !n.trim().is_empty())
+            .or(self.id.as_deref())
+            .unwrap_or("(unnamed client)")
+            .to_string()
+    }
+
+    /// Owners, or an empty slice when not set.
+    pub fn owners_list(&self) -> &[String] {
+        self.owners.as_deref().unwrap_or(&[])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn auth_method_any_spelling() {
+        for (raw, want) in [
+            ("None", ClientAuthMethod::None),
+            ("none", ClientAuthMethod::None),
+            ("ClientSecretPost", ClientAuthMethod::ClientSecretPost),
+            ("client_secret_post", ClientAuthMethod::ClientSecretPost),
+            ("CLIENTSECRETBASIC", ClientAuthMethod::ClientSecretBasic),
+            ("client_secret_basic", ClientAuthMethod::ClientSecretBasic),
+            ("private_key_jwt", ClientAuthMethod::PrivateKeyJwt),
+        ] {
+            assert_eq!(ClientAuthMethod::parse(raw), want, "{raw}");
+        }
+        for (n, want) in [
+            (0, ClientAuthMethod::None),
+            (1, ClientAuthMethod::ClientSecretPost),
+            (2, ClientAuthMethod::ClientSecretBasic),
+        ] {
+            let c: NexusClient =
+                serde_json::from_value(serde_json::json!({ "clientAuthMethod": n })).unwrap();
+            assert_eq!(c.client_auth_method, Some(want));
+        }
+        assert_eq!(
+            ClientAuthMethod::parse("tls_client_auth"),
+            ClientAuthMethod::Other("tls_client_auth".into())
+        );
+    }
+
+    #[test]
+    fn client_type_parse() {
+        assert_eq!(ClientType::parse("Regular_Web"), ClientType::RegularWeb);
+        assert_eq!(ClientType::parse("non-interactive"), ClientType::NonInteractive);
+        assert_eq!(ClientType::parse("box"), ClientType::Other("box".into()));
+    }
+
+    #[test]
+    fn wrong_shapes_become_none_not_errors() {
+        let c: NexusClient = serde_json::from_value(serde_json::json!({
+            "id": 42, "name": null, "owners": "a, b", "idTokenExpiration": "3600",
+            "manuallyCreated": "FALSE", "mobile": "nope", "grantTypes": [null, "implicit", 3],
+            "isRefreshTokenRotationEnabled": {"x": 1}, "unknown": [1, 2]
+        }))
+        .unwrap();
+        assert_eq!(c.id.as_deref(), Some("42"));
+        assert_eq!(c.name, None);
+        assert_eq!(c.owners, Some(vec!["a".into(), "b".into()]));
+        assert_eq!(c.id_token_expiration, Some(3600));
+        assert!(c.is_terraform_managed());
+        assert_eq!(c.mobile, None);
+        assert_eq!(c.grant_types, Some(vec!["implicit".into(), "3".into()]));
+        assert_eq!(c.is_refresh_token_rotation_enabled, None);
+        assert_eq!(c.display_name(), "42");
+    }
+}

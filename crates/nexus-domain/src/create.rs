@@ -1,0 +1,205 @@
+//! The create body (`CreateClientRequest`, snake_case) and the form draft
+//! that produces it.
+
+use crate::client::{ClientType, Mobile, MobileAndroid, MobileIos};
+use crate::lenient;
+use serde::{Deserialize, Serialize};
+
+/// `client_metadata` of the create body. Auth0 stores these as metadata
+/// strings: at most 10 keys, values of at most 255 characters.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClientMetadata {
+    /// Owners as one comma-separated string (the response has an array).
+    #[serde(default, deserialize_with = "lenient::string", skip_serializing_if = "Option::is_none")]
+    pub owners: Option<String>,
+    #[serde(rename = "productName", default, deserialize_with = "lenient::string", skip_serializing_if = "Option::is_none")]
+    pub product_name: Option<String>,
+    #[serde(default, deserialize_with = "lenient::string", skip_serializing_if = "Option::is_none")]
+    pub client_upn_key: Option<String>,
+    #[serde(rename = "applicationName", default, deserialize_with = "lenient::string", skip_serializing_if = "Option::is_none")]
+    pub application_name: Option<String>,
+    #[serde(rename = "manuallyCreated", default, deserialize_with = "lenient::boolean", skip_serializing_if = "Option::is_none")]
+    pub manually_created: Option<bool>,
+}
+
+impl ClientMetadata {
+    /// The set (key, value) pairs, as Auth0 would store them.
+    pub fn entries(&self) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        let mut push = |k: &'static str, v: &Option<String>| {
+            if let Some(v) = v {
+                out.push((k, v.clone()));
+            }
+        };
+        push("owners", &self.owners);
+        push("productName", &self.product_name);
+        push("client_upn_key", &self.client_upn_key);
+        push("applicationName", &self.application_name);
+        if let Some(m) = self.manually_created {
+            out.push(("manuallyCreated", m.to_string()));
+        }
+        out
+    }
+}
+
+/// The POST body. The console never sends `id`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CreateClientRequest {
+    #[serde(default, deserialize_with = "lenient::string", skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub app_type: String,
+    #[serde(default, deserialize_with = "lenient::string", skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default, deserialize_with = "lenient::string", skip_serializing_if = "Option::is_none")]
+    pub logo_uri: Option<String>,
+    #[serde(default, deserialize_with = "lenient::string_list", skip_serializing_if = "Option::is_none")]
+    pub callbacks: Option<Vec<String>>,
+    #[serde(default, deserialize_with = "lenient::string_list", skip_serializing_if = "Option::is_none")]
+    pub allowed_origins: Option<Vec<String>>,
+    #[serde(default, deserialize_with = "lenient::string_list", skip_serializing_if = "Option::is_none")]
+    pub web_origins: Option<Vec<String>>,
+    #[serde(default, deserialize_with = "lenient::string_list", skip_serializing_if = "Option::is_none")]
+    pub allowed_logout_urls: Option<Vec<String>>,
+    #[serde(default, deserialize_with = "lenient::string_list", skip_serializing_if = "Option::is_none")]
+    pub grant_types: Option<Vec<String>>,
+    #[serde(default, deserialize_with = "lenient::string", skip_serializing_if = "Option::is_none")]
+    pub initiate_login_uri: Option<String>,
+    #[serde(default, deserialize_with = "lenient::object", skip_serializing_if = "Option::is_none")]
+    pub mobile: Option<Mobile>,
+    #[serde(default, deserialize_with = "lenient::object", skip_serializing_if = "Option::is_none")]
+    pub client_metadata: Option<ClientMetadata>,
+}
+
+/// The grant types Auth0 accepts (seed 000).
+pub const AUTH0_GRANT_TYPES: [&str; 12] = [
+    "authorization_code",
+    "implicit",
+    "refresh_token",
+    "client_credentials",
+    "password",
+    "http://auth0.com/oauth/grant-type/password-realm",
+    "http://auth0.com/oauth/grant-type/mfa-oob",
+    "http://auth0.com/oauth/grant-type/mfa-otp",
+    "http://auth0.com/oauth/grant-type/mfa-recovery-code",
+    "urn:openid:params:grant-type:ciba",
+    "urn:ietf:params:oauth:grant-type:device_code",
+    "urn:auth0:params:oauth:grant-type:token-exchange:federated-connection-access-token",
+];
+
+/// Auth0's default grant types for a new client of a type.
+pub fn default_grant_types(kind: &ClientType) -> Vec<String> {
+    let list: &[&str] = match kind {
+        ClientType::RegularWeb => &["authorization_code", "implicit", "refresh_token", "client_credentials"],
+        ClientType::Spa | ClientType::Native => &["authorization_code", "implicit", "refresh_token"],
+        ClientType::NonInteractive => &["client_credentials"],
+        ClientType::Other(_) => &[],
+    };
+    list.iter().map(|s| s.to_string()).collect()
+}
+
+/// What the create form holds, as typed.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CreateDraft {
+    pub app_type: Option<ClientType>,
+    pub name: String,
+    pub description: String,
+    pub logo_uri: String,
+    pub initiate_login_uri: String,
+    pub grant_types: Vec<String>,
+    pub callbacks: Vec<String>,
+    pub logout_urls: Vec<String>,
+    pub web_origins: Vec<String>,
+    pub cors_origins: Vec<String>,
+    pub owners: Vec<String>,
+    pub product_name: String,
+    pub application_name: String,
+    pub client_upn_key: String,
+    pub ios_team_id: String,
+    pub ios_bundle_id: String,
+    pub android_keystore_hash: String,
+    pub android_package_name: String,
+}
+
+pub(crate) fn opt(s: &str) -> Option<String> {
+    let t = s.trim();
+    (!t.is_empty()).then(|| t.to_string())
+}
+
+pub(crate) fn list(items: &[String]) -> Vec<String> {
+    items.iter().map(|s| s.trim().to_string()).collect()
+}
+
+pub(crate) fn mobile_from(team: &str, bundle: &str, keystore: &str, package: &str) -> Option<Mobile> {
+    let ios = (opt(team).is_some() || opt(bundle).is_some())
+        .then(|| MobileIos { team_id: opt(team), app_bundle_identifier: opt(bundle) });
+    let android = (opt(keystore).is_some() || opt(package).is_some())
+        .then(|| MobileAndroid { keystore_hash: opt(keystore), app_package_name: opt(package) });
+    (ios.is_some() || android.is_some()).then_some(Mobile { ios, android })
+}
+
+impl CreateDraft {
+    /// A fresh draft for a type, with that type's default grant types.
+    pub fn for_type(kind: ClientType) -> Self {
+        CreateDraft { grant_types: default_grant_types(&kind), app_type: Some(kind), ..Default::default() }
+    }
+
+    /// The POST body for this draft. Blank optional fields are left out;
+    /// list items are trimmed but kept, so validation can point at a blank one.
+    pub fn to_request(&self) -> CreateClientRequest {
+        let nonempty = |v: Vec<String>| (!v.is_empty()).then_some(v);
+        let owners: Vec<String> = self.owners.iter().filter_map(|o| opt(o)).collect();
+        let metadata = ClientMetadata {
+            owners: (!owners.is_empty()).then(|| owners.join(",")),
+            product_name: opt(&self.product_name),
+            client_upn_key: opt(&self.client_upn_key),
+            application_name: opt(&self.application_name),
+            manually_created: Some(true),
+        };
+        CreateClientRequest {
+            id: None,
+            name: self.name.trim().to_string(),
+            app_type: self.app_type.as_ref().map(|t| t.as_str().to_string()).unwrap_or_default(),
+            description: opt(&self.description),
+            logo_uri: opt(&self.logo_uri),
+            callbacks: nonempty(list(&self.callbacks)),
+            allowed_origins: nonempty(list(&self.cors_origins)),
+            web_origins: nonempty(list(&self.web_origins)),
+            allowed_logout_urls: nonempty(list(&self.logout_urls)),
+            grant_types: nonempty(self.grant_types.clone()),
+            initiate_login_uri: opt(&self.initiate_login_uri),
+            mobile: mobile_from(
+                &self.ios_team_id,
+                &self.ios_bundle_id,
+                &self.android_keystore_hash,
+                &self.android_package_name,
+            ),
+            client_metadata: Some(metadata),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn draft_to_request_omits_blanks() {
+        let mut d = CreateDraft::for_type(ClientType::Spa);
+        d.name = "  Shop  ".into();
+        d.callbacks = vec![" https://shop.example.com/cb ".into()];
+        d.owners = vec!["alice".into(), " ".into(), "team-a".into()];
+        let r = d.to_request();
+        let v = serde_json::to_value(&r).unwrap();
+        assert_eq!(v["name"], "Shop");
+        assert_eq!(v["app_type"], "spa");
+        assert_eq!(v["callbacks"][0], "https://shop.example.com/cb");
+        assert_eq!(v["client_metadata"]["owners"], "alice,team-a");
+        assert!(v.get("description").is_none());
+        assert!(v.get("id").is_none());
+        assert!(v.get("mobile").is_none());
+        assert_eq!(v["grant_types"].as_array().unwrap().len(), 3);
+    }
+}

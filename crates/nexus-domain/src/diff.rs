@@ -1,0 +1,200 @@
+//! The edit form's draft and `diff(original, draft)`: an update body with
+//! only the fields the user changed, and the same changes as review rows.
+
+use crate::client::{Mobile, MobileAndroid, MobileIos, NexusClient};
+use crate::create::list;
+use crate::field::Field;
+use crate::update::UpdateClientRequest;
+
+/// The PATCH-able fields of a client, as the edit form holds them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EditDraft {
+    pub owners: Vec<String>,
+    pub product_name: String,
+    pub application_name: String,
+    pub client_upn_key: String,
+    pub callback_urls: Vec<String>,
+    pub logout_urls: Vec<String>,
+    pub web_origins: Vec<String>,
+    pub cors_origins: Vec<String>,
+    pub ios_team_id: String,
+    pub ios_bundle_id: String,
+    pub android_keystore_hash: String,
+    pub android_package_name: String,
+}
+
+/// One changed field for the "review changes" step.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub field: Field,
+    /// Old value as text ("" when not set).
+    pub old: String,
+    pub new: String,
+}
+
+fn s(v: &Option<String>) -> String {
+    v.clone().unwrap_or_default()
+}
+
+impl EditDraft {
+    /// The draft that starts from a client as the server has it.
+    pub fn from_client(c: &NexusClient) -> Self {
+        let mobile = c.mobile.clone().unwrap_or_default();
+        let ios = mobile.ios.unwrap_or_default();
+        let android = mobile.android.unwrap_or_default();
+        EditDraft {
+            owners: c.owners.clone().unwrap_or_default(),
+            product_name: s(&c.product_name),
+            application_name: s(&c.application_name),
+            client_upn_key: s(&c.client_upn_key),
+            callback_urls: c.callback_urls.clone().unwrap_or_default(),
+            logout_urls: c.allowed_logout_urls.clone().unwrap_or_default(),
+            web_origins: c.allowed_web_origins.clone().unwrap_or_default(),
+            cors_origins: c.allowed_cors_origins.clone().unwrap_or_default(),
+            ios_team_id: s(&ios.team_id),
+            ios_bundle_id: s(&ios.app_bundle_identifier),
+            android_keystore_hash: s(&android.keystore_hash),
+            android_package_name: s(&android.app_package_name),
+        }
+    }
+
+    fn mobile(&self) -> [(Field, &str); 4] {
+        [
+            (Field::IosTeamId, self.ios_team_id.trim()),
+            (Field::IosBundleId, self.ios_bundle_id.trim()),
+            (Field::AndroidKeystoreHash, self.android_keystore_hash.trim()),
+            (Field::AndroidPackageName, self.android_package_name.trim()),
+        ]
+    }
+
+    fn texts(&self) -> [(Field, &str); 3] {
+        [
+            (Field::ProductName, self.product_name.trim()),
+            (Field::ApplicationName, self.application_name.trim()),
+            (Field::ClientUpnKey, self.client_upn_key.trim()),
+        ]
+    }
+
+    fn lists(&self) -> [(Field, Vec<String>); 5] {
+        [
+            (Field::Owners, list(&self.owners)),
+            (Field::CallbackUrls, list(&self.callback_urls)),
+            (Field::LogoutUrls, list(&self.logout_urls)),
+            (Field::WebOrigins, list(&self.web_origins)),
+            (Field::CorsOrigins, list(&self.cors_origins)),
+        ]
+    }
+}
+
+/// The update body for `draft` against `original`: only changed fields.
+/// A cleared text is sent as "" and a cleared list as [], since absent means
+/// "unchanged". Mobile is sent whole when any part of it changed.
+pub fn diff(original: &EditDraft, draft: &EditDraft) -> UpdateClientRequest {
+    let mut req = UpdateClientRequest::default();
+    for ((field, old), (_, new)) in original.lists().into_iter().zip(draft.lists()) {
+        if old != new {
+            let slot = match field {
+                Field::Owners => &mut req.owners,
+                Field::CallbackUrls => &mut req.callback_urls,
+                Field::LogoutUrls => &mut req.allowed_logout_urls,
+                Field::WebOrigins => &mut req.allowed_web_origins,
+                _ => &mut req.allowed_cors_origins,
+            };
+            *slot = Some(new);
+        }
+    }
+    for ((field, old), (_, new)) in original.texts().into_iter().zip(draft.texts()) {
+        if old != new {
+            let slot = match field {
+                Field::ProductName => &mut req.product_name,
+                Field::ApplicationName => &mut req.application_name,
+                _ => &mut req.client_upn_key,
+            };
+            *slot = Some(new.to_string());
+        }
+    }
+    if original.mobile() != draft.mobile() {
+        let v = |x: &str| Some(x.to_string());
+        let [(_, team), (_, bundle), (_, keystore), (_, package)] = draft.mobile();
+        req.mobile = Some(Mobile {
+            ios: Some(MobileIos { team_id: v(team), app_bundle_identifier: v(bundle) }),
+            android: Some(MobileAndroid { keystore_hash: v(keystore), app_package_name: v(package) }),
+        });
+    }
+    req
+}
+
+/// The changes as review rows, in form order.
+pub fn changes(original: &EditDraft, draft: &EditDraft) -> Vec<Change> {
+    let mut out = Vec::new();
+    for ((field, old), (_, new)) in original.lists().into_iter().zip(draft.lists()) {
+        if old != new {
+            out.push(Change { field, old: old.join("\n"), new: new.join("\n") });
+        }
+    }
+    for ((field, old), (_, new)) in original.texts().into_iter().zip(draft.texts()) {
+        if old != new {
+            out.push(Change { field, old: old.into(), new: new.into() });
+        }
+    }
+    for ((field, old), (_, new)) in original.mobile().into_iter().zip(draft.mobile()) {
+        if old != new {
+            out.push(Change { field, old: old.into(), new: new.into() });
+        }
+    }
+    out.sort_by_key(|c| Field::ALL.iter().position(|f| *f == c.field));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn client() -> NexusClient {
+        serde_json::from_value(serde_json::json!({
+            "id": "c1", "owners": ["alice"], "productName": "Shop",
+            "callbackUrls": ["https://a.example.com/cb"], "mobile": {"ios": {"team_id": "T1"}}
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn unchanged_draft_sends_nothing() {
+        let d = EditDraft::from_client(&client());
+        assert!(diff(&d, &d.clone()).is_empty());
+        assert!(changes(&d, &d).is_empty());
+        // Whitespace-only edits are not changes.
+        let mut w = d.clone();
+        w.product_name = " Shop ".into();
+        assert!(diff(&d, &w).is_empty());
+    }
+
+    #[test]
+    fn only_changed_fields() {
+        let d = EditDraft::from_client(&client());
+        let mut e = d.clone();
+        e.product_name = "Billing".into();
+        e.callback_urls.push("https://b.example.com/cb".into());
+        let body = serde_json::to_value(diff(&d, &e)).unwrap();
+        assert_eq!(
+            body,
+            serde_json::json!({"productName": "Billing", "callbackUrls": ["https://a.example.com/cb", "https://b.example.com/cb"]})
+        );
+        let rows = changes(&d, &e);
+        assert_eq!(rows.iter().map(|c| c.field).collect::<Vec<_>>(), vec![Field::CallbackUrls, Field::ProductName]);
+        assert_eq!(rows[1].old, "Shop");
+    }
+
+    #[test]
+    fn clearing_sends_empty_values() {
+        let d = EditDraft::from_client(&client());
+        let mut e = d.clone();
+        e.owners.clear();
+        e.product_name.clear();
+        e.ios_team_id.clear();
+        let body = serde_json::to_value(diff(&d, &e)).unwrap();
+        assert_eq!(body["owners"], serde_json::json!([]));
+        assert_eq!(body["productName"], "");
+        assert_eq!(body["mobile"]["ios"]["team_id"], "");
+    }
+}

@@ -1,0 +1,30 @@
+//! Pure domain core of the Nexus Clients Console.
+//!
+//! Everything here compiles and is tested on the host: no browser types, no
+//! server types. The console (wasm) and the local stand-in (`nexus-devserver`)
+//! both build on it, so the permission rules and validation are one piece of
+//! code on both sides.
+
+pub mod claims;
+pub mod client;
+pub mod create;
+pub mod diff;
+pub mod field;
+mod lenient;
+pub mod list;
+pub mod list_query;
+pub mod permissions;
+pub mod problem;
+pub mod update;
+pub mod url_rules;
+pub mod validation;
+
+pub use claims::{caller_from_jwt, ClaimNames};
+pub use client::{ClientAuthMethod, ClientType, Mobile, MobileAndroid, MobileIos, NexusClient};
+pub use create::{ClientMetadata, CreateClientRequest, CreateDraft};
+pub use diff::{Change, EditDraft};
+pub use field::Field;
+pub use list::decode_client_list;
+pub use permissions::{Action, Caller, Decision};
+pub use problem::{FieldError, ProblemDetails};
+pub use update::UpdateClientRequest;

@@ -1,0 +1,255 @@
+//! The three PATCH rules of the seed (003), as one function both the console
+//! (to enable controls) and the stand-in (to answer 403) use.
+//!
+//! A client can be written if the caller has `client.write.all`; or has
+//! `client.write` and their user id or one of their roles is in `owners`; or
+//! has `client.write` and the client's `productName` is one of their products.
+
+use crate::client::NexusClient;
+
+/// Permission that lets a caller read clients (assumed name; see the contract).
+pub const READ: &str = "client.read";
+/// Permission to write clients the caller owns or has in product scope.
+pub const WRITE: &str = "client.write";
+/// Permission to write every client.
+pub const WRITE_ALL: &str = "client.write.all";
+
+/// Who is calling, as far as the console can tell from the credentials.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Caller {
+    /// Claims read from a JWT.
+    Known(Claims),
+    /// Basic credentials or an opaque token: the console cannot know, so it
+    /// enables controls and explains a 403 when one comes.
+    Unknown,
+}
+
+/// The claims that matter for the rules.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Claims {
+    pub user_id: Option<String>,
+    /// A display name, when the token carries one.
+    pub name: Option<String>,
+    pub roles: Vec<String>,
+    pub products: Vec<String>,
+    pub permissions: Vec<String>,
+    /// `exp`, seconds since the epoch.
+    pub expires_at: Option<i64>,
+}
+
+impl Claims {
+    pub fn has(&self, permission: &str) -> bool {
+        self.permissions.iter().any(|p| p == permission)
+    }
+
+    fn granted(&self) -> String {
+        if self.permissions.is_empty() {
+            "none".into()
+        } else {
+            self.permissions.join(", ")
+        }
+    }
+}
+
+/// What the caller wants to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    Read,
+    Create,
+    Edit,
+    RotateSecret,
+    Delete,
+}
+
+impl Action {
+    /// The verb phrase used in reasons ("edit this client").
+    pub fn phrase(self) -> &'static str {
+        match self {
+            Action::Read => "read clients",
+            Action::Create => "create clients",
+            Action::Edit => "edit this client",
+            Action::RotateSecret => "rotate this client's secret",
+            Action::Delete => "delete this client",
+        }
+    }
+}
+
+/// The outcome: allowed, or denied with a reason a person can act on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Decision {
+    Allowed,
+    Denied(String),
+}
+
+impl Decision {
+    pub fn is_allowed(&self) -> bool {
+        matches!(self, Decision::Allowed)
+    }
+
+    /// The reason, when denied.
+    pub fn reason(&self) -> Option<&str> {
+        match self {
+            Decision::Allowed => None,
+            Decision::Denied(r) => Some(r),
+        }
+    }
+}
+
+fn quoted_list(items: &[String]) -> String {
+    if items.is_empty() {
+        "none".into()
+    } else {
+        items.join(", ")
+    }
+}
+
+/// Decides whether `caller` may do `action` (on `client`, for the per-client
+/// actions; pass `None` for Read and Create).
+pub fn decide(caller: &Caller, action: Action, client: Option<&NexusClient>) -> Decision {
+    let claims = match caller {
+        Caller::Unknown => return Decision::Allowed,
+        Caller::Known(c) => c,
+    };
+    match action {
+        Action::Read => {
+            if claims.has(READ) || claims.has(WRITE) || claims.has(WRITE_ALL) {
+                Decision::Allowed
+            } else {
+                Decision::Denied(format!(
+                    "Reading clients needs the {READ}, {WRITE} or {WRITE_ALL} permission; your token grants: {}.",
+                    claims.granted()
+                ))
+            }
+        }
+        Action::Create => {
+            if claims.has(WRITE) || claims.has(WRITE_ALL) {
+                Decision::Allowed
+            } else {
+                Decision::Denied(format!(
+                    "Creating clients needs the {WRITE} or {WRITE_ALL} permission; your token grants: {}.",
+                    claims.granted()
+                ))
+            }
+        }
+        Action::Edit | Action::RotateSecret | Action::Delete => {
+            if claims.has(WRITE_ALL) {
+                return Decision::Allowed;
+            }
+            if !claims.has(WRITE) {
+                return Decision::Denied(format!(
+                    "To {} you need the {WRITE} or {WRITE_ALL} permission; your token grants: {}.",
+                    action.phrase(),
+                    claims.granted()
+                ));
+            }
+            let empty = NexusClient::default();
+            let client = client.unwrap_or(&empty);
+            let owners = client.owners_list();
+            let is_owner = owners.iter().any(|o| {
+                let o = o.trim();
+                claims.user_id.as_deref() == Some(o) || claims.roles.iter().any(|r| r == o)
+            });
+            if is_owner {
+                return Decision::Allowed;
+            }
+            let product = client.product_name.as_deref().map(str::trim).filter(|p| !p.is_empty());
+            if let Some(p) = product {
+                if claims.products.iter().any(|mine| mine == p) {
+                    return Decision::Allowed;
+                }
+            }
+            let who = match (&claims.user_id, claims.roles.is_empty()) {
+                (Some(u), true) => format!("your user id ({u})"),
+                (Some(u), false) => format!("your user id ({u}) and roles ({})", claims.roles.join(", ")),
+                (None, false) => format!("your roles ({})", claims.roles.join(", ")),
+                (None, true) => "you".into(),
+            };
+            let product_part = match product {
+                Some(p) => format!("its product \u{201c}{p}\u{201d} is not in your product scope ({})", quoted_list(&claims.products)),
+                None => "it has no product, so no product scope covers it".into(),
+            };
+            Decision::Denied(format!(
+                "To {} with {WRITE} you must own it or have its product in scope: {who} are not among its owners ({}), and {product_part}. {WRITE_ALL} would allow it.",
+                action.phrase(),
+                quoted_list(owners),
+            ))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn persona(user: &str, roles: &[&str], products: &[&str], perms: &[&str]) -> Caller {
+        Caller::Known(Claims {
+            user_id: Some(user.into()),
+            roles: roles.iter().map(|s| s.to_string()).collect(),
+            products: products.iter().map(|s| s.to_string()).collect(),
+            permissions: perms.iter().map(|s| s.to_string()).collect(),
+            ..Default::default()
+        })
+    }
+
+    fn client(owners: &[&str], product: Option<&str>) -> NexusClient {
+        NexusClient {
+            owners: Some(owners.iter().map(|s| s.to_string()).collect()),
+            product_name: product.map(String::from),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn the_three_rules_as_a_table() {
+        let admin = persona("admin", &[], &[], &["client.read", "client.write.all"]);
+        let owner = persona("po-1", &["team-shop"], &["Shop"], &["client.read", "client.write"]);
+        let viewer = persona("viewer", &["team-shop"], &["Shop"], &["client.read"]);
+        let owned_by_user = client(&["po-1"], Some("Billing"));
+        let owned_by_role = client(&["team-shop"], None);
+        let in_product = client(&["someone"], Some("Shop"));
+        let foreign = client(&["someone"], Some("Billing"));
+        let bare = NexusClient::default();
+        let table = [
+            (&admin, &owned_by_user, true),
+            (&admin, &foreign, true),
+            (&admin, &bare, true),
+            (&owner, &owned_by_user, true),
+            (&owner, &owned_by_role, true),
+            (&owner, &in_product, true),
+            (&owner, &foreign, false),
+            (&owner, &bare, false),
+            (&viewer, &owned_by_user, false),
+            (&viewer, &in_product, false),
+            (&viewer, &bare, false),
+        ];
+        for action in [Action::Edit, Action::RotateSecret, Action::Delete] {
+            for (i, (who, c, want)) in table.iter().enumerate() {
+                assert_eq!(decide(who, action, Some(c)).is_allowed(), *want, "row {i} {action:?}");
+            }
+        }
+        assert!(decide(&admin, Action::Create, None).is_allowed());
+        assert!(decide(&owner, Action::Create, None).is_allowed());
+        assert!(!decide(&viewer, Action::Create, None).is_allowed());
+        assert!(decide(&viewer, Action::Read, None).is_allowed());
+        assert!(decide(&Caller::Unknown, Action::Delete, Some(&foreign)).is_allowed());
+    }
+
+    #[test]
+    fn reasons_name_what_is_missing() {
+        let viewer = persona("viewer", &[], &[], &["client.read"]);
+        let r = decide(&viewer, Action::Create, None);
+        assert!(r.reason().unwrap().contains("client.write"), "{r:?}");
+        let owner = persona("po-1", &["team-shop"], &["Shop"], &["client.write"]);
+        let r = decide(&owner, Action::Edit, Some(&client(&["bob"], Some("Billing"))));
+        let reason = r.reason().unwrap();
+        assert!(reason.contains("owners (bob)"), "{reason}");
+        assert!(reason.contains("Billing") && reason.contains("Shop"), "{reason}");
+    }
+
+    #[test]
+    fn owner_match_is_exact_and_trimmed() {
+        let owner = persona("po-1", &[], &[], &["client.write"]);
+        assert!(decide(&owner, Action::Edit, Some(&client(&[" po-1 "], None))).is_allowed());
+        assert!(!decide(&owner, Action::Edit, Some(&client(&["PO-1"], None))).is_allowed());
+    }
+}

@@ -1,0 +1,148 @@
+//! URL rules from the seeds: well-formed URLs, wildcards only at the
+//! subdomain level (`https://*.contoso.com`), initiate login URI over https.
+
+use url::Url;
+
+/// What a URL is used for; each kind has its own rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UrlKind {
+    /// OAuth redirect target: any scheme (native apps use custom schemes),
+    /// no fragment, subdomain wildcard allowed.
+    Callback,
+    /// Post-logout redirect: like a callback.
+    Logout,
+    /// A CORS or web origin: scheme, host and port only.
+    Origin,
+    /// Initiate login URI: https only, no wildcard.
+    InitiateLogin,
+    /// Logo: http(s), no wildcard.
+    Logo,
+}
+
+const PLACEHOLDER: &str = "wildcard-label-x";
+
+/// Checks one URL; `Err` carries a message for the person who typed it.
+pub fn check_url(raw: &str, kind: UrlKind) -> Result<(), String> {
+    let s = raw.trim();
+    if s.is_empty() {
+        return Err("Enter a URL or remove this line.".into());
+    }
+    if s.chars().any(char::is_whitespace) {
+        return Err("A URL cannot contain spaces.".into());
+    }
+    let wildcard_allowed = matches!(kind, UrlKind::Callback | UrlKind::Logout | UrlKind::Origin);
+    let has_wildcard = s.contains('*');
+    let candidate = if has_wildcard {
+        if !wildcard_allowed {
+            return Err("Wildcards are not allowed here.".into());
+        }
+        // Only the whole leftmost host label may be `*`: scheme://*.example.com
+        let Some((scheme, after)) = s.split_once("://") else {
+            return Err("Not a valid URL: it needs a scheme such as https://.".into());
+        };
+        let Some(rest) = after.strip_prefix("*.") else {
+            return Err("A wildcard is allowed only at the subdomain level, as in https://*.example.com.".into());
+        };
+        if rest.contains('*') {
+            return Err("Only one wildcard is allowed, as the first part of the host name.".into());
+        }
+        let host_end = rest.find(['/', ':', '?', '#']).unwrap_or(rest.len());
+        let host = &rest[..host_end];
+        if host.split('.').filter(|l| !l.is_empty()).count() < 2 {
+            return Err("A wildcard must sit below a registrable domain, as in https://*.example.com.".into());
+        }
+        format!("{scheme}://{PLACEHOLDER}.{rest}")
+    } else {
+        s.to_string()
+    };
+    let url = Url::parse(&candidate).map_err(|e| format!("Not a valid URL ({e})."))?;
+    let scheme = url.scheme();
+    let web = scheme == "http" || scheme == "https";
+    match kind {
+        UrlKind::InitiateLogin if scheme != "https" => {
+            return Err("The initiate login URI must use https.".into())
+        }
+        UrlKind::Logo | UrlKind::Origin if !web => {
+            return Err("Use an http or https URL.".into())
+        }
+        _ => {}
+    }
+    if web && url.host_str().is_none_or(str::is_empty) {
+        return Err("The URL has no host name.".into());
+    }
+    if !web && url.cannot_be_a_base() && !candidate.contains(':') {
+        return Err("Not a valid URL.".into());
+    }
+    if url.fragment().is_some() && matches!(kind, UrlKind::Callback | UrlKind::Logout | UrlKind::InitiateLogin) {
+        return Err("A redirect URL cannot contain a #fragment.".into());
+    }
+    if kind == UrlKind::Origin && (url.path() != "/" || url.query().is_some() || url.fragment().is_some()) {
+        return Err("An origin is only scheme, host and port, with no path, query or fragment.".into());
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err("A URL cannot carry a user name or password.".into());
+    }
+    Ok(())
+}
+
+/// Whether a logo URL may be shown as an image: only https, never other schemes.
+pub fn is_displayable_logo(raw: &str) -> bool {
+    Url::parse(raw.trim()).is_ok_and(|u| u.scheme() == "https" && u.host_str().is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use UrlKind::*;
+
+    #[test]
+    fn accepts() {
+        for (u, k) in [
+            ("https://app.example.com/callback", Callback),
+            ("https://*.example.com/callback", Callback),
+            ("myapp://callback", Callback),
+            ("com.example.app:/oauth2redirect", Callback),
+            ("http://localhost:3000/cb", Callback),
+            ("https://example.com", Origin),
+            ("https://*.example.com", Origin),
+            ("https://example.com:8443/", Origin),
+            ("https://login.example.com/start", InitiateLogin),
+            ("https://example.com/logo.png", Logo),
+            ("https://*.example.com/bye", Logout),
+        ] {
+            assert_eq!(check_url(u, k), Ok(()), "{u}");
+        }
+    }
+
+    #[test]
+    fn rejects() {
+        for (u, k) in [
+            ("", Callback),
+            ("not a url", Callback),
+            ("example.com/cb", Callback),
+            ("https://app.*.example.com", Callback),
+            ("https://*example.com", Callback),
+            ("https://*.com", Callback),
+            ("https://*.*.example.com", Callback),
+            ("https://example.com/*", Callback),
+            ("https://example.com/cb#x", Callback),
+            ("http://login.example.com", InitiateLogin),
+            ("https://*.example.com", InitiateLogin),
+            ("https://example.com/path", Origin),
+            ("ftp://example.com", Origin),
+            ("https://*.example.com/logo.png", Logo),
+            ("https://user:pw@example.com", Callback),
+            ("https://", Callback),
+        ] {
+            assert!(check_url(u, k).is_err(), "{u} should fail");
+        }
+    }
+
+    #[test]
+    fn logo_display() {
+        assert!(is_displayable_logo("https://cdn.example.com/l.png"));
+        assert!(!is_displayable_logo("http://cdn.example.com/l.png"));
+        assert!(!is_displayable_logo("javascript:alert(1)"));
+        assert!(!is_displayable_logo("data:image/png;base64,AAAA"));
+    }
+}
