@@ -1,0 +1,239 @@
+//! Command-line configuration of the stand-in (parsed by hand, no clap).
+
+use std::path::PathBuf;
+
+/// The fixed development secret the dev tokens are signed with.
+pub const DEFAULT_TOKEN_SECRET: &str =
+    "nexus-devserver-insecure-dev-secret-do-not-use-in-production";
+
+/// The one tenant the stand-in knows.
+pub const TENANT_ID: &str = "demo-tenant";
+
+/// How the list response is shaped (the console must read all of them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ListShape {
+    /// A bare JSON array.
+    #[default]
+    Bare,
+    /// `{"items": [...], "total": N}`.
+    Items,
+    /// `{"clients": [...], "total": N}`.
+    Clients,
+    /// `{"data": [...], "total": N}`.
+    Data,
+}
+
+impl ListShape {
+    /// Parses `bare|items|clients|data`.
+    pub fn parse(raw: &str) -> Option<Self> {
+        match raw.trim().to_ascii_lowercase().as_str() {
+            "bare" | "array" => Some(Self::Bare),
+            "items" => Some(Self::Items),
+            "clients" => Some(Self::Clients),
+            "data" => Some(Self::Data),
+            _ => None,
+        }
+    }
+
+    /// The wrapping key, or `None` for the bare array.
+    pub fn key(self) -> Option<&'static str> {
+        match self {
+            Self::Bare => None,
+            Self::Items => Some("items"),
+            Self::Clients => Some("clients"),
+            Self::Data => Some("data"),
+        }
+    }
+}
+
+/// Where the clients are stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Storage {
+    /// An in-memory SQLite database (gone when the process ends).
+    Memory,
+    /// A SQLite database file.
+    File(PathBuf),
+}
+
+/// Everything the flags can set.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    /// Interface to bind (`--host`).
+    pub host: String,
+    /// Port to bind; 0 = any free port (`--port`).
+    pub port: u16,
+    /// `--memory` or `--db PATH`.
+    pub storage: Storage,
+    /// Wipe the database file before opening it (`--reset`).
+    pub reset: bool,
+    /// Seed this many generated clients instead of the demo set (`--clients`).
+    pub seed_clients: Option<usize>,
+    /// Serve a built console from this directory (`--static`).
+    pub static_dir: Option<PathBuf>,
+    /// Prefix the static console is served under; starts and ends with `/`.
+    pub base_path: String,
+    /// Extra latency added to every API response (`--latency-ms`).
+    pub latency_ms: u64,
+    /// Shape of the list response (`--list-shape`).
+    pub list_shape: ListShape,
+    /// Serialise `clientAuthMethod` as 0/1/2 (`--auth-method-as-int`).
+    pub auth_method_as_int: bool,
+    /// Extra origins for the CSP `connect-src` (`--csp-connect-src`).
+    pub csp_connect_src: Option<String>,
+    /// HS256 secret for the dev tokens (`--token-secret`).
+    pub token_secret: String,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            host: "127.0.0.1".into(),
+            port: 8081,
+            storage: Storage::File(PathBuf::from("nexus-devserver.db")),
+            reset: false,
+            seed_clients: None,
+            static_dir: None,
+            base_path: "/".into(),
+            latency_ms: 0,
+            list_shape: ListShape::Bare,
+            auth_method_as_int: false,
+            csp_connect_src: None,
+            token_secret: DEFAULT_TOKEN_SECRET.into(),
+        }
+    }
+}
+
+impl Config {
+    /// A configuration for tests: in-memory storage, everything else default.
+    pub fn in_memory() -> Self {
+        Config {
+            storage: Storage::Memory,
+            ..Config::default()
+        }
+    }
+}
+
+/// The outcome of parsing the command line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    /// Run the server.
+    Run(Config),
+    /// Print the usage and exit.
+    Help,
+}
+
+/// The `--help` text.
+pub const USAGE: &str = "\
+nexus-devserver: local stand-in for the Nexus clients API
+
+USAGE: nexus-devserver [FLAGS]
+
+  --port N                 port to listen on (default 8081; 0 = any free port)
+  --host H                 interface to bind (default 127.0.0.1)
+  --memory                 keep the data in memory only
+  --db PATH                SQLite file (default nexus-devserver.db in the cwd)
+  --reset                  wipe the database file first
+  --clients N              seed N generated clients instead of the demo set
+                           (when the database is new or empty)
+  --static DIR             serve a built console from DIR
+  --base-path /sub/path/   serve the static console under this prefix (default /)
+  --latency-ms N           add N ms to every API response
+  --list-shape SHAPE       bare | items | clients | data (default bare)
+  --auth-method-as-int     serialise clientAuthMethod as 0/1/2
+  --csp-connect-src ORIGINS extra origins for the CSP connect-src
+  --token-secret SECRET    HS256 secret for the dev tokens
+  --help                   show this text
+
+Dev routes: GET /dev/personas, POST /dev/revoke-tokens, POST|DELETE /dev/faults,
+GET /dev/health. Per-request faults: header X-Nexus-Fault: status=503;body=html;latency=2000
+";
+
+/// Normalises a base path to start and end with `/`.
+pub fn normalize_base_path(raw: &str) -> String {
+    let trimmed = raw.trim().trim_matches('/');
+    if trimmed.is_empty() {
+        "/".into()
+    } else {
+        format!("/{trimmed}/")
+    }
+}
+
+fn number<T: std::str::FromStr>(flag: &str, value: Option<String>) -> Result<T, String> {
+    let v = value.ok_or_else(|| format!("{flag} needs a value"))?;
+    v.trim()
+        .parse()
+        .map_err(|_| format!("{flag}: '{v}' is not a valid number"))
+}
+
+/// Parses the arguments (without the program name).
+pub fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, String> {
+    let mut cfg = Config::default();
+    let mut it = args.into_iter();
+    while let Some(arg) = it.next() {
+        // Accept both `--flag value` and `--flag=value`.
+        let (flag, inline) = match arg.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f.to_string(), Some(v.to_string())),
+            _ => (arg.clone(), None),
+        };
+        let mut value = || inline.clone().or_else(|| it.next());
+        match flag.as_str() {
+            "--help" | "-h" => return Ok(Command::Help),
+            "--port" => cfg.port = number("--port", value())?,
+            "--host" => cfg.host = value().ok_or("--host needs a value")?,
+            "--memory" => cfg.storage = Storage::Memory,
+            "--db" => {
+                cfg.storage = Storage::File(PathBuf::from(value().ok_or("--db needs a path")?))
+            }
+            "--reset" => cfg.reset = true,
+            "--clients" => cfg.seed_clients = Some(number("--clients", value())?),
+            "--static" => {
+                cfg.static_dir = Some(PathBuf::from(value().ok_or("--static needs a directory")?))
+            }
+            "--base-path" => {
+                cfg.base_path = normalize_base_path(&value().ok_or("--base-path needs a value")?)
+            }
+            "--latency-ms" => cfg.latency_ms = number("--latency-ms", value())?,
+            "--list-shape" => {
+                let v = value().ok_or("--list-shape needs a value")?;
+                cfg.list_shape = ListShape::parse(&v).ok_or_else(|| {
+                    format!("--list-shape: '{v}' is not bare, items, clients or data")
+                })?;
+            }
+            "--auth-method-as-int" => cfg.auth_method_as_int = true,
+            "--csp-connect-src" => {
+                cfg.csp_connect_src = Some(value().ok_or("--csp-connect-src needs a value")?)
+            }
+            "--token-secret" => cfg.token_secret = value().ok_or("--token-secret needs a value")?,
+            other => return Err(format!("unknown flag: {other}")),
+        }
+    }
+    Ok(Command::Run(cfg))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(s: &str) -> Vec<String> {
+        s.split_whitespace().map(String::from).collect()
+    }
+
+    #[test]
+    fn parses_flags() {
+        let Ok(Command::Run(c)) = parse_args(args(
+            "--port 0 --memory --clients 10 --base-path app --list-shape=items --latency-ms 5 --auth-method-as-int",
+        )) else {
+            panic!("run")
+        };
+        assert_eq!(c.port, 0);
+        assert_eq!(c.storage, Storage::Memory);
+        assert_eq!(c.seed_clients, Some(10));
+        assert_eq!(c.base_path, "/app/");
+        assert_eq!(c.list_shape, ListShape::Items);
+        assert_eq!(c.latency_ms, 5);
+        assert!(c.auth_method_as_int);
+        assert_eq!(parse_args(args("--help")), Ok(Command::Help));
+        assert!(parse_args(args("--nope")).is_err());
+        assert!(parse_args(args("--port x")).is_err());
+    }
+}

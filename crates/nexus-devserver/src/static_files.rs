@@ -1,0 +1,248 @@
+//! Serving a built console (`--static DIR`) like a CDN would: strict CSP,
+//! immutable caching of hashed assets, no-cache for index.html/config.json,
+//! SPA fallback, correct MIME types.
+
+use crate::state::AppState;
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::response::Response;
+use std::path::{Path, PathBuf};
+
+/// Cache-Control for hashed assets.
+pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+/// Cache-Control for index.html and config.json.
+pub const NO_CACHE: &str = "no-cache";
+
+/// The Content-Security-Policy header value.
+pub fn csp(extra_connect_src: Option<&str>) -> String {
+    let extra = extra_connect_src.map(str::trim).filter(|e| !e.is_empty());
+    let connect = match extra {
+        Some(e) => format!("'self' {e}"),
+        None => "'self'".into(),
+    };
+    format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https: data:; connect-src {connect}"
+    )
+}
+
+/// The MIME type for a file name.
+pub fn mime_for(name: &str) -> &'static str {
+    let ext = name
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    match ext.as_str() {
+        "html" | "htm" => "text/html; charset=utf-8",
+        "js" | "mjs" => "text/javascript",
+        "css" => "text/css",
+        "json" | "map" => "application/json",
+        "wasm" => "application/wasm",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "avif" => "image/avif",
+        "ico" => "image/x-icon",
+        "txt" => "text/plain; charset=utf-8",
+        "xml" => "application/xml",
+        "webmanifest" => "application/manifest+json",
+        "woff" => "font/woff",
+        "woff2" => "font/woff2",
+        "ttf" => "font/ttf",
+        "otf" => "font/otf",
+        _ => "application/octet-stream",
+    }
+}
+
+/// Whether a file name carries a Trunk content hash (`-<16 hex>` followed by
+/// `.` or `_`, e.g. `app-0123456789abcdef_bg.wasm`).
+pub fn is_hashed(name: &str) -> bool {
+    let b = name.as_bytes();
+    (0..b.len()).any(|i| {
+        b[i] == b'-'
+            && b.len() > i + 17
+            && b[i + 1..i + 17].iter().all(u8::is_ascii_hexdigit)
+            && matches!(b[i + 17], b'.' | b'_')
+    })
+}
+
+fn percent_decode(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' {
+            let hex = std::str::from_utf8(b.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// The file under `root` for a relative URL path, refusing anything that
+/// could escape it.
+fn safe_join(root: &Path, rel: &str) -> Option<PathBuf> {
+    let mut p = root.to_path_buf();
+    for seg in rel.split('/') {
+        if seg.is_empty() {
+            continue;
+        }
+        if seg == "." || seg == ".." || seg.contains(['\\', '\0', ':']) {
+            return None;
+        }
+        p.push(seg);
+    }
+    Some(p)
+}
+
+fn security_headers(h: &mut HeaderMap, state: &AppState) {
+    if let Ok(v) = HeaderValue::from_str(&csp(state.config().csp_connect_src.as_deref())) {
+        h.insert(header::CONTENT_SECURITY_POLICY, v);
+    }
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+}
+
+fn plain(state: &AppState, status: StatusCode, text: &'static str) -> Response {
+    let mut res = Response::new(Body::from(text));
+    *res.status_mut() = status;
+    res.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/plain; charset=utf-8"),
+    );
+    security_headers(res.headers_mut(), state);
+    res
+}
+
+fn redirect(state: &AppState, to: &str) -> Response {
+    let mut res = Response::new(Body::empty());
+    *res.status_mut() = StatusCode::FOUND;
+    if let Ok(v) = HeaderValue::from_str(to) {
+        res.headers_mut().insert(header::LOCATION, v);
+    }
+    security_headers(res.headers_mut(), state);
+    res
+}
+
+async fn file_response(state: &AppState, path: &Path, method: &Method) -> Option<Response> {
+    let meta = tokio::fs::metadata(path).await.ok()?;
+    if !meta.is_file() {
+        return None;
+    }
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default()
+        .to_string();
+    let bytes = tokio::fs::read(path).await.ok()?;
+    let len = bytes.len();
+    let body = if method == Method::HEAD {
+        Body::empty()
+    } else {
+        Body::from(bytes)
+    };
+    let mut res = Response::new(body);
+    let h = res.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(mime_for(&name)),
+    );
+    h.insert(header::CONTENT_LENGTH, HeaderValue::from(len));
+    let cache = if name == "index.html" || name == "config.json" {
+        Some(NO_CACHE)
+    } else if is_hashed(&name) {
+        Some(IMMUTABLE)
+    } else {
+        None
+    };
+    if let Some(c) = cache {
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static(c));
+    }
+    security_headers(h, state);
+    Some(res)
+}
+
+/// The fallback handler for everything outside `/v1` and `/dev`.
+pub async fn serve(State(state): State<AppState>, req: Request) -> Response {
+    let Some(root) = state.config().static_dir.clone() else {
+        return plain(
+            &state,
+            StatusCode::NOT_FOUND,
+            "Not found. (No --static directory is being served.)",
+        );
+    };
+    let method = req.method().clone();
+    let path = req.uri().path().to_string();
+    let base = state.config().base_path.clone();
+    if base != "/" && (path == "/" || path == base.trim_end_matches('/')) {
+        return redirect(&state, &base);
+    }
+    let Some(rel) = path.strip_prefix(base.as_str()) else {
+        return plain(&state, StatusCode::NOT_FOUND, "Not found.");
+    };
+    if method != Method::GET && method != Method::HEAD {
+        let mut res = plain(
+            &state,
+            StatusCode::METHOD_NOT_ALLOWED,
+            "Method not allowed.",
+        );
+        res.headers_mut()
+            .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+        return res;
+    }
+    let Some(rel) = percent_decode(rel) else {
+        return plain(&state, StatusCode::BAD_REQUEST, "Bad path encoding.");
+    };
+    let rel = if rel.is_empty() || rel.ends_with('/') {
+        format!("{rel}index.html")
+    } else {
+        rel
+    };
+    let Some(file) = safe_join(&root, &rel) else {
+        return plain(&state, StatusCode::NOT_FOUND, "Not found.");
+    };
+    if let Some(res) = file_response(&state, &file, &method).await {
+        return res;
+    }
+    let last = rel.rsplit('/').next().unwrap_or_default();
+    let looks_like_asset = last.contains('.') && last != "index.html";
+    if looks_like_asset {
+        return plain(&state, StatusCode::NOT_FOUND, "Not found.");
+    }
+    match file_response(&state, &root.join("index.html"), &method).await {
+        Some(res) => res,
+        None => plain(
+            &state,
+            StatusCode::NOT_FOUND,
+            "Not found (the static directory has no index.html).",
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashes_and_mimes() {
+        assert!(is_hashed("nexus-clients-console-0123456789abcdef_bg.wasm"));
+        assert!(is_hashed("style-0123456789ABCDEF.css"));
+        assert!(!is_hashed("index.html"));
+        assert!(!is_hashed("app-0123.js"));
+        assert_eq!(mime_for("a.wasm"), "application/wasm");
+        assert_eq!(mime_for("a.JS"), "text/javascript");
+        assert!(safe_join(Path::new("/x"), "../etc/passwd").is_none());
+    }
+}

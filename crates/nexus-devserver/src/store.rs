@@ -1,0 +1,155 @@
+//! SQLite storage: one table of client JSON documents per tenant.
+
+use crate::config::Storage;
+use nexus_domain::NexusClient;
+use rusqlite::{params, Connection, OptionalExtension};
+use std::sync::{Mutex, MutexGuard};
+
+/// The client store. rusqlite is synchronous: each call takes the lock for
+/// one short statement and never across an await.
+#[derive(Debug)]
+pub struct Store {
+    conn: Mutex<Connection>,
+}
+
+/// A storage failure, as text for a 500 problem.
+pub type StoreResult<T> = Result<T, String>;
+
+fn err(e: rusqlite::Error) -> String {
+    format!("storage error: {e}")
+}
+
+impl Store {
+    /// Opens (and creates) the store. With `reset`, a database file is wiped first.
+    pub fn open(storage: &Storage, reset: bool) -> StoreResult<Store> {
+        let conn = match storage {
+            Storage::Memory => Connection::open_in_memory().map_err(err)?,
+            Storage::File(path) => {
+                if reset {
+                    for suffix in ["", "-wal", "-shm", "-journal"] {
+                        let mut p = path.clone().into_os_string();
+                        p.push(suffix);
+                        let _ = std::fs::remove_file(p);
+                    }
+                }
+                Connection::open(path).map_err(err)?
+            }
+        };
+        conn.execute_batch(
+            "PRAGMA journal_mode=WAL;
+             PRAGMA synchronous=NORMAL;
+             CREATE TABLE IF NOT EXISTS clients (
+                 tenant TEXT NOT NULL,
+                 id TEXT NOT NULL,
+                 body TEXT NOT NULL,
+                 PRIMARY KEY (tenant, id)
+             );",
+        )
+        .map_err(err)?;
+        Ok(Store {
+            conn: Mutex::new(conn),
+        })
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Connection> {
+        // A poisoned lock only means another request panicked mid-statement;
+        // SQLite itself stays consistent, so keep serving.
+        self.conn.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Number of clients of a tenant.
+    pub fn count(&self, tenant: &str) -> StoreResult<usize> {
+        let n: i64 = self
+            .lock()
+            .query_row(
+                "SELECT COUNT(*) FROM clients WHERE tenant = ?1",
+                params![tenant],
+                |r| r.get(0),
+            )
+            .map_err(err)?;
+        Ok(usize::try_from(n).unwrap_or(0))
+    }
+
+    /// Inserts `clients` in one transaction when the tenant has none.
+    /// Returns whether it seeded.
+    pub fn seed_if_empty(
+        &self,
+        tenant: &str,
+        clients: impl FnOnce() -> Vec<NexusClient>,
+    ) -> StoreResult<bool> {
+        if self.count(tenant)? > 0 {
+            return Ok(false);
+        }
+        let clients = clients();
+        let mut conn = self.lock();
+        let tx = conn.transaction().map_err(err)?;
+        {
+            let mut stmt = tx
+                .prepare("INSERT OR REPLACE INTO clients (tenant, id, body) VALUES (?1, ?2, ?3)")
+                .map_err(err)?;
+            for c in &clients {
+                let body = serde_json::to_string(c).map_err(|e| e.to_string())?;
+                stmt.execute(params![tenant, c.id.as_deref().unwrap_or_default(), body])
+                    .map_err(err)?;
+            }
+        }
+        tx.commit().map_err(err)?;
+        Ok(true)
+    }
+
+    /// Every client of a tenant (unsorted). Rows that no longer decode are skipped.
+    pub fn list(&self, tenant: &str) -> StoreResult<Vec<NexusClient>> {
+        let bodies: Vec<String> = {
+            let conn = self.lock();
+            let mut stmt = conn
+                .prepare("SELECT body FROM clients WHERE tenant = ?1")
+                .map_err(err)?;
+            let rows = stmt
+                .query_map(params![tenant], |r| r.get::<_, String>(0))
+                .map_err(err)?;
+            rows.collect::<Result<_, _>>().map_err(err)?
+        };
+        Ok(bodies
+            .iter()
+            .filter_map(|b| serde_json::from_str(b).ok())
+            .collect())
+    }
+
+    /// One client, if it exists.
+    pub fn get(&self, tenant: &str, id: &str) -> StoreResult<Option<NexusClient>> {
+        let body: Option<String> = self
+            .lock()
+            .query_row(
+                "SELECT body FROM clients WHERE tenant = ?1 AND id = ?2",
+                params![tenant, id],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(err)?;
+        Ok(body.and_then(|b| serde_json::from_str(&b).ok()))
+    }
+
+    /// Inserts or replaces a client (keyed by its id).
+    pub fn put(&self, tenant: &str, client: &NexusClient) -> StoreResult<()> {
+        let body = serde_json::to_string(client).map_err(|e| e.to_string())?;
+        self.lock()
+            .execute(
+                "INSERT OR REPLACE INTO clients (tenant, id, body) VALUES (?1, ?2, ?3)",
+                params![tenant, client.id.as_deref().unwrap_or_default(), body],
+            )
+            .map_err(err)?;
+        Ok(())
+    }
+
+    /// Deletes a client; returns whether it existed.
+    pub fn delete(&self, tenant: &str, id: &str) -> StoreResult<bool> {
+        let n = self
+            .lock()
+            .execute(
+                "DELETE FROM clients WHERE tenant = ?1 AND id = ?2",
+                params![tenant, id],
+            )
+            .map_err(err)?;
+        Ok(n > 0)
+    }
+}
