@@ -493,9 +493,10 @@ pub fn generated_clients(n: usize) -> Vec<NexusClient> {
     ];
     (1..=n)
         .map(|i| {
-            let ty = TYPES[i % TYPES.len()];
-            let product = PRODUCTS[i % PRODUCTS.len()];
-            let owners = OWNERS[(i / 2) % OWNERS.len()];
+            let k = i - 1;
+            let ty = TYPES[k % TYPES.len()];
+            let product = PRODUCTS[k % PRODUCTS.len()];
+            let owners = OWNERS[(k / 2) % OWNERS.len()];
             let id = format!("gen_{i:05}");
             let name = format!(
                 "Generated client {i:05} ({})",

@@ -1,0 +1,414 @@
+//! Faults, CORS, static serving and file persistence.
+
+mod common;
+
+use axum::body::Body;
+use axum::http::{Method, Request};
+use common::*;
+use nexus_devserver::{Config, Storage};
+use serde_json::json;
+use std::path::PathBuf;
+
+fn temp_dir(tag: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "nexus-devserver-test-{tag}-{}-{}",
+        std::process::id(),
+        rand_suffix()
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn rand_suffix() -> u64 {
+    use std::time::{SystemTime, UNIX_EPOCH};
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_nanos() as u64
+}
+
+async fn with_fault_header(app: &TestApp, fault: &str, auth: &str) -> Reply {
+    let req = Request::builder()
+        .uri(CLIENTS)
+        .header("authorization", auth)
+        .header("x-nexus-fault", fault)
+        .body(Body::empty())
+        .unwrap();
+    app.send(req).await
+}
+
+#[tokio::test]
+async fn faults_by_header() {
+    let app = TestApp::new();
+    let admin = app.bearer("admin").await;
+    let r = with_fault_header(&app, "status=503", &admin).await;
+    r.problem(503);
+    let r = with_fault_header(&app, "status=502;body=html", &admin).await;
+    assert_eq!(r.status, 502);
+    assert!(r.content_type().starts_with("text/html"));
+    assert!(r.text.contains("<title>502 Bad Gateway</title>") && r.text.contains("nginx"));
+    let r = with_fault_header(&app, "body=malformed", &admin).await;
+    assert_eq!(r.status, 200);
+    assert!(r.content_type().starts_with("application/json"));
+    assert!(serde_json::from_str::<serde_json::Value>(&r.text).is_err());
+    let r = with_fault_header(&app, "status=500;body=empty", &admin).await;
+    assert_eq!((r.status.as_u16(), r.text.as_str()), (500, ""));
+    let r = with_fault_header(&app, " STATUS = 429 ; body = text ", &admin).await;
+    assert_eq!(r.status, 429);
+    assert!(r.content_type().starts_with("text/plain"));
+    // Latency only: the real answer, later.
+    let t = std::time::Instant::now();
+    let r = with_fault_header(&app, "latency=150", &admin).await;
+    assert_eq!(r.status, 200);
+    assert!(t.elapsed().as_millis() >= 150);
+    // Nonsense is ignored.
+    assert_eq!(
+        with_fault_header(&app, "garbage;;=", &admin).await.status,
+        200
+    );
+}
+
+#[tokio::test]
+async fn dropped_connection_body_errors() {
+    let app = TestApp::new();
+    let admin = app.bearer("admin").await;
+    let req = Request::builder()
+        .uri(CLIENTS)
+        .header("authorization", &admin)
+        .header("x-nexus-fault", "drop=true")
+        .body(Body::empty())
+        .unwrap();
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+    let res = app.router.clone().oneshot(req).await.unwrap();
+    assert!(res.into_body().collect().await.is_err());
+}
+
+#[tokio::test]
+async fn queued_faults_match_count_method_and_path() {
+    let app = TestApp::new();
+    let admin = app.bearer("admin").await;
+    let rule = json!({"status": 500, "count": 2, "method": "patch", "pathContains": "/clients/"})
+        .to_string();
+    let r = app
+        .call(Method::POST, "/dev/faults", None, Some(&rule))
+        .await;
+    assert_eq!(r.status, 201, "{}", r.text);
+    // GET does not match.
+    assert_eq!(
+        app.call(Method::GET, CLIENTS, Some(&admin), None)
+            .await
+            .status,
+        200
+    );
+    let url = client_url("cl_shop_storefront_01");
+    for _ in 0..2 {
+        app.call(Method::PATCH, &url, Some(&admin), Some("{}"))
+            .await
+            .problem(500);
+    }
+    assert_eq!(
+        app.call(Method::PATCH, &url, Some(&admin), Some("{}"))
+            .await
+            .status,
+        200
+    );
+    // Clearing.
+    app.call(
+        Method::POST,
+        "/dev/faults",
+        None,
+        Some(r#"{"status":503,"count":5}"#),
+    )
+    .await;
+    assert_eq!(
+        app.call(Method::DELETE, "/dev/faults", None, None)
+            .await
+            .status,
+        204
+    );
+    assert_eq!(
+        app.call(Method::GET, CLIENTS, Some(&admin), None)
+            .await
+            .status,
+        200
+    );
+    // Bad fault bodies are refused.
+    app.call(
+        Method::POST,
+        "/dev/faults",
+        None,
+        Some(r#"{"body":"weird"}"#),
+    )
+    .await
+    .problem(400);
+}
+
+#[tokio::test]
+async fn cors_preflight_and_simple() {
+    let app = TestApp::new();
+    let req = Request::builder()
+        .method(Method::OPTIONS)
+        .uri(client_url("cl_shop_storefront_01"))
+        .header("origin", "http://localhost:8080")
+        .header("access-control-request-method", "PATCH")
+        .header(
+            "access-control-request-headers",
+            "authorization, content-type, applicationtoken, x-nexus-fault",
+        )
+        .body(Body::empty())
+        .unwrap();
+    let r = app.send(req).await;
+    assert!(r.status.is_success(), "{:?}", r.status);
+    assert_eq!(
+        r.header("access-control-allow-origin").as_deref(),
+        Some("http://localhost:8080")
+    );
+    let methods = r.header("access-control-allow-methods").unwrap();
+    assert!(
+        methods.contains("PATCH") && methods.contains("DELETE"),
+        "{methods}"
+    );
+    let headers = r
+        .header("access-control-allow-headers")
+        .unwrap()
+        .to_lowercase();
+    for h in [
+        "authorization",
+        "content-type",
+        "applicationtoken",
+        "x-nexus-fault",
+    ] {
+        assert!(headers.contains(h), "{headers}");
+    }
+
+    let admin = app.bearer("admin").await;
+    let req = Request::builder()
+        .uri(CLIENTS)
+        .header("origin", "http://127.0.0.1:5173")
+        .header("authorization", &admin)
+        .body(Body::empty())
+        .unwrap();
+    let r = app.send(req).await;
+    assert_eq!(
+        r.header("access-control-allow-origin").as_deref(),
+        Some("http://127.0.0.1:5173")
+    );
+    assert!(r
+        .header("access-control-expose-headers")
+        .unwrap()
+        .to_lowercase()
+        .contains("location"));
+
+    let req = Request::builder()
+        .uri(CLIENTS)
+        .header("origin", "https://evil.example.com")
+        .header("authorization", &admin)
+        .body(Body::empty())
+        .unwrap();
+    assert!(app
+        .send(req)
+        .await
+        .header("access-control-allow-origin")
+        .is_none());
+    assert!(!nexus_devserver::is_local_origin(
+        b"http://localhost.evil.com"
+    ));
+    assert!(!nexus_devserver::is_local_origin(b"http://127.0.0.1:80x"));
+}
+
+fn dist() -> PathBuf {
+    let dir = temp_dir("dist");
+    std::fs::write(
+        dir.join("index.html"),
+        "<!doctype html><title>console</title>",
+    )
+    .unwrap();
+    std::fs::write(dir.join("config.json"), r#"{"tenantId":"demo-tenant"}"#).unwrap();
+    std::fs::write(dir.join("app-0123456789abcdef_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
+    std::fs::write(dir.join("app-0123456789abcdef.js"), "export default 1;").unwrap();
+    std::fs::write(dir.join("style-fedcba9876543210.css"), "body{}").unwrap();
+    std::fs::write(dir.join("robots.txt"), "User-agent: *").unwrap();
+    dir
+}
+
+#[tokio::test]
+async fn static_serving_with_headers_and_fallback() {
+    let dir = dist();
+    let app = TestApp::with(Config {
+        static_dir: Some(dir.clone()),
+        ..Config::in_memory()
+    });
+
+    let r = app.get("/").await;
+    assert_eq!(r.status, 200);
+    assert!(r.content_type().starts_with("text/html"));
+    assert_eq!(r.header("cache-control").as_deref(), Some("no-cache"));
+    let csp = r.header("content-security-policy").unwrap();
+    assert_eq!(
+        csp,
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https: data:; connect-src 'self'"
+    );
+    assert_eq!(
+        r.header("x-content-type-options").as_deref(),
+        Some("nosniff")
+    );
+    assert_eq!(r.header("referrer-policy").as_deref(), Some("no-referrer"));
+
+    let r = app.get("/app-0123456789abcdef_bg.wasm").await;
+    assert_eq!(r.content_type(), "application/wasm");
+    assert_eq!(
+        r.header("cache-control").as_deref(),
+        Some("public, max-age=31536000, immutable")
+    );
+    assert_eq!(
+        app.get("/app-0123456789abcdef.js").await.content_type(),
+        "text/javascript"
+    );
+    assert_eq!(
+        app.get("/style-fedcba9876543210.css").await.content_type(),
+        "text/css"
+    );
+    let r = app.get("/config.json").await;
+    assert_eq!(
+        (
+            r.content_type().as_str(),
+            r.header("cache-control").as_deref()
+        ),
+        ("application/json", Some("no-cache"))
+    );
+    assert!(app
+        .get("/robots.txt")
+        .await
+        .header("cache-control")
+        .is_none());
+
+    // SPA fallback for routes; 404 for missing assets.
+    let r = app.get("/clients/cl_shop_storefront_01/edit").await;
+    assert_eq!(r.status, 200);
+    assert!(r.text.contains("<title>console</title>"));
+    assert_eq!(r.header("cache-control").as_deref(), Some("no-cache"));
+    let r = app.get("/missing-0123456789abcdef.js").await;
+    assert_eq!(r.status, 404);
+    assert!(r.header("content-security-policy").is_some());
+    assert_eq!(app.get("/../etc/passwd.txt").await.status, 404);
+    // API and dev routes are not shadowed.
+    assert_eq!(app.get("/dev/health").await.text, "ok");
+    app.get("/v1/nothing").await.problem(404);
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[tokio::test]
+async fn static_under_base_path_and_extra_connect_src() {
+    let dir = dist();
+    let app = TestApp::with(Config {
+        static_dir: Some(dir.clone()),
+        base_path: nexus_devserver::config::normalize_base_path("/admin/clients"),
+        csp_connect_src: Some("http://127.0.0.1:8081 https://api.example.com".into()),
+        ..Config::in_memory()
+    });
+    let r = app.get("/").await;
+    assert!(r.status.is_redirection());
+    assert_eq!(r.header("location").as_deref(), Some("/admin/clients/"));
+    assert!(app.get("/admin/clients").await.status.is_redirection());
+    let r = app.get("/admin/clients/").await;
+    assert_eq!(r.status, 200);
+    assert!(r
+        .header("content-security-policy")
+        .unwrap()
+        .ends_with("connect-src 'self' http://127.0.0.1:8081 https://api.example.com"));
+    assert_eq!(
+        app.get("/admin/clients/app-0123456789abcdef_bg.wasm")
+            .await
+            .content_type(),
+        "application/wasm"
+    );
+    assert!(app
+        .get("/admin/clients/some/route")
+        .await
+        .text
+        .contains("console"));
+    assert_eq!(app.get("/app-0123456789abcdef_bg.wasm").await.status, 404);
+    let admin = app.bearer("admin").await;
+    assert_eq!(
+        app.call(Method::GET, CLIENTS, Some(&admin), None)
+            .await
+            .status,
+        200
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[tokio::test]
+async fn no_static_dir_means_plain_404() {
+    let app = TestApp::new();
+    assert_eq!(
+        app.call(Method::GET, "/index.html", None, None)
+            .await
+            .status,
+        404
+    );
+}
+
+#[tokio::test]
+async fn edits_survive_a_restart_and_reset_wipes() {
+    let dir = temp_dir("db");
+    let db = dir.join("nexus.db");
+    let config = Config {
+        storage: Storage::File(db.clone()),
+        ..Config::default()
+    };
+    let url = client_url("cl_shop_storefront_01");
+    {
+        let app = TestApp::with(config.clone());
+        let admin = app.bearer("admin").await;
+        let r = app
+            .call(
+                Method::PATCH,
+                &url,
+                Some(&admin),
+                Some(r#"{"productName":"Persisted"}"#),
+            )
+            .await;
+        assert_eq!(r.status, 200);
+        assert_eq!(
+            app.call(
+                Method::DELETE,
+                &client_url("cl_dev_cli_23"),
+                Some(&admin),
+                None
+            )
+            .await
+            .status,
+            204
+        );
+    }
+    {
+        let app = TestApp::with(config.clone());
+        let admin = app.bearer("admin").await;
+        assert_eq!(
+            app.call(Method::GET, &url, Some(&admin), None).await.json()["productName"],
+            "Persisted"
+        );
+        app.call(
+            Method::GET,
+            &client_url("cl_dev_cli_23"),
+            Some(&admin),
+            None,
+        )
+        .await
+        .problem(404);
+    }
+    {
+        let app = TestApp::with(Config {
+            reset: true,
+            ..config
+        });
+        let admin = app.bearer("admin").await;
+        assert_eq!(
+            app.call(Method::GET, &url, Some(&admin), None).await.json()["productName"],
+            "Shop"
+        );
+    }
+    let _ = std::fs::remove_dir_all(dir);
+}
