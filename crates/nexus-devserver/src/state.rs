@@ -61,13 +61,14 @@ impl AppState {
         self.inner.revoked_before_ms.load(Ordering::SeqCst)
     }
 
-    /// Revokes every token issued before now; returns the cut-off (ms).
+    /// Revokes every token issued until now (this millisecond included);
+    /// returns the cut-off (ms): tokens stamped earlier are refused.
     pub fn revoke_tokens(&self) -> i64 {
-        let now = now_ms();
+        let cutoff = now_ms() + 1;
         self.inner
             .revoked_before_ms
-            .fetch_max(now, Ordering::SeqCst);
-        now
+            .fetch_max(cutoff, Ordering::SeqCst);
+        self.revoked_before_ms()
     }
 
     /// The time to stamp on a new token: never earlier than the revocation
