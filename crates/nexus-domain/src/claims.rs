@@ -2,7 +2,7 @@
 //! are configurable because a real Nexus may name them differently.
 
 use crate::permissions::{Caller, Claims};
-use base64::engine::general_purpose::{URL_SAFE_NO_PAD, STANDARD_NO_PAD};
+use base64::engine::general_purpose::{STANDARD_NO_PAD, URL_SAFE_NO_PAD};
 use base64::Engine;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -33,8 +33,15 @@ impl Default for ClaimNames {
 
 fn strings(v: Option<&Value>) -> Vec<String> {
     match v {
-        Some(Value::Array(items)) => items.iter().filter_map(|i| i.as_str().map(String::from)).collect(),
-        Some(Value::String(s)) => s.split([' ', ',']).filter(|p| !p.is_empty()).map(String::from).collect(),
+        Some(Value::Array(items)) => items
+            .iter()
+            .filter_map(|i| i.as_str().map(String::from))
+            .collect(),
+        Some(Value::String(s)) => s
+            .split([' ', ','])
+            .filter(|p| !p.is_empty())
+            .map(String::from)
+            .collect(),
         _ => Vec::new(),
     }
 }
@@ -73,7 +80,10 @@ pub fn caller_from_jwt(token: &str, names: &ClaimNames) -> Caller {
             Value::Number(n) => Some(n.to_string()),
             _ => None,
         }),
-        name: map.get(&names.name).and_then(Value::as_str).map(String::from),
+        name: map
+            .get(&names.name)
+            .and_then(Value::as_str)
+            .map(String::from),
         roles: strings(map.get(&names.roles)),
         products: strings(map.get(&names.products)),
         permissions,
@@ -91,8 +101,12 @@ mod tests {
 
     #[test]
     fn reads_claims_in_both_forms() {
-        let t = token(r#"{"sub":"po-1","permissions":["client.write"],"scope":"client.read openid","roles":["team-shop"],"products":"Shop","exp":99}"#);
-        let Caller::Known(c) = caller_from_jwt(&t, &ClaimNames::default()) else { panic!("known") };
+        let t = token(
+            r#"{"sub":"po-1","permissions":["client.write"],"scope":"client.read openid","roles":["team-shop"],"products":"Shop","exp":99}"#,
+        );
+        let Caller::Known(c) = caller_from_jwt(&t, &ClaimNames::default()) else {
+            panic!("known")
+        };
         assert_eq!(c.user_id.as_deref(), Some("po-1"));
         assert_eq!(c.permissions, vec!["client.write", "client.read", "openid"]);
         assert_eq!(c.roles, vec!["team-shop"]);
@@ -103,15 +117,36 @@ mod tests {
     #[test]
     fn configurable_names() {
         let t = token(r#"{"oid":"u1","perms":"client.write.all","grp":["g"]}"#);
-        let names = ClaimNames { user_id: "oid".into(), permissions: vec!["perms".into()], roles: "grp".into(), ..Default::default() };
-        let Caller::Known(c) = caller_from_jwt(&t, &names) else { panic!("known") };
-        assert_eq!((c.user_id.as_deref(), c.permissions.len(), c.roles.len()), (Some("u1"), 1, 1));
+        let names = ClaimNames {
+            user_id: "oid".into(),
+            permissions: vec!["perms".into()],
+            roles: "grp".into(),
+            ..Default::default()
+        };
+        let Caller::Known(c) = caller_from_jwt(&t, &names) else {
+            panic!("known")
+        };
+        assert_eq!(
+            (c.user_id.as_deref(), c.permissions.len(), c.roles.len()),
+            (Some("u1"), 1, 1)
+        );
     }
 
     #[test]
     fn opaque_tokens_are_unknown() {
-        for t in ["", "opaque", "a.b.c", "a.!!!.c", &token("[1]"), &token("not json")] {
-            assert_eq!(caller_from_jwt(t, &ClaimNames::default()), Caller::Unknown, "{t}");
+        for t in [
+            "",
+            "opaque",
+            "a.b.c",
+            "a.!!!.c",
+            &token("[1]"),
+            &token("not json"),
+        ] {
+            assert_eq!(
+                caller_from_jwt(t, &ClaimNames::default()),
+                Caller::Unknown,
+                "{t}"
+            );
         }
     }
 }

@@ -8,27 +8,51 @@ use std::fmt;
 /// iOS settings of a native client.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MobileIos {
-    #[serde(default, deserialize_with = "lenient::string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient::string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub team_id: Option<String>,
-    #[serde(default, deserialize_with = "lenient::string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient::string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub app_bundle_identifier: Option<String>,
 }
 
 /// Android settings of a native client.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MobileAndroid {
-    #[serde(default, deserialize_with = "lenient::string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient::string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub keystore_hash: Option<String>,
-    #[serde(default, deserialize_with = "lenient::string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient::string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub app_package_name: Option<String>,
 }
 
 /// Mobile device settings (same shape in responses, create and update bodies).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mobile {
-    #[serde(default, deserialize_with = "lenient::object", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient::object",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub ios: Option<MobileIos>,
-    #[serde(default, deserialize_with = "lenient::object", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient::object",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub android: Option<MobileAndroid>,
 }
 
@@ -138,7 +162,12 @@ impl ClientType {
 
     /// Parses the wire value, tolerating case and `-`/space for `_`.
     pub fn parse(raw: &str) -> Self {
-        match raw.trim().to_ascii_lowercase().replace(['-', ' '], "_").as_str() {
+        match raw
+            .trim()
+            .to_ascii_lowercase()
+            .replace(['-', ' '], "_")
+            .as_str()
+        {
             "regular_web" | "regularweb" => Self::RegularWeb,
             "spa" => Self::Spa,
             "native" => Self::Native,
@@ -172,10 +201,16 @@ impl ClientType {
     /// One line on when to choose it.
     pub fn explanation(&self) -> &'static str {
         match self {
-            Self::RegularWeb => "A server-rendered web application that keeps a secret on its server.",
+            Self::RegularWeb => {
+                "A server-rendered web application that keeps a secret on its server."
+            }
             Self::Spa => "A JavaScript app running in the browser; it cannot keep a secret.",
-            Self::Native => "A mobile or desktop app; uses custom-scheme callbacks and mobile settings.",
-            Self::NonInteractive => "A service, daemon or CLI calling APIs with the client-credentials grant.",
+            Self::Native => {
+                "A mobile or desktop app; uses custom-scheme callbacks and mobile settings."
+            }
+            Self::NonInteractive => {
+                "A service, daemon or CLI calling APIs with the client-credentials grant."
+            }
             Self::Other(_) => "A type this console cannot create.",
         }
     }
@@ -226,21 +261,42 @@ pub struct NexusClient {
     pub manually_created: Option<bool>,
     #[serde(rename = "clientAuthMethod", deserialize_with = "auth_method")]
     pub client_auth_method: Option<ClientAuthMethod>,
-    #[serde(rename = "allowedLogoutUrls", deserialize_with = "lenient::string_list")]
+    #[serde(
+        rename = "allowedLogoutUrls",
+        deserialize_with = "lenient::string_list"
+    )]
     pub allowed_logout_urls: Option<Vec<String>>,
-    #[serde(rename = "allowedWebOrigins", deserialize_with = "lenient::string_list")]
+    #[serde(
+        rename = "allowedWebOrigins",
+        deserialize_with = "lenient::string_list"
+    )]
     pub allowed_web_origins: Option<Vec<String>>,
-    #[serde(rename = "allowedCorsOrigins", deserialize_with = "lenient::string_list")]
+    #[serde(
+        rename = "allowedCorsOrigins",
+        deserialize_with = "lenient::string_list"
+    )]
     pub allowed_cors_origins: Option<Vec<String>>,
     #[serde(rename = "idTokenExpiration", deserialize_with = "lenient::int")]
     pub id_token_expiration: Option<i64>,
-    #[serde(rename = "refreshTokenReuseInterval", deserialize_with = "lenient::int")]
+    #[serde(
+        rename = "refreshTokenReuseInterval",
+        deserialize_with = "lenient::int"
+    )]
     pub refresh_token_reuse_interval: Option<i64>,
-    #[serde(rename = "refreshTokenAbsoluteLifetime", deserialize_with = "lenient::int")]
+    #[serde(
+        rename = "refreshTokenAbsoluteLifetime",
+        deserialize_with = "lenient::int"
+    )]
     pub refresh_token_absolute_lifetime: Option<i64>,
-    #[serde(rename = "refreshTokenInactivityLifetime", deserialize_with = "lenient::int")]
+    #[serde(
+        rename = "refreshTokenInactivityLifetime",
+        deserialize_with = "lenient::int"
+    )]
     pub refresh_token_inactivity_lifetime: Option<i64>,
-    #[serde(rename = "isRefreshTokenRotationEnabled", deserialize_with = "lenient::boolean")]
+    #[serde(
+        rename = "isRefreshTokenRotationEnabled",
+        deserialize_with = "lenient::boolean"
+    )]
     pub is_refresh_token_rotation_enabled: Option<bool>,
     #[serde(
         rename = "isRefreshTokenAbsoluteExpirationEnabled",
@@ -252,7 +308,10 @@ pub struct NexusClient {
         deserialize_with = "lenient::boolean"
     )]
     pub is_refresh_token_inactivity_lifetime_enabled: Option<bool>,
-    #[serde(rename = "allowCrossOriginAuthentication", deserialize_with = "lenient::boolean")]
+    #[serde(
+        rename = "allowCrossOriginAuthentication",
+        deserialize_with = "lenient::boolean"
+    )]
     pub allow_cross_origin_authentication: Option<bool>,
 }
 
@@ -319,7 +378,10 @@ mod tests {
     #[test]
     fn client_type_parse() {
         assert_eq!(ClientType::parse("Regular_Web"), ClientType::RegularWeb);
-        assert_eq!(ClientType::parse("non-interactive"), ClientType::NonInteractive);
+        assert_eq!(
+            ClientType::parse("non-interactive"),
+            ClientType::NonInteractive
+        );
         assert_eq!(ClientType::parse("box"), ClientType::Other("box".into()));
     }
 

@@ -10,15 +10,38 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ClientMetadata {
     /// Owners as one comma-separated string (the response has an array).
-    #[serde(default, deserialize_with = "lenient::string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient::string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub owners: Option<String>,
-    #[serde(rename = "productName", default, deserialize_with = "lenient::string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "productName",
+        default,
+        deserialize_with = "lenient::string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub product_name: Option<String>,
-    #[serde(default, deserialize_with = "lenient::string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient::string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub client_upn_key: Option<String>,
-    #[serde(rename = "applicationName", default, deserialize_with = "lenient::string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "applicationName",
+        default,
+        deserialize_with = "lenient::string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub application_name: Option<String>,
-    #[serde(rename = "manuallyCreated", default, deserialize_with = "lenient::boolean", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "manuallyCreated",
+        default,
+        deserialize_with = "lenient::boolean",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub manually_created: Option<bool>,
 }
 
@@ -45,31 +68,75 @@ impl ClientMetadata {
 /// The POST body. The console never sends `id`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct CreateClientRequest {
-    #[serde(default, deserialize_with = "lenient::string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient::string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub id: Option<String>,
     #[serde(default)]
     pub name: String,
     #[serde(default)]
     pub app_type: String,
-    #[serde(default, deserialize_with = "lenient::string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient::string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub description: Option<String>,
-    #[serde(default, deserialize_with = "lenient::string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient::string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub logo_uri: Option<String>,
-    #[serde(default, deserialize_with = "lenient::string_list", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient::string_list",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub callbacks: Option<Vec<String>>,
-    #[serde(default, deserialize_with = "lenient::string_list", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient::string_list",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub allowed_origins: Option<Vec<String>>,
-    #[serde(default, deserialize_with = "lenient::string_list", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient::string_list",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub web_origins: Option<Vec<String>>,
-    #[serde(default, deserialize_with = "lenient::string_list", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient::string_list",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub allowed_logout_urls: Option<Vec<String>>,
-    #[serde(default, deserialize_with = "lenient::string_list", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient::string_list",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub grant_types: Option<Vec<String>>,
-    #[serde(default, deserialize_with = "lenient::string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient::string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub initiate_login_uri: Option<String>,
-    #[serde(default, deserialize_with = "lenient::object", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient::object",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub mobile: Option<Mobile>,
-    #[serde(default, deserialize_with = "lenient::object", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient::object",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub client_metadata: Option<ClientMetadata>,
 }
 
@@ -92,8 +159,15 @@ pub const AUTH0_GRANT_TYPES: [&str; 12] = [
 /// Auth0's default grant types for a new client of a type.
 pub fn default_grant_types(kind: &ClientType) -> Vec<String> {
     let list: &[&str] = match kind {
-        ClientType::RegularWeb => &["authorization_code", "implicit", "refresh_token", "client_credentials"],
-        ClientType::Spa | ClientType::Native => &["authorization_code", "implicit", "refresh_token"],
+        ClientType::RegularWeb => &[
+            "authorization_code",
+            "implicit",
+            "refresh_token",
+            "client_credentials",
+        ],
+        ClientType::Spa | ClientType::Native => {
+            &["authorization_code", "implicit", "refresh_token"]
+        }
         ClientType::NonInteractive => &["client_credentials"],
         ClientType::Other(_) => &[],
     };
@@ -132,18 +206,31 @@ pub(crate) fn list(items: &[String]) -> Vec<String> {
     items.iter().map(|s| s.trim().to_string()).collect()
 }
 
-pub(crate) fn mobile_from(team: &str, bundle: &str, keystore: &str, package: &str) -> Option<Mobile> {
-    let ios = (opt(team).is_some() || opt(bundle).is_some())
-        .then(|| MobileIos { team_id: opt(team), app_bundle_identifier: opt(bundle) });
-    let android = (opt(keystore).is_some() || opt(package).is_some())
-        .then(|| MobileAndroid { keystore_hash: opt(keystore), app_package_name: opt(package) });
+pub(crate) fn mobile_from(
+    team: &str,
+    bundle: &str,
+    keystore: &str,
+    package: &str,
+) -> Option<Mobile> {
+    let ios = (opt(team).is_some() || opt(bundle).is_some()).then(|| MobileIos {
+        team_id: opt(team),
+        app_bundle_identifier: opt(bundle),
+    });
+    let android = (opt(keystore).is_some() || opt(package).is_some()).then(|| MobileAndroid {
+        keystore_hash: opt(keystore),
+        app_package_name: opt(package),
+    });
     (ios.is_some() || android.is_some()).then_some(Mobile { ios, android })
 }
 
 impl CreateDraft {
     /// A fresh draft for a type, with that type's default grant types.
     pub fn for_type(kind: ClientType) -> Self {
-        CreateDraft { grant_types: default_grant_types(&kind), app_type: Some(kind), ..Default::default() }
+        CreateDraft {
+            grant_types: default_grant_types(&kind),
+            app_type: Some(kind),
+            ..Default::default()
+        }
     }
 
     /// The POST body for this draft. Blank optional fields are left out;
@@ -161,7 +248,11 @@ impl CreateDraft {
         CreateClientRequest {
             id: None,
             name: self.name.trim().to_string(),
-            app_type: self.app_type.as_ref().map(|t| t.as_str().to_string()).unwrap_or_default(),
+            app_type: self
+                .app_type
+                .as_ref()
+                .map(|t| t.as_str().to_string())
+                .unwrap_or_default(),
             description: opt(&self.description),
             logo_uri: opt(&self.logo_uri),
             callbacks: nonempty(list(&self.callbacks)),

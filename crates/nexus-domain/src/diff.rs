@@ -62,7 +62,10 @@ impl EditDraft {
         [
             (Field::IosTeamId, self.ios_team_id.trim()),
             (Field::IosBundleId, self.ios_bundle_id.trim()),
-            (Field::AndroidKeystoreHash, self.android_keystore_hash.trim()),
+            (
+                Field::AndroidKeystoreHash,
+                self.android_keystore_hash.trim(),
+            ),
             (Field::AndroidPackageName, self.android_package_name.trim()),
         ]
     }
@@ -117,8 +120,14 @@ pub fn diff(original: &EditDraft, draft: &EditDraft) -> UpdateClientRequest {
         let v = |x: &str| Some(x.to_string());
         let [(_, team), (_, bundle), (_, keystore), (_, package)] = draft.mobile();
         req.mobile = Some(Mobile {
-            ios: Some(MobileIos { team_id: v(team), app_bundle_identifier: v(bundle) }),
-            android: Some(MobileAndroid { keystore_hash: v(keystore), app_package_name: v(package) }),
+            ios: Some(MobileIos {
+                team_id: v(team),
+                app_bundle_identifier: v(bundle),
+            }),
+            android: Some(MobileAndroid {
+                keystore_hash: v(keystore),
+                app_package_name: v(package),
+            }),
         });
     }
     req
@@ -129,17 +138,29 @@ pub fn changes(original: &EditDraft, draft: &EditDraft) -> Vec<Change> {
     let mut out = Vec::new();
     for ((field, old), (_, new)) in original.lists().into_iter().zip(draft.lists()) {
         if old != new {
-            out.push(Change { field, old: old.join("\n"), new: new.join("\n") });
+            out.push(Change {
+                field,
+                old: old.join("\n"),
+                new: new.join("\n"),
+            });
         }
     }
     for ((field, old), (_, new)) in original.texts().into_iter().zip(draft.texts()) {
         if old != new {
-            out.push(Change { field, old: old.into(), new: new.into() });
+            out.push(Change {
+                field,
+                old: old.into(),
+                new: new.into(),
+            });
         }
     }
     for ((field, old), (_, new)) in original.mobile().into_iter().zip(draft.mobile()) {
         if old != new {
-            out.push(Change { field, old: old.into(), new: new.into() });
+            out.push(Change {
+                field,
+                old: old.into(),
+                new: new.into(),
+            });
         }
     }
     out.sort_by_key(|c| Field::ALL.iter().position(|f| *f == c.field));
@@ -181,7 +202,10 @@ mod tests {
             serde_json::json!({"productName": "Billing", "callbackUrls": ["https://a.example.com/cb", "https://b.example.com/cb"]})
         );
         let rows = changes(&d, &e);
-        assert_eq!(rows.iter().map(|c| c.field).collect::<Vec<_>>(), vec![Field::CallbackUrls, Field::ProductName]);
+        assert_eq!(
+            rows.iter().map(|c| c.field).collect::<Vec<_>>(),
+            vec![Field::CallbackUrls, Field::ProductName]
+        );
         assert_eq!(rows[1].old, "Shop");
     }
 

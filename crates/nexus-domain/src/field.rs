@@ -133,7 +133,10 @@ impl Field {
     /// `body.` / `dto.` segment, and bracketed indexes.
     pub fn from_error_key(key: &str) -> Option<(Field, Option<usize>)> {
         let mut rest = key.trim();
-        rest = rest.strip_prefix("$.").or_else(|| rest.strip_prefix('$')).unwrap_or(rest);
+        rest = rest
+            .strip_prefix("$.")
+            .or_else(|| rest.strip_prefix('$'))
+            .unwrap_or(rest);
         let mut index = None;
         let mut flat = String::new();
         let mut chars = rest.chars().peekable();
@@ -185,9 +188,15 @@ mod tests {
             ("allowed_origins[3]", Some((Field::CorsOrigins, Some(3)))),
             ("initiate_login_uri", Some((Field::InitiateLoginUri, None))),
             ("client_metadata.owners", Some((Field::Owners, None))),
-            ("ClientMetadata.ProductName", Some((Field::ProductName, None))),
+            (
+                "ClientMetadata.ProductName",
+                Some((Field::ProductName, None)),
+            ),
             ("mobile.ios.team_id", Some((Field::IosTeamId, None))),
-            ("Mobile.Android.AppPackageName", Some((Field::AndroidPackageName, None))),
+            (
+                "Mobile.Android.AppPackageName",
+                Some((Field::AndroidPackageName, None)),
+            ),
             ("app_type", Some((Field::AppType, None))),
             ("somethingElse", None),
             ("", None),

@@ -19,8 +19,8 @@ pub struct ClientPage {
 /// Decodes a list body. Errors only when the body is not JSON or holds no
 /// list at all; single malformed items are skipped and counted.
 pub fn decode_client_list(body: &str) -> Result<ClientPage, String> {
-    let value: Value =
-        serde_json::from_str(body).map_err(|e| format!("The client list is not valid JSON ({e})."))?;
+    let value: Value = serde_json::from_str(body)
+        .map_err(|e| format!("The client list is not valid JSON ({e})."))?;
     let (items, wrapper) = match value {
         Value::Array(items) => (items, None),
         Value::Object(mut map) => {
@@ -67,13 +67,16 @@ mod tests {
         let bare = decode_client_list(r#"[{"id":"a"},{"id":"b","name":null}]"#).unwrap();
         assert_eq!(bare.clients.len(), 2);
         for key in ["items", "clients", "data"] {
-            let body = format!(r#"{{"{key}":[{{"id":"a"}}],"total":10,"page":0,"per_page":1,"next":"t2"}}"#);
+            let body = format!(
+                r#"{{"{key}":[{{"id":"a"}}],"total":10,"page":0,"per_page":1,"next":"t2"}}"#
+            );
             let page = decode_client_list(&body).unwrap();
             assert_eq!(page.clients.len(), 1, "{key}");
             assert_eq!(page.total, Some(10));
             assert_eq!(page.next.as_deref(), Some("t2"));
         }
-        let page = decode_client_list(r#"{"data":[1,null,{"id":"x"}],"nextPageToken":""}"#).unwrap();
+        let page =
+            decode_client_list(r#"{"data":[1,null,{"id":"x"}],"nextPageToken":""}"#).unwrap();
         assert_eq!((page.clients.len(), page.skipped, page.next), (1, 2, None));
     }
 

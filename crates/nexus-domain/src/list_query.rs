@@ -73,7 +73,8 @@ impl ListQuery {
                 "q" => q.q = v.to_string(),
                 "type" => {
                     let t = ClientType::parse(v);
-                    q.client_type = (!matches!(t, ClientType::Other(_))).then(|| t.as_str().to_string());
+                    q.client_type =
+                        (!matches!(t, ClientType::Other(_))).then(|| t.as_str().to_string());
                 }
                 "managed" => {
                     q.managed = match v {
@@ -94,7 +95,13 @@ impl ListQuery {
                         _ => SortKey::Name,
                     };
                 }
-                "page" => q.page = v.parse::<usize>().ok().filter(|p| *p >= 1).map_or(0, |p| p - 1),
+                "page" => {
+                    q.page = v
+                        .parse::<usize>()
+                        .ok()
+                        .filter(|p| *p >= 1)
+                        .map_or(0, |p| p - 1)
+                }
                 "per_page" => {
                     q.per_page = v
                         .parse::<usize>()
@@ -163,7 +170,10 @@ impl SearchIndex {
 fn key_text(c: &NexusClient, key: SortKey) -> String {
     match key {
         SortKey::Name => c.display_name().to_lowercase(),
-        SortKey::Type => c.kind().map(|k| k.label().to_lowercase()).unwrap_or_default(),
+        SortKey::Type => c
+            .kind()
+            .map(|k| k.label().to_lowercase())
+            .unwrap_or_default(),
         SortKey::Product => c.product_name.clone().unwrap_or_default().to_lowercase(),
     }
 }
@@ -209,7 +219,13 @@ pub fn apply(clients: &[NexusClient], index: &SearchIndex, query: &ListQuery) ->
         .collect();
     let mut keyed: Vec<(String, String, usize)> = matches
         .drain(..)
-        .map(|i| (key_text(&clients[i], query.sort), clients[i].display_name().to_lowercase(), i))
+        .map(|i| {
+            (
+                key_text(&clients[i], query.sort),
+                clients[i].display_name().to_lowercase(),
+                i,
+            )
+        })
         .collect();
     keyed.sort_by(|a, b| {
         // Empty keys ("not set") sort last in either direction.
@@ -218,13 +234,21 @@ pub fn apply(clients: &[NexusClient], index: &SearchIndex, query: &ListQuery) ->
             (false, true) => return Ordering::Less,
             _ => a.0.cmp(&b.0),
         };
-        let primary = if query.descending { primary.reverse() } else { primary };
+        let primary = if query.descending {
+            primary.reverse()
+        } else {
+            primary
+        };
         primary.then_with(|| a.1.cmp(&b.1)).then(a.2.cmp(&b.2))
     });
     let matches: Vec<usize> = keyed.into_iter().map(|k| k.2).collect();
     let per_page = query.per_page.max(1);
     let page_count = matches.len().div_ceil(per_page).max(1);
-    ListView { page: query.page.min(page_count - 1), page_count, matches }
+    ListView {
+        page: query.page.min(page_count - 1),
+        page_count,
+        matches,
+    }
 }
 
 #[cfg(test)]
@@ -258,7 +282,12 @@ mod tests {
         let back = ListQuery::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())));
         assert_eq!(back, q);
         assert!(ListQuery::default().to_pairs().is_empty());
-        let junk = ListQuery::from_pairs([("page", "-3"), ("per_page", "7"), ("type", "box"), ("sort", "zzz")]);
+        let junk = ListQuery::from_pairs([
+            ("page", "-3"),
+            ("per_page", "7"),
+            ("type", "box"),
+            ("sort", "zzz"),
+        ]);
         assert_eq!(junk, ListQuery::default());
     }
 
@@ -266,20 +295,61 @@ mod tests {
     fn search_filter_sort_page() {
         let cs = clients();
         let idx = SearchIndex::new(&cs);
-        let ids = |v: &ListView| v.matches.iter().map(|&i| cs[i].id.clone().unwrap()).collect::<Vec<_>>();
+        let ids = |v: &ListView| {
+            v.matches
+                .iter()
+                .map(|&i| cs[i].id.clone().unwrap())
+                .collect::<Vec<_>>()
+        };
         let q = |f: fn(&mut ListQuery)| {
             let mut q = ListQuery::default();
             f(&mut q);
             q
         };
-        assert_eq!(ids(&apply(&cs, &idx, &q(|q| q.q = "SHOP".into()))), vec!["c1"]);
-        assert_eq!(ids(&apply(&cs, &idx, &q(|q| q.q = "backoffice".into()))), vec!["c3"]);
-        assert_eq!(ids(&apply(&cs, &idx, &q(|q| q.q = "c2".into()))), vec!["c2"]);
-        assert_eq!(ids(&apply(&cs, &idx, &q(|q| q.managed = Some(Managed::Terraform)))), vec!["c2"]);
-        assert_eq!(ids(&apply(&cs, &idx, &q(|q| q.client_type = Some("spa".into())))), vec!["c3"]);
-        assert_eq!(ids(&apply(&cs, &idx, &q(|_| {}))), vec!["c3", "c2", "c4", "c1"]);
-        assert_eq!(ids(&apply(&cs, &idx, &q(|q| q.sort = SortKey::Product))), vec!["c2", "c1", "c3", "c4"]);
-        let v = apply(&cs, &idx, &q(|q| { q.per_page = 25; q.page = 9; }));
+        assert_eq!(
+            ids(&apply(&cs, &idx, &q(|q| q.q = "SHOP".into()))),
+            vec!["c1"]
+        );
+        assert_eq!(
+            ids(&apply(&cs, &idx, &q(|q| q.q = "backoffice".into()))),
+            vec!["c3"]
+        );
+        assert_eq!(
+            ids(&apply(&cs, &idx, &q(|q| q.q = "c2".into()))),
+            vec!["c2"]
+        );
+        assert_eq!(
+            ids(&apply(
+                &cs,
+                &idx,
+                &q(|q| q.managed = Some(Managed::Terraform))
+            )),
+            vec!["c2"]
+        );
+        assert_eq!(
+            ids(&apply(
+                &cs,
+                &idx,
+                &q(|q| q.client_type = Some("spa".into()))
+            )),
+            vec!["c3"]
+        );
+        assert_eq!(
+            ids(&apply(&cs, &idx, &q(|_| {}))),
+            vec!["c3", "c2", "c4", "c1"]
+        );
+        assert_eq!(
+            ids(&apply(&cs, &idx, &q(|q| q.sort = SortKey::Product))),
+            vec!["c2", "c1", "c3", "c4"]
+        );
+        let v = apply(
+            &cs,
+            &idx,
+            &q(|q| {
+                q.per_page = 25;
+                q.page = 9;
+            }),
+        );
         assert_eq!((v.page, v.page_count, v.page_rows(25).len()), (0, 1, 4));
     }
 }

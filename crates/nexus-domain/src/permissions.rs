@@ -152,7 +152,11 @@ pub fn decide(caller: &Caller, action: Action, client: Option<&NexusClient>) -> 
             if is_owner {
                 return Decision::Allowed;
             }
-            let product = client.product_name.as_deref().map(str::trim).filter(|p| !p.is_empty());
+            let product = client
+                .product_name
+                .as_deref()
+                .map(str::trim)
+                .filter(|p| !p.is_empty());
             if let Some(p) = product {
                 if claims.products.iter().any(|mine| mine == p) {
                     return Decision::Allowed;
@@ -160,12 +164,17 @@ pub fn decide(caller: &Caller, action: Action, client: Option<&NexusClient>) -> 
             }
             let who = match (&claims.user_id, claims.roles.is_empty()) {
                 (Some(u), true) => format!("your user id ({u})"),
-                (Some(u), false) => format!("your user id ({u}) and roles ({})", claims.roles.join(", ")),
+                (Some(u), false) => {
+                    format!("your user id ({u}) and roles ({})", claims.roles.join(", "))
+                }
                 (None, false) => format!("your roles ({})", claims.roles.join(", ")),
                 (None, true) => "you".into(),
             };
             let product_part = match product {
-                Some(p) => format!("its product \u{201c}{p}\u{201d} is not in your product scope ({})", quoted_list(&claims.products)),
+                Some(p) => format!(
+                    "its product \u{201c}{p}\u{201d} is not in your product scope ({})",
+                    quoted_list(&claims.products)
+                ),
                 None => "it has no product, so no product scope covers it".into(),
             };
             Decision::Denied(format!(
@@ -202,7 +211,12 @@ mod tests {
     #[test]
     fn the_three_rules_as_a_table() {
         let admin = persona("admin", &[], &[], &["client.read", "client.write.all"]);
-        let owner = persona("po-1", &["team-shop"], &["Shop"], &["client.read", "client.write"]);
+        let owner = persona(
+            "po-1",
+            &["team-shop"],
+            &["Shop"],
+            &["client.read", "client.write"],
+        );
         let viewer = persona("viewer", &["team-shop"], &["Shop"], &["client.read"]);
         let owned_by_user = client(&["po-1"], Some("Billing"));
         let owned_by_role = client(&["team-shop"], None);
@@ -224,7 +238,11 @@ mod tests {
         ];
         for action in [Action::Edit, Action::RotateSecret, Action::Delete] {
             for (i, (who, c, want)) in table.iter().enumerate() {
-                assert_eq!(decide(who, action, Some(c)).is_allowed(), *want, "row {i} {action:?}");
+                assert_eq!(
+                    decide(who, action, Some(c)).is_allowed(),
+                    *want,
+                    "row {i} {action:?}"
+                );
             }
         }
         assert!(decide(&admin, Action::Create, None).is_allowed());
@@ -240,10 +258,17 @@ mod tests {
         let r = decide(&viewer, Action::Create, None);
         assert!(r.reason().unwrap().contains("client.write"), "{r:?}");
         let owner = persona("po-1", &["team-shop"], &["Shop"], &["client.write"]);
-        let r = decide(&owner, Action::Edit, Some(&client(&["bob"], Some("Billing"))));
+        let r = decide(
+            &owner,
+            Action::Edit,
+            Some(&client(&["bob"], Some("Billing"))),
+        );
         let reason = r.reason().unwrap();
         assert!(reason.contains("owners (bob)"), "{reason}");
-        assert!(reason.contains("Billing") && reason.contains("Shop"), "{reason}");
+        assert!(
+            reason.contains("Billing") && reason.contains("Shop"),
+            "{reason}"
+        );
     }
 
     #[test]

@@ -11,20 +11,50 @@ use std::collections::BTreeMap;
 /// errors. Built from any body (JSON problem, plain JSON, HTML, empty).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ProblemDetails {
-    #[serde(rename = "type", default, deserialize_with = "lenient::string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "type",
+        default,
+        deserialize_with = "lenient::string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub problem_type: Option<String>,
-    #[serde(default, deserialize_with = "lenient::string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient::string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub title: Option<String>,
-    #[serde(default, deserialize_with = "lenient::int", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient::int",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub status: Option<i64>,
-    #[serde(default, deserialize_with = "lenient::string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient::string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub detail: Option<String>,
-    #[serde(default, deserialize_with = "lenient::string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "lenient::string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub instance: Option<String>,
     /// Field name (any casing or JSON-path form) to messages.
-    #[serde(default, deserialize_with = "errors_map", skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "errors_map",
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
     pub errors: BTreeMap<String, Vec<String>>,
-    #[serde(rename = "traceId", default, deserialize_with = "lenient::string", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "traceId",
+        default,
+        deserialize_with = "lenient::string",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub trace_id: Option<String>,
 }
 
@@ -42,7 +72,9 @@ pub struct FieldError {
 
 /// `errors` as a map of key → messages, or a list of `{field|name|key, message}`
 /// objects, or a map of key → single message. Anything else is ignored.
-fn errors_map<'de, D: serde::Deserializer<'de>>(d: D) -> Result<BTreeMap<String, Vec<String>>, D::Error> {
+fn errors_map<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<BTreeMap<String, Vec<String>>, D::Error> {
     fn messages(v: Value) -> Vec<String> {
         match v {
             Value::String(s) => vec![s],
@@ -83,7 +115,9 @@ fn errors_map<'de, D: serde::Deserializer<'de>>(d: D) -> Result<BTreeMap<String,
                         .iter()
                         .find_map(|k| o.get(*k).and_then(Value::as_str));
                     if let Some(msg) = msg {
-                        out.entry(key).or_insert_with(Vec::new).push(msg.to_string());
+                        out.entry(key)
+                            .or_insert_with(Vec::new)
+                            .push(msg.to_string());
                     }
                 }
             }
@@ -122,7 +156,11 @@ fn html_title(body: &str) -> Option<String> {
     let start = lower.find("<title")?;
     let open_end = lower[start..].find('>')? + start + 1;
     let close = lower[open_end..].find("</title>")? + open_end;
-    let t = body.get(open_end..close)?.split_whitespace().collect::<Vec<_>>().join(" ");
+    let t = body
+        .get(open_end..close)?
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     (!t.is_empty()).then_some(t)
 }
 
@@ -142,7 +180,9 @@ impl ProblemDetails {
         } else if trimmed.is_empty() {
             ProblemDetails::default()
         } else if content_type.is_some_and(|c| c.contains("html")) || trimmed.starts_with('<') {
-            let page = html_title(trimmed).map(|t| format!(" (\u{201c}{t}\u{201d})")).unwrap_or_default();
+            let page = html_title(trimmed)
+                .map(|t| format!(" (\u{201c}{t}\u{201d})"))
+                .unwrap_or_default();
             ProblemDetails {
                 detail: Some(format!(
                     "The server, or a proxy in front of it, answered with an HTML page{page} instead of an API response."
@@ -152,7 +192,10 @@ impl ProblemDetails {
         } else {
             // Plain text: show a bounded excerpt.
             let excerpt: String = trimmed.chars().take(300).collect();
-            ProblemDetails { detail: Some(excerpt), ..Default::default() }
+            ProblemDetails {
+                detail: Some(excerpt),
+                ..Default::default()
+            }
         };
         // The HTTP status is the truth; a body's status is only a claim.
         p.status = Some(i64::from(status));
@@ -165,12 +208,19 @@ impl ProblemDetails {
     fn from_json_object(mut map: Map<String, Value>) -> Self {
         // Some servers wrap the problem (`{"error": {...}}`) or use other names.
         if let Some(Value::Object(inner)) = map.get("error").cloned() {
-            if inner.contains_key("message") || inner.contains_key("title") || inner.contains_key("detail") {
+            if inner.contains_key("message")
+                || inner.contains_key("title")
+                || inner.contains_key("detail")
+            {
                 map = inner;
             }
         }
         if !map.contains_key("detail") {
-            if let Some(m) = map.get("message").cloned().or_else(|| map.get("error_description").cloned()) {
+            if let Some(m) = map
+                .get("message")
+                .cloned()
+                .or_else(|| map.get("error_description").cloned())
+            {
                 map.insert("detail".into(), m);
             }
         }
@@ -218,7 +268,10 @@ impl ProblemDetails {
             .into_iter()
             .filter(|e| e.field == Some(field))
             .flat_map(|e| {
-                let prefix = e.index.map(|i| format!("Item {}: ", i + 1)).unwrap_or_default();
+                let prefix = e
+                    .index
+                    .map(|i| format!("Item {}: ", i + 1))
+                    .unwrap_or_default();
                 e.messages.into_iter().map(move |m| format!("{prefix}{m}"))
             })
             .collect()
@@ -226,7 +279,10 @@ impl ProblemDetails {
 
     /// Field errors whose key names no form field: shown with the problem.
     pub fn unplaced_errors(&self) -> Vec<FieldError> {
-        self.field_errors().into_iter().filter(|e| e.field.is_none()).collect()
+        self.field_errors()
+            .into_iter()
+            .filter(|e| e.field.is_none())
+            .collect()
     }
 
     /// The status as a number, if known.
@@ -244,10 +300,19 @@ mod tests {
         let body = r#"{"type":"https://tools.ietf.org/html/rfc9110#section-15.5.1","title":"One or more validation errors occurred.","status":400,"errors":{"Name":["The name must not contain < or >."],"callbackUrls[1]":["Not a URL."]},"traceId":"00-abc-01"}"#;
         let p = ProblemDetails::from_response(400, Some("application/problem+json"), body);
         assert_eq!(p.status, Some(400));
-        assert_eq!(p.title.as_deref(), Some("One or more validation errors occurred."));
+        assert_eq!(
+            p.title.as_deref(),
+            Some("One or more validation errors occurred.")
+        );
         assert_eq!(p.trace_id.as_deref(), Some("00-abc-01"));
-        assert_eq!(p.messages_for(Field::Name), vec!["The name must not contain < or >."]);
-        assert_eq!(p.messages_for(Field::CallbackUrls), vec!["Item 2: Not a URL."]);
+        assert_eq!(
+            p.messages_for(Field::Name),
+            vec!["The name must not contain < or >."]
+        );
+        assert_eq!(
+            p.messages_for(Field::CallbackUrls),
+            vec!["Item 2: Not a URL."]
+        );
         assert!(p.unplaced_errors().is_empty());
     }
 
@@ -266,20 +331,28 @@ mod tests {
     #[test]
     fn empty_and_garbage_bodies() {
         let p = ProblemDetails::from_response(503, None, "");
-        assert_eq!((p.status, p.title.as_deref()), (Some(503), Some("Service unavailable")));
+        assert_eq!(
+            (p.status, p.title.as_deref()),
+            (Some(503), Some("Service unavailable"))
+        );
         let p = ProblemDetails::from_response(500, Some("application/json"), "{not json");
         assert_eq!(p.status, Some(500));
         assert!(p.detail.is_some());
         let p = ProblemDetails::from_response(418, Some("text/plain"), "I'm a teapot");
         assert_eq!(p.detail.as_deref(), Some("I'm a teapot"));
-        let p = ProblemDetails::from_response(400, None, r#"{"title": 5, "status": "x", "errors": 7}"#);
+        let p =
+            ProblemDetails::from_response(400, None, r#"{"title": 5, "status": "x", "errors": 7}"#);
         assert_eq!(p.title.as_deref(), Some("5"));
         assert!(p.errors.is_empty());
     }
 
     #[test]
     fn plain_json_variants() {
-        let p = ProblemDetails::from_response(403, Some("application/json"), r#"{"message":"nope","trace_id":"t1"}"#);
+        let p = ProblemDetails::from_response(
+            403,
+            Some("application/json"),
+            r#"{"message":"nope","trace_id":"t1"}"#,
+        );
         assert_eq!(p.detail.as_deref(), Some("nope"));
         assert_eq!(p.trace_id.as_deref(), Some("t1"));
         assert_eq!(p.title.as_deref(), Some("Not allowed"));

@@ -41,7 +41,10 @@ pub fn check_url(raw: &str, kind: UrlKind) -> Result<(), String> {
             return Err("Not a valid URL: it needs a scheme such as https://.".into());
         };
         let Some(rest) = after.strip_prefix("*.") else {
-            return Err("A wildcard is allowed only at the subdomain level, as in https://*.example.com.".into());
+            return Err(
+                "A wildcard is allowed only at the subdomain level, as in https://*.example.com."
+                    .into(),
+            );
         };
         if rest.contains('*') {
             return Err("Only one wildcard is allowed, as the first part of the host name.".into());
@@ -49,7 +52,10 @@ pub fn check_url(raw: &str, kind: UrlKind) -> Result<(), String> {
         let host_end = rest.find(['/', ':', '?', '#']).unwrap_or(rest.len());
         let host = &rest[..host_end];
         if host.split('.').filter(|l| !l.is_empty()).count() < 2 {
-            return Err("A wildcard must sit below a registrable domain, as in https://*.example.com.".into());
+            return Err(
+                "A wildcard must sit below a registrable domain, as in https://*.example.com."
+                    .into(),
+            );
         }
         format!("{scheme}://{PLACEHOLDER}.{rest}")
     } else {
@@ -62,9 +68,7 @@ pub fn check_url(raw: &str, kind: UrlKind) -> Result<(), String> {
         UrlKind::InitiateLogin if scheme != "https" => {
             return Err("The initiate login URI must use https.".into())
         }
-        UrlKind::Logo | UrlKind::Origin if !web => {
-            return Err("Use an http or https URL.".into())
-        }
+        UrlKind::Logo | UrlKind::Origin if !web => return Err("Use an http or https URL.".into()),
         _ => {}
     }
     if web && url.host_str().is_none_or(str::is_empty) {
@@ -73,11 +77,20 @@ pub fn check_url(raw: &str, kind: UrlKind) -> Result<(), String> {
     if !web && url.cannot_be_a_base() && !candidate.contains(':') {
         return Err("Not a valid URL.".into());
     }
-    if url.fragment().is_some() && matches!(kind, UrlKind::Callback | UrlKind::Logout | UrlKind::InitiateLogin) {
+    if url.fragment().is_some()
+        && matches!(
+            kind,
+            UrlKind::Callback | UrlKind::Logout | UrlKind::InitiateLogin
+        )
+    {
         return Err("A redirect URL cannot contain a #fragment.".into());
     }
-    if kind == UrlKind::Origin && (url.path() != "/" || url.query().is_some() || url.fragment().is_some()) {
-        return Err("An origin is only scheme, host and port, with no path, query or fragment.".into());
+    if kind == UrlKind::Origin
+        && (url.path() != "/" || url.query().is_some() || url.fragment().is_some())
+    {
+        return Err(
+            "An origin is only scheme, host and port, with no path, query or fragment.".into(),
+        );
     }
     if !url.username().is_empty() || url.password().is_some() {
         return Err("A URL cannot carry a user name or password.".into());

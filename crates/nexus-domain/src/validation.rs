@@ -26,7 +26,11 @@ pub struct Issue {
 
 impl Issue {
     fn new(field: Field, message: impl Into<String>) -> Self {
-        Issue { field, index: None, message: message.into() }
+        Issue {
+            field,
+            index: None,
+            message: message.into(),
+        }
     }
 }
 
@@ -100,9 +104,17 @@ fn check_urls(out: &mut Vec<Issue>, field: Field, urls: Option<&Vec<String>>, ki
     let mut seen = HashSet::new();
     for (i, u) in urls.iter().enumerate() {
         if let Err(message) = check_url(u, kind) {
-            out.push(Issue { field, index: Some(i), message });
+            out.push(Issue {
+                field,
+                index: Some(i),
+                message,
+            });
         } else if !seen.insert(u.trim().to_ascii_lowercase()) {
-            out.push(Issue { field, index: Some(i), message: "This URL is listed twice.".into() });
+            out.push(Issue {
+                field,
+                index: Some(i),
+                message: "This URL is listed twice.".into(),
+            });
         }
     }
 }
@@ -125,31 +137,66 @@ fn check_owners(out: &mut Vec<Issue>, owners: Option<&Vec<String>>) {
     for (i, o) in owners.iter().enumerate() {
         let o = o.trim();
         if o.is_empty() {
-            out.push(Issue { field: Field::Owners, index: Some(i), message: "Enter a user id or role, or remove this line.".into() });
+            out.push(Issue {
+                field: Field::Owners,
+                index: Some(i),
+                message: "Enter a user id or role, or remove this line.".into(),
+            });
         } else if o.contains(',') {
-            out.push(Issue { field: Field::Owners, index: Some(i), message: "An owner cannot contain a comma.".into() });
+            out.push(Issue {
+                field: Field::Owners,
+                index: Some(i),
+                message: "An owner cannot contain a comma.".into(),
+            });
         } else if !seen.insert(o.to_string()) {
-            out.push(Issue { field: Field::Owners, index: Some(i), message: "This owner is listed twice.".into() });
+            out.push(Issue {
+                field: Field::Owners,
+                index: Some(i),
+                message: "This owner is listed twice.".into(),
+            });
         }
     }
-    let joined = owners.iter().map(|o| o.trim()).collect::<Vec<_>>().join(",");
+    let joined = owners
+        .iter()
+        .map(|o| o.trim())
+        .collect::<Vec<_>>()
+        .join(",");
     check_metadata_value(out, Field::Owners, Some(&joined));
 }
 
 fn check_mobile(out: &mut Vec<Issue>, mobile: Option<&Mobile>) {
     let Some(m) = mobile else { return };
     let fields = [
-        (Field::IosTeamId, m.ios.as_ref().and_then(|i| i.team_id.as_deref())),
-        (Field::IosBundleId, m.ios.as_ref().and_then(|i| i.app_bundle_identifier.as_deref())),
-        (Field::AndroidKeystoreHash, m.android.as_ref().and_then(|a| a.keystore_hash.as_deref())),
-        (Field::AndroidPackageName, m.android.as_ref().and_then(|a| a.app_package_name.as_deref())),
+        (
+            Field::IosTeamId,
+            m.ios.as_ref().and_then(|i| i.team_id.as_deref()),
+        ),
+        (
+            Field::IosBundleId,
+            m.ios
+                .as_ref()
+                .and_then(|i| i.app_bundle_identifier.as_deref()),
+        ),
+        (
+            Field::AndroidKeystoreHash,
+            m.android.as_ref().and_then(|a| a.keystore_hash.as_deref()),
+        ),
+        (
+            Field::AndroidPackageName,
+            m.android
+                .as_ref()
+                .and_then(|a| a.app_package_name.as_deref()),
+        ),
     ];
     for (field, value) in fields {
         if let Some(v) = value {
             if v.chars().any(char::is_whitespace) {
                 out.push(Issue::new(field, "Cannot contain spaces."));
             } else if v.chars().count() > METADATA_VALUE_MAX {
-                out.push(Issue::new(field, format!("At most {METADATA_VALUE_MAX} characters.")));
+                out.push(Issue::new(
+                    field,
+                    format!("At most {METADATA_VALUE_MAX} characters."),
+                ));
             }
         }
     }
@@ -172,7 +219,10 @@ pub fn validate_create(req: &CreateClientRequest) -> Vec<Issue> {
     if let Some(d) = &req.description {
         let n = d.chars().count();
         if n > DESCRIPTION_MAX {
-            out.push(Issue::new(Field::Description, format!("At most {DESCRIPTION_MAX} characters; this has {n}.")));
+            out.push(Issue::new(
+                Field::Description,
+                format!("At most {DESCRIPTION_MAX} characters; this has {n}."),
+            ));
         }
     }
     if let Some(u) = &req.logo_uri {
@@ -185,29 +235,64 @@ pub fn validate_create(req: &CreateClientRequest) -> Vec<Issue> {
             out.push(Issue::new(Field::InitiateLoginUri, m));
         }
     }
-    check_urls(&mut out, Field::CallbackUrls, req.callbacks.as_ref(), UrlKind::Callback);
-    check_urls(&mut out, Field::LogoutUrls, req.allowed_logout_urls.as_ref(), UrlKind::Logout);
-    check_urls(&mut out, Field::WebOrigins, req.web_origins.as_ref(), UrlKind::Origin);
-    check_urls(&mut out, Field::CorsOrigins, req.allowed_origins.as_ref(), UrlKind::Origin);
+    check_urls(
+        &mut out,
+        Field::CallbackUrls,
+        req.callbacks.as_ref(),
+        UrlKind::Callback,
+    );
+    check_urls(
+        &mut out,
+        Field::LogoutUrls,
+        req.allowed_logout_urls.as_ref(),
+        UrlKind::Logout,
+    );
+    check_urls(
+        &mut out,
+        Field::WebOrigins,
+        req.web_origins.as_ref(),
+        UrlKind::Origin,
+    );
+    check_urls(
+        &mut out,
+        Field::CorsOrigins,
+        req.allowed_origins.as_ref(),
+        UrlKind::Origin,
+    );
     if let Some(grants) = &req.grant_types {
         for (i, g) in grants.iter().enumerate() {
             if !AUTH0_GRANT_TYPES.contains(&g.as_str()) {
-                out.push(Issue { field: Field::GrantTypes, index: Some(i), message: format!("Unknown grant type \u{201c}{g}\u{201d}.") });
+                out.push(Issue {
+                    field: Field::GrantTypes,
+                    index: Some(i),
+                    message: format!("Unknown grant type \u{201c}{g}\u{201d}."),
+                });
             }
         }
     }
     if let Some(meta) = &req.client_metadata {
         let entries = meta.entries();
         if entries.len() > METADATA_KEYS_MAX {
-            out.push(Issue::new(Field::Metadata, format!("At most {METADATA_KEYS_MAX} metadata properties.")));
+            out.push(Issue::new(
+                Field::Metadata,
+                format!("At most {METADATA_KEYS_MAX} metadata properties."),
+            ));
         }
         if let Some(o) = &meta.owners {
             let owners: Vec<String> = o.split(',').map(String::from).collect();
             check_owners(&mut out, Some(&owners));
         }
         check_metadata_value(&mut out, Field::ProductName, meta.product_name.as_deref());
-        check_metadata_value(&mut out, Field::ApplicationName, meta.application_name.as_deref());
-        check_metadata_value(&mut out, Field::ClientUpnKey, meta.client_upn_key.as_deref());
+        check_metadata_value(
+            &mut out,
+            Field::ApplicationName,
+            meta.application_name.as_deref(),
+        );
+        check_metadata_value(
+            &mut out,
+            Field::ClientUpnKey,
+            meta.client_upn_key.as_deref(),
+        );
     }
     check_mobile(&mut out, req.mobile.as_ref());
     out
@@ -216,13 +301,37 @@ pub fn validate_create(req: &CreateClientRequest) -> Vec<Issue> {
 /// Every rule the PATCH body breaks.
 pub fn validate_update(req: &UpdateClientRequest) -> Vec<Issue> {
     let mut out = Vec::new();
-    check_urls(&mut out, Field::CallbackUrls, req.callback_urls.as_ref(), UrlKind::Callback);
-    check_urls(&mut out, Field::LogoutUrls, req.allowed_logout_urls.as_ref(), UrlKind::Logout);
-    check_urls(&mut out, Field::WebOrigins, req.allowed_web_origins.as_ref(), UrlKind::Origin);
-    check_urls(&mut out, Field::CorsOrigins, req.allowed_cors_origins.as_ref(), UrlKind::Origin);
+    check_urls(
+        &mut out,
+        Field::CallbackUrls,
+        req.callback_urls.as_ref(),
+        UrlKind::Callback,
+    );
+    check_urls(
+        &mut out,
+        Field::LogoutUrls,
+        req.allowed_logout_urls.as_ref(),
+        UrlKind::Logout,
+    );
+    check_urls(
+        &mut out,
+        Field::WebOrigins,
+        req.allowed_web_origins.as_ref(),
+        UrlKind::Origin,
+    );
+    check_urls(
+        &mut out,
+        Field::CorsOrigins,
+        req.allowed_cors_origins.as_ref(),
+        UrlKind::Origin,
+    );
     check_owners(&mut out, req.owners.as_ref());
     check_metadata_value(&mut out, Field::ProductName, req.product_name.as_deref());
-    check_metadata_value(&mut out, Field::ApplicationName, req.application_name.as_deref());
+    check_metadata_value(
+        &mut out,
+        Field::ApplicationName,
+        req.application_name.as_deref(),
+    );
     check_metadata_value(&mut out, Field::ClientUpnKey, req.client_upn_key.as_deref());
     check_mobile(&mut out, req.mobile.as_ref());
     out
@@ -259,12 +368,21 @@ mod tests {
     #[test]
     fn name_rules() {
         for bad in ["", "   ", "a<b", "x>y"] {
-            let r = CreateClientRequest { name: bad.into(), ..base() };
+            let r = CreateClientRequest {
+                name: bad.into(),
+                ..base()
+            };
             let issues = validate_create(&r);
             assert_eq!(issues.len(), 1, "{bad}");
             assert_eq!(issues[0].field, Field::Name);
         }
-        let map = to_errors_map(&validate_create(&CreateClientRequest { name: "a<b".into(), ..base() }), Body::Create);
+        let map = to_errors_map(
+            &validate_create(&CreateClientRequest {
+                name: "a<b".into(),
+                ..base()
+            }),
+            Body::Create,
+        );
         assert!(map.contains_key("name"));
     }
 
@@ -277,39 +395,67 @@ mod tests {
         };
         let fields: Vec<Field> = validate_create(&r).into_iter().map(|i| i.field).collect();
         assert_eq!(fields, vec![Field::Description, Field::InitiateLoginUri]);
-        let ok = CreateClientRequest { description: Some("é".repeat(140)), ..base() };
+        let ok = CreateClientRequest {
+            description: Some("é".repeat(140)),
+            ..base()
+        };
         assert!(validate_create(&ok).is_empty());
     }
 
     #[test]
     fn url_lists_point_at_items() {
         let r = CreateClientRequest {
-            callbacks: Some(vec!["https://a.example.com/cb".into(), "nope".into(), "https://a.example.com/cb".into()]),
+            callbacks: Some(vec![
+                "https://a.example.com/cb".into(),
+                "nope".into(),
+                "https://a.example.com/cb".into(),
+            ]),
             ..base()
         };
         let issues = validate_create(&r);
-        assert_eq!(issues.iter().map(|i| i.index).collect::<Vec<_>>(), vec![Some(1), Some(2)]);
+        assert_eq!(
+            issues.iter().map(|i| i.index).collect::<Vec<_>>(),
+            vec![Some(1), Some(2)]
+        );
         let map = to_errors_map(&issues, Body::Create);
         assert!(map.contains_key("callbacks[1]"));
-        let u = UpdateClientRequest { allowed_web_origins: Some(vec!["https://x.example.com/path".into()]), ..Default::default() };
+        let u = UpdateClientRequest {
+            allowed_web_origins: Some(vec!["https://x.example.com/path".into()]),
+            ..Default::default()
+        };
         let map = to_errors_map(&validate_update(&u), Body::Update);
         assert!(map.contains_key("allowedWebOrigins[0]"));
     }
 
     #[test]
     fn metadata_limits() {
-        let u = UpdateClientRequest { product_name: Some("p".repeat(256)), ..Default::default() };
+        let u = UpdateClientRequest {
+            product_name: Some("p".repeat(256)),
+            ..Default::default()
+        };
         assert_eq!(validate_update(&u)[0].field, Field::ProductName);
         let owners: Vec<String> = (0..30).map(|i| format!("owner-number-{i}")).collect();
-        let u = UpdateClientRequest { owners: Some(owners), ..Default::default() };
-        assert!(validate_update(&u).iter().any(|i| i.field == Field::Owners && i.index.is_none()));
-        let u = UpdateClientRequest { owners: Some(vec!["a".into(), "a".into(), "".into()]), ..Default::default() };
+        let u = UpdateClientRequest {
+            owners: Some(owners),
+            ..Default::default()
+        };
+        assert!(validate_update(&u)
+            .iter()
+            .any(|i| i.field == Field::Owners && i.index.is_none()));
+        let u = UpdateClientRequest {
+            owners: Some(vec!["a".into(), "a".into(), "".into()]),
+            ..Default::default()
+        };
         assert_eq!(validate_update(&u).len(), 2);
     }
 
     #[test]
     fn app_type_and_grants() {
-        let r = CreateClientRequest { app_type: "".into(), grant_types: Some(vec!["magic".into()]), ..base() };
+        let r = CreateClientRequest {
+            app_type: "".into(),
+            grant_types: Some(vec!["magic".into()]),
+            ..base()
+        };
         let fields: Vec<Field> = validate_create(&r).into_iter().map(|i| i.field).collect();
         assert_eq!(fields, vec![Field::AppType, Field::GrantTypes]);
     }

@@ -1,0 +1,186 @@
+//! Typed calls to the Nexus clients API.
+
+use super::http::{exchange, RawResponse};
+use super::ApiError;
+use crate::auth::Auth;
+use crate::config::AppConfig;
+use crate::routes::encode_segment;
+use gloo_net::http::Method;
+use leptos::prelude::*;
+use nexus_domain::list::{decode_client_list, ClientPage};
+use nexus_domain::{CreateClientRequest, NexusClient, ProblemDetails, UpdateClientRequest};
+use serde::de::DeserializeOwned;
+
+/// The Nexus API for one tenant, with the session's credentials.
+#[derive(Clone)]
+pub struct NexusApi {
+    base: String,
+    tenant: String,
+    app_token_header: String,
+    timeout_ms: u32,
+    auth: Auth,
+}
+
+/// The API from context.
+pub fn use_api() -> NexusApi {
+    expect_context::<NexusApi>()
+}
+
+fn looks_like_html(r: &RawResponse) -> bool {
+    r.content_type
+        .as_deref()
+        .is_some_and(|c| c.contains("html"))
+        || r.body.trim_start().starts_with('<')
+}
+
+fn decode<T: DeserializeOwned>(r: &RawResponse, what: &str) -> Result<T, ApiError> {
+    if looks_like_html(r) {
+        return Err(ApiError::Decode(format!(
+            "Expected {what} as JSON, but the server (or a proxy or sign-in page in front of it) sent an HTML page."
+        )));
+    }
+    let value: serde_json::Value = serde_json::from_str(&r.body).map_err(|e| {
+        ApiError::Decode(format!(
+            "Expected {what} as JSON, but the body is not valid JSON ({e})."
+        ))
+    })?;
+    if !value.is_object() {
+        return Err(ApiError::Decode(format!(
+            "Expected {what} as a JSON object, but got something else."
+        )));
+    }
+    serde_json::from_value(value)
+        .map_err(|e| ApiError::Decode(format!("The {what} could not be read ({e}).")))
+}
+
+impl NexusApi {
+    pub fn new(config: &AppConfig, tenant: String, auth: Auth) -> Self {
+        NexusApi {
+            base: config.api_base(),
+            tenant,
+            app_token_header: config.application_token_header.clone(),
+            timeout_ms: config.request_timeout_ms,
+            auth,
+        }
+    }
+
+    /// The tenant this API talks about.
+    pub fn tenant(&self) -> &str {
+        &self.tenant
+    }
+
+    fn clients_url(&self) -> String {
+        format!(
+            "{}/v1/tenants/{}/clients",
+            self.base,
+            encode_segment(&self.tenant)
+        )
+    }
+
+    fn client_url(&self, id: &str) -> String {
+        format!("{}/{}", self.clients_url(), encode_segment(id))
+    }
+
+    /// Sends with credentials; on 401 asks the session to renew them once and
+    /// retries (the rejected request changed nothing, so a retry is safe).
+    async fn send(
+        &self,
+        method: Method,
+        url: &str,
+        body: Option<String>,
+    ) -> Result<RawResponse, ApiError> {
+        let mut renewed = false;
+        loop {
+            let mut headers = vec![("Accept".to_string(), "application/json".to_string())];
+            if body.is_some() {
+                headers.push(("Content-Type".into(), "application/json".into()));
+            }
+            if let Some(c) = self.auth.credentials_for_request().await {
+                headers.push(("Authorization".into(), c.authorization()));
+                if let Some(app) = c.app_token() {
+                    headers.push((self.app_token_header.clone(), app.to_string()));
+                }
+            }
+            let resp =
+                exchange(method.clone(), url, &headers, body.clone(), self.timeout_ms).await?;
+            if resp.status == 401 {
+                if !renewed && self.auth.renew().await {
+                    renewed = true;
+                    continue;
+                }
+                let problem =
+                    ProblemDetails::from_response(401, resp.content_type.as_deref(), &resp.body);
+                return Err(ApiError::Unauthorized(problem));
+            }
+            if !(200..300).contains(&resp.status) {
+                return Err(ApiError::Problem(ProblemDetails::from_response(
+                    resp.status,
+                    resp.content_type.as_deref(),
+                    &resp.body,
+                )));
+            }
+            return Ok(resp);
+        }
+    }
+
+    fn json<T: serde::Serialize>(body: &T) -> Result<String, ApiError> {
+        serde_json::to_string(body)
+            .map_err(|e| ApiError::Decode(format!("The request could not be encoded ({e}).")))
+    }
+
+    /// Every client of the tenant (one request; the list is searched here).
+    pub async fn list_clients(&self) -> Result<ClientPage, ApiError> {
+        let resp = self.send(Method::GET, &self.clients_url(), None).await?;
+        if looks_like_html(&resp) {
+            return Err(ApiError::Decode(
+                "Expected the client list as JSON, but the server (or a proxy or sign-in page in front of it) sent an HTML page.".into(),
+            ));
+        }
+        decode_client_list(&resp.body).map_err(ApiError::Decode)
+    }
+
+    /// One client.
+    pub async fn get_client(&self, id: &str) -> Result<NexusClient, ApiError> {
+        let resp = self.send(Method::GET, &self.client_url(id), None).await?;
+        decode(&resp, "the client")
+    }
+
+    /// Creates a client; the answer carries the new secret.
+    pub async fn create_client(&self, body: &CreateClientRequest) -> Result<NexusClient, ApiError> {
+        let resp = self
+            .send(Method::POST, &self.clients_url(), Some(Self::json(body)?))
+            .await?;
+        decode(&resp, "the new client")
+    }
+
+    /// Updates the changed fields of a client.
+    pub async fn update_client(
+        &self,
+        id: &str,
+        body: &UpdateClientRequest,
+    ) -> Result<NexusClient, ApiError> {
+        let resp = self
+            .send(Method::PATCH, &self.client_url(id), Some(Self::json(body)?))
+            .await?;
+        decode(&resp, "the updated client")
+    }
+
+    /// Deletes a client.
+    pub async fn delete_client(&self, id: &str) -> Result<(), ApiError> {
+        self.send(Method::DELETE, &self.client_url(id), None)
+            .await
+            .map(|_| ())
+    }
+
+    /// Rotates a client's secret; the answer carries the new one.
+    pub async fn rotate_secret(&self, id: &str) -> Result<NexusClient, ApiError> {
+        let url = format!("{}/rotate-secret", self.client_url(id));
+        let resp = self.send(Method::POST, &url, None).await?;
+        decode(&resp, "the client with its new secret")
+    }
+
+    /// The API base, for the dev personas lookup.
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+}

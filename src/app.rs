@@ -1,0 +1,180 @@
+//! The root: configuration, then the session, the API and the routes.
+
+use crate::api::NexusApi;
+use crate::auth::{use_auth, Auth, HostTokenSource};
+use crate::components::{provide_toasts, ToastRegion};
+use crate::config::{load_config, AppConfig, AuthMode, ConfigError};
+use crate::pages::{
+    ClientDetailPage, ClientsListPage, ConfigErrorPage, CreateClientPage, EditClientPage,
+    NotFoundPage, ReauthDialog, SignInPage,
+};
+use crate::routes::{href, path, BasePath};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::{Redirect, Route, Router, Routes};
+use leptos_router::path;
+use wasm_bindgen::JsCast;
+
+/// Mounts the console into `#nexus-clients-console` (index.html).
+pub fn start_standalone() {
+    console_error_panic_hook::set_once();
+    let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("nexus-clients-console"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        web_sys::console::error_1(
+            &"Nexus Clients Console: #nexus-clients-console is missing from the page.".into(),
+        );
+        return;
+    };
+    el.set_inner_html("");
+    leptos::mount::mount_to(el, || view! { <Root host=None /> }).forget();
+}
+
+/// What an embedding host passes to `mount(element, options)`.
+#[derive(Clone)]
+pub struct HostOptions {
+    /// Configuration given by the host; `None` = fetch config.json.
+    pub config: Option<AppConfig>,
+    pub get_token: Option<HostTokenSource>,
+}
+
+#[derive(Clone)]
+enum ConfigState {
+    Loading,
+    Ready(AppConfig),
+    Failed(ConfigError),
+}
+
+/// Loads the configuration, then renders the console or the error page.
+#[component]
+pub fn Root(host: Option<HostOptions>) -> impl IntoView {
+    let state = RwSignal::new_local(ConfigState::Loading);
+    let given = host.as_ref().and_then(|h| h.config.clone());
+    let get_token = host.and_then(|h| h.get_token);
+    match given {
+        Some(cfg) => {
+            let problems = cfg.problems();
+            state.set(if problems.is_empty() {
+                ConfigState::Ready(cfg)
+            } else {
+                ConfigState::Failed(ConfigError {
+                    title: "The embedding options are invalid".into(),
+                    details: problems,
+                })
+            });
+        }
+        None => spawn_local(async move {
+            let loaded = load_config().await;
+            state.try_set(match loaded {
+                Ok(c) => ConfigState::Ready(c),
+                Err(e) => ConfigState::Failed(e),
+            });
+        }),
+    }
+    move || match state.get() {
+        ConfigState::Loading => view! {
+            <div class="ncc-splash" role="status" aria-live="polite">
+                <span class="ncc-spinner" aria-hidden="true"></span>
+                "Loading the console\u{2026}"
+            </div>
+        }
+        .into_any(),
+        ConfigState::Failed(e) => view! { <ConfigErrorPage error=e /> }.into_any(),
+        ConfigState::Ready(cfg) => {
+            view! { <Console config=cfg get_token=get_token.clone() /> }.into_any()
+        }
+    }
+}
+
+/// The console once configured: session, API, router.
+#[component]
+fn Console(config: AppConfig, get_token: Option<HostTokenSource>) -> impl IntoView {
+    let base = config
+        .base_path
+        .clone()
+        .map(|b| b.trim_end_matches('/').to_string())
+        .unwrap_or_else(crate::dom::base_path);
+    provide_context(BasePath(base.clone()));
+    let host_mode = config.auth_mode == AuthMode::Host || get_token.is_some();
+    let auth = Auth::new(config.claim_names.clone(), get_token);
+    provide_context(auth);
+    provide_context(NexusApi::new(&config, config.tenant_id.clone(), auth));
+    provide_context(config);
+    provide_toasts();
+    view! {
+        <Router base=base>
+            <Show when=move || host_mode || auth.is_signed_in() fallback=|| view! { <SignInPage /> }>
+                <Shell />
+            </Show>
+            <ReauthDialog />
+            <ToastRegion />
+        </Router>
+    }
+}
+
+/// Header (tenant, caller, sign out) and the routed page.
+#[component]
+fn Shell() -> impl IntoView {
+    let auth = use_auth();
+    let config = expect_context::<AppConfig>();
+    let tenant = config.tenant_id.clone();
+    let who = move || {
+        let caller = auth.caller().get();
+        let label = auth.label();
+        match (&caller, label) {
+            (_, Some(l)) => l,
+            (nexus_domain::Caller::Known(c), None) => c
+                .name
+                .clone()
+                .or_else(|| c.user_id.clone())
+                .unwrap_or_else(|| "Signed in".into()),
+            (nexus_domain::Caller::Unknown, None) => {
+                auth.describe().unwrap_or_else(|| "Signed in".into())
+            }
+        }
+    };
+    let perms = move || match auth.caller().get() {
+        nexus_domain::Caller::Known(c) if !c.permissions.is_empty() => c.permissions.join(", "),
+        nexus_domain::Caller::Known(_) => "no permissions in token".into(),
+        nexus_domain::Caller::Unknown => "permissions unknown (checked by the server)".into(),
+    };
+    let host_managed = auth.is_host_managed();
+    let home = href(path::LIST);
+    view! {
+        <div class="ncc-app">
+            <a class="ncc-skip" href="#ncc-main">"Skip to content"</a>
+            <header class="ncc-header">
+                <a class="ncc-brand" href=home>
+                    <span class="ncc-brand__mark" aria-hidden="true">"N"</span>
+                    "Nexus Clients"
+                </a>
+                <span class="ncc-header__tenant">
+                    <span class="ncc-muted">"Tenant "</span>
+                    <code>{tenant}</code>
+                </span>
+                <span class="ncc-header__spacer"></span>
+                <span class="ncc-header__caller" aria-label="Signed in as">
+                    <span class="ncc-header__who">{who}</span>
+                    <span class="ncc-header__perms ncc-muted">{perms}</span>
+                </span>
+                {(!host_managed).then(|| view! {
+                    <button type="button" class="ncc-btn ncc-btn--secondary ncc-btn--small" on:click=move |_| auth.sign_out()>
+                        "Sign out"
+                    </button>
+                })}
+            </header>
+            <main id="ncc-main" class="ncc-main" tabindex="-1">
+                <Routes fallback=|| view! { <NotFoundPage /> }>
+                    <Route path=path!("") view=|| view! { <Redirect path=href(path::LIST) /> } />
+                    <Route path=path!("/") view=|| view! { <Redirect path=href(path::LIST) /> } />
+                    <Route path=path!("/clients") view=ClientsListPage />
+                    <Route path=path!("/clients/new") view=CreateClientPage />
+                    <Route path=path!("/clients/:id") view=ClientDetailPage />
+                    <Route path=path!("/clients/:id/edit") view=EditClientPage />
+                </Routes>
+            </main>
+        </div>
+    }
+}

@@ -1,0 +1,57 @@
+use nexus_domain::{caller_from_jwt, Caller, ClaimNames};
+use serde::{Deserialize, Serialize};
+
+/// What the console sends to prove who the user is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Credentials {
+    /// A bearer token (a JWT, or an opaque token), plus the optional
+    /// application token the Nexus API pairs with it.
+    Bearer {
+        token: String,
+        app_token: Option<String>,
+    },
+    /// HTTP Basic credentials.
+    Basic { username: String, password: String },
+}
+
+impl Credentials {
+    /// The `Authorization` header value.
+    pub fn authorization(&self) -> String {
+        match self {
+            Credentials::Bearer { token, .. } => format!("Bearer {}", token.trim()),
+            Credentials::Basic { username, password } => {
+                let raw = format!("{username}:{password}");
+                let encoded = web_sys::window()
+                    .and_then(|w| w.btoa(&raw).ok())
+                    .unwrap_or_default();
+                format!("Basic {encoded}")
+            }
+        }
+    }
+
+    /// The application token, when one goes with the bearer token.
+    pub fn app_token(&self) -> Option<&str> {
+        match self {
+            Credentials::Bearer { app_token, .. } => {
+                app_token.as_deref().filter(|t| !t.trim().is_empty())
+            }
+            Credentials::Basic { .. } => None,
+        }
+    }
+
+    /// The caller these credentials describe: claims from a JWT, or unknown.
+    pub fn caller(&self, names: &ClaimNames) -> Caller {
+        match self {
+            Credentials::Bearer { token, .. } => caller_from_jwt(token, names),
+            Credentials::Basic { .. } => Caller::Unknown,
+        }
+    }
+
+    /// A short description for the header ("Basic: demo-admin").
+    pub fn describe(&self) -> String {
+        match self {
+            Credentials::Bearer { .. } => "Bearer token".into(),
+            Credentials::Basic { username, .. } => format!("Basic: {username}"),
+        }
+    }
+}

@@ -1,0 +1,181 @@
+use super::Credentials;
+use crate::dom::session_storage;
+use futures::channel::oneshot;
+use leptos::prelude::*;
+use nexus_domain::{Caller, ClaimNames};
+use std::rc::Rc;
+
+const STORAGE_KEY: &str = "ncc.session";
+
+/// An embedding host's token source: `getToken({ forceRefresh })`.
+/// Wrapped so it can sit in reactive state; it is only ever used on the
+/// browser's one thread.
+pub type HostTokenSource = send_wrapper::SendWrapper<
+    Rc<dyn Fn(bool) -> futures::future::LocalBoxFuture<'static, Option<String>>>,
+>;
+
+/// The session: who is signed in, and the way to get fresh credentials when
+/// the server answers 401. `Copy`, shared through context.
+#[derive(Clone, Copy)]
+pub struct Auth {
+    credentials: RwSignal<Option<Credentials>>,
+    /// A label for the sign-in (persona name) shown in the header.
+    label: RwSignal<Option<String>>,
+    caller: Memo<Caller>,
+    /// True while a 401 waits for the user to sign in again.
+    reauth_open: RwSignal<bool>,
+    waiters: StoredValue<Vec<oneshot::Sender<bool>>>,
+    host: StoredValue<Option<HostTokenSource>, LocalStorage>,
+}
+
+/// The session from context.
+pub fn use_auth() -> Auth {
+    expect_context::<Auth>()
+}
+
+impl Auth {
+    /// Creates the session, restoring a previous one from sessionStorage
+    /// unless a host supplies tokens.
+    pub fn new(names: ClaimNames, host: Option<HostTokenSource>) -> Self {
+        let restored: Option<(Credentials, Option<String>)> = if host.is_some() {
+            None
+        } else {
+            session_storage()
+                .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
+                .and_then(|json| serde_json::from_str(&json).ok())
+        };
+        let (creds, label) = match restored {
+            Some((c, l)) => (Some(c), l),
+            None => (None, None),
+        };
+        let credentials = RwSignal::new(creds);
+        let caller = Memo::new(move |_| {
+            credentials.with(|c| c.as_ref().map_or(Caller::Unknown, |c| c.caller(&names)))
+        });
+        Auth {
+            credentials,
+            label: RwSignal::new(label),
+            caller,
+            reauth_open: RwSignal::new(false),
+            waiters: StoredValue::new(Vec::new()),
+            host: StoredValue::new_local(host),
+        }
+    }
+
+    /// Whether someone is signed in (reactive).
+    pub fn is_signed_in(&self) -> bool {
+        self.credentials.with(Option::is_some)
+    }
+
+    /// The caller, for permission decisions (reactive).
+    pub fn caller(&self) -> Memo<Caller> {
+        self.caller
+    }
+
+    /// The persona or account label (reactive).
+    pub fn label(&self) -> Option<String> {
+        self.label.get()
+    }
+
+    /// The credentials type in words (reactive).
+    pub fn describe(&self) -> Option<String> {
+        self.credentials
+            .with(|c| c.as_ref().map(Credentials::describe))
+    }
+
+    /// The current credentials, without subscribing (for requests).
+    pub fn current(&self) -> Option<Credentials> {
+        self.credentials.get_untracked()
+    }
+
+    /// Whether the host supplies tokens.
+    pub fn is_host_managed(&self) -> bool {
+        self.host.with_value(Option::is_some)
+    }
+
+    /// Signs in and wakes every request waiting on a 401.
+    pub fn sign_in(&self, credentials: Credentials, label: Option<String>) {
+        if let Some(s) = session_storage() {
+            if let Ok(json) = serde_json::to_string(&(&credentials, &label)) {
+                let _ = s.set_item(STORAGE_KEY, &json);
+            }
+        }
+        self.credentials.set(Some(credentials));
+        self.label.set(label);
+        self.finish_reauth(true);
+    }
+
+    /// Signs out and forgets the stored session.
+    pub fn sign_out(&self) {
+        if let Some(s) = session_storage() {
+            let _ = s.remove_item(STORAGE_KEY);
+        }
+        self.credentials.set(None);
+        self.label.set(None);
+        self.finish_reauth(false);
+    }
+
+    /// Whether the "sign in again" dialog should show (reactive).
+    pub fn reauth_open(&self) -> bool {
+        self.reauth_open.get()
+    }
+
+    /// The user gave up on signing in again: waiting requests fail with 401.
+    pub fn cancel_reauth(&self) {
+        self.finish_reauth(false);
+    }
+
+    fn finish_reauth(&self, ok: bool) {
+        self.reauth_open.set(false);
+        let waiters = self
+            .waiters
+            .try_update_value(std::mem::take)
+            .unwrap_or_default();
+        for w in waiters {
+            let _ = w.send(ok);
+        }
+    }
+
+    /// Gets fresh credentials after a 401: from the host's `getToken`, or by
+    /// asking the user to sign in again (the page and its draft stay as they
+    /// are underneath). Resolves to true when the request should be retried.
+    pub async fn renew(&self) -> bool {
+        if let Some(host) = self.host.with_value(Clone::clone) {
+            return match host(true).await {
+                Some(token) if !token.trim().is_empty() => {
+                    self.credentials.set(Some(Credentials::Bearer {
+                        token,
+                        app_token: None,
+                    }));
+                    true
+                }
+                _ => false,
+            };
+        }
+        let (tx, rx) = oneshot::channel();
+        self.waiters.update_value(|w| w.push(tx));
+        self.reauth_open.set(true);
+        rx.await.unwrap_or(false)
+    }
+
+    /// The credentials for the next request: in host mode the host's
+    /// `getToken` is asked every time (it owns caching and refresh).
+    pub async fn credentials_for_request(&self) -> Option<Credentials> {
+        let Some(host) = self.host.with_value(Clone::clone) else {
+            return self.current();
+        };
+        match host(false).await {
+            Some(token) if !token.trim().is_empty() => {
+                let fresh = Credentials::Bearer {
+                    token,
+                    app_token: None,
+                };
+                if self.current().as_ref() != Some(&fresh) {
+                    self.credentials.set(Some(fresh.clone()));
+                }
+                Some(fresh)
+            }
+            _ => self.current(),
+        }
+    }
+}

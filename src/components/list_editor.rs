@@ -1,0 +1,173 @@
+use crate::dom::unique_id;
+use leptos::prelude::*;
+
+/// Splits pasted text into items: one per line, or comma/space separated.
+fn split_pasted(text: &str) -> Vec<String> {
+    text.split(['\n', '\r', ',', ' ', '\t'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+/// Edits a list of strings (URLs, owners): one input per item, add, remove,
+/// and paste several at once. `item_errors` gives messages per index;
+/// `errors` the messages about the whole list.
+#[component]
+pub fn ListEditor(
+    /// The list's label, e.g. "Allowed callback URLs".
+    #[prop(into)]
+    label: String,
+    /// A stable DOM id stem (from `Field::key`).
+    #[prop(into)]
+    id: String,
+    items: RwSignal<Vec<String>>,
+    #[prop(into)] hint: String,
+    #[prop(into)] placeholder: String,
+    /// Messages per item index.
+    #[prop(into)]
+    item_errors: Signal<Vec<(usize, String)>>,
+    /// Messages about the list as a whole.
+    #[prop(into)]
+    errors: Signal<Vec<String>>,
+) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    let list_errors_id = format!("{id}-errors");
+    let (pasting, set_pasting) = signal(false);
+    let paste_text = RwSignal::new(String::new());
+    let paste_id = unique_id("paste");
+    let label_for_items = label.clone();
+    let id_for_items = id.clone();
+    let hint_for_items = hint_id.clone();
+    let row = move |index: usize| {
+        let input_id = format!("{id_for_items}-{index}");
+        let err_id = format!("{input_id}-error");
+        let item_label = format!("{label_for_items}, item {}", index + 1);
+        let remove_label = format!("Remove item {} from {label_for_items}", index + 1);
+        let messages = move || {
+            item_errors
+                .get()
+                .into_iter()
+                .filter(|(i, _)| *i == index)
+                .map(|(_, m)| m)
+                .collect::<Vec<_>>()
+        };
+        let invalid = move || (!messages().is_empty()).then_some("true");
+        let describedby = format!("{hint_for_items} {err_id}");
+        view! {
+            <li class="ncc-list-editor__item">
+                <div class="ncc-list-editor__row">
+                    <input
+                        id=input_id
+                        class="ncc-input"
+                        type="text"
+                        spellcheck="false"
+                        autocomplete="off"
+                        aria-label=item_label
+                        aria-invalid=invalid
+                        aria-describedby=describedby
+                        placeholder=placeholder.clone()
+                        prop:value=move || items.with(|v| v.get(index).cloned().unwrap_or_default())
+                        on:input:target=move |ev| {
+                            let value = ev.target().value();
+                            items.update(|v| {
+                                if let Some(slot) = v.get_mut(index) {
+                                    *slot = value;
+                                }
+                            });
+                        }
+                    />
+                    <button
+                        type="button"
+                        class="ncc-btn ncc-btn--ghost ncc-btn--small"
+                        aria-label=remove_label
+                        on:click=move |_| items.update(|v| {
+                            if index < v.len() {
+                                v.remove(index);
+                            }
+                        })
+                    >
+                        "Remove"
+                    </button>
+                </div>
+                <div id=err_id class="ncc-field__errors">
+                    {move || messages().into_iter().map(|m| view! { <p class="ncc-field__error">{m}</p> }).collect_view()}
+                </div>
+            </li>
+        }
+    };
+    let add_label = format!("Add to {label}");
+    let paste_label = format!("Paste several into {label}");
+    let id_for_add = id.clone();
+    view! {
+        <fieldset class="ncc-field ncc-list-editor" id=id.clone()>
+            <legend class="ncc-field__label">{label.clone()}</legend>
+            <p id=hint_id class="ncc-field__hint">{hint}</p>
+            <ul class="ncc-list-editor__items">
+                {move || (0..items.with(Vec::len)).map(row.clone()).collect_view()}
+            </ul>
+            <Show when=move || items.with(Vec::is_empty)>
+                <p class="ncc-muted">"None yet."</p>
+            </Show>
+            <div class="ncc-list-editor__actions">
+                <button
+                    type="button"
+                    class="ncc-btn ncc-btn--secondary ncc-btn--small"
+                    aria-label=add_label
+                    on:click=move |_| {
+                        let next = items.with(Vec::len);
+                        items.update(|v| v.push(String::new()));
+                        crate::dom::focus_id(&format!("{id_for_add}-{next}"));
+                    }
+                >
+                    "Add"
+                </button>
+                <button
+                    type="button"
+                    class="ncc-btn ncc-btn--ghost ncc-btn--small"
+                    aria-label=paste_label
+                    aria-expanded=move || pasting.get().to_string()
+                    on:click=move |_| set_pasting.update(|p| *p = !*p)
+                >
+                    "Paste several"
+                </button>
+            </div>
+            <Show when=move || pasting.get()>
+                <div class="ncc-list-editor__paste">
+                    <label for=paste_id.clone() class="ncc-field__label">
+                        {format!("Paste into {label}: one per line, or separated by commas or spaces")}
+                    </label>
+                    <textarea
+                        id=paste_id.clone()
+                        class="ncc-input"
+                        rows="4"
+                        prop:value=move || paste_text.get()
+                        on:input:target=move |ev| paste_text.set(ev.target().value())
+                    ></textarea>
+                    <button
+                        type="button"
+                        class="ncc-btn ncc-btn--secondary ncc-btn--small"
+                        on:click=move |_| {
+                            let new_items = split_pasted(&paste_text.get_untracked());
+                            items.update(|v| {
+                                v.retain(|s| !s.trim().is_empty());
+                                for n in new_items {
+                                    if !v.contains(&n) {
+                                        v.push(n);
+                                    }
+                                }
+                            });
+                            paste_text.set(String::new());
+                            set_pasting.set(false);
+                        }
+                    >
+                        "Add these"
+                    </button>
+                </div>
+            </Show>
+            <div id=list_errors_id class="ncc-field__errors" aria-live="polite">
+                {move || errors.get().into_iter().map(|m| view! { <p class="ncc-field__error">{m}</p> }).collect_view()}
+            </div>
+        </fieldset>
+    }
+}

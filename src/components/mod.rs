@@ -1,0 +1,22 @@
+//! Reusable view parts. They hold no business rules: decisions come in as
+//! props (a `Decision`, a `ProblemDetails`), computed by the domain.
+
+mod confirm_dialog;
+mod copy_button;
+mod field_messages;
+mod guarded_button;
+mod list_editor;
+mod problem_view;
+mod secret_field;
+mod toast;
+mod unsaved_guard;
+
+pub use confirm_dialog::ConfirmDialog;
+pub use copy_button::CopyButton;
+pub use field_messages::FieldMessages;
+pub use guarded_button::{GuardedButton, GuardedLink};
+pub use list_editor::ListEditor;
+pub use problem_view::ProblemView;
+pub use secret_field::SecretField;
+pub use toast::{provide_toasts, use_toasts, ToastRegion, Toasts};
+pub use unsaved_guard::use_unsaved_guard;

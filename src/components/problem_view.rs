@@ -1,0 +1,72 @@
+use super::CopyButton;
+use leptos::prelude::*;
+use nexus_domain::ProblemDetails;
+
+/// A problem as the user sees it: status, title, detail, trace id, and field
+/// errors. In a form, `only_unplaced` lists just the errors whose field the
+/// form does not show (the others appear at their fields).
+#[component]
+pub fn ProblemView(
+    problem: ProblemDetails,
+    #[prop(optional)] only_unplaced: bool,
+    /// Extra guidance under the detail ("sign in again", "back to the list").
+    #[prop(optional)]
+    children: Option<Children>,
+) -> impl IntoView {
+    let status = problem.status_code();
+    let title = problem
+        .title
+        .clone()
+        .unwrap_or_else(|| "Something went wrong".into());
+    let detail = problem.detail.clone();
+    let trace = problem.trace_id.clone();
+    let errors: Vec<(String, Vec<String>)> = if only_unplaced {
+        problem
+            .unplaced_errors()
+            .into_iter()
+            .map(|e| (e.key, e.messages))
+            .collect()
+    } else {
+        problem
+            .field_errors()
+            .into_iter()
+            .map(|e| {
+                let name = e.field.map(|f| {
+                    let label = f.label().to_string();
+                    match e.index {
+                        Some(i) => format!("{label} (item {})", i + 1),
+                        None => label,
+                    }
+                });
+                (name.unwrap_or(e.key), e.messages)
+            })
+            .collect()
+    };
+    let has_errors = !errors.is_empty();
+    view! {
+        <div class="ncc-problem" role="alert" aria-live="assertive">
+            <div class="ncc-problem__head">
+                {status.map(|s| view! { <span class="ncc-badge ncc-badge--danger">{format!("HTTP {s}")}</span> })}
+                <strong class="ncc-problem__title">{title}</strong>
+            </div>
+            {detail.map(|d| view! { <p class="ncc-problem__detail">{d}</p> })}
+            {has_errors.then(|| view! {
+                <ul class="ncc-problem__errors" aria-label="Field errors">
+                    {errors.into_iter().map(|(name, msgs)| view! {
+                        <li><span class="ncc-problem__field">{name}</span>": " {msgs.join(" ")}</li>
+                    }).collect_view()}
+                </ul>
+            })}
+            {trace.map(|t| {
+                let copy = t.clone();
+                view! {
+                    <p class="ncc-problem__trace">
+                        "Trace id: " <code>{t}</code>
+                        <CopyButton text=copy label="Copy trace id" />
+                    </p>
+                }
+            })}
+            {children.map(|c| c())}
+        </div>
+    }
+}

@@ -1,0 +1,86 @@
+use nexus_domain::ClaimNames;
+use serde::Deserialize;
+
+/// How the console gets credentials.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum AuthMode {
+    /// The console's own sign-in page (paste a token, Basic, or a dev persona).
+    #[default]
+    Standalone,
+    /// An embedding host supplies tokens through its `getToken` callback.
+    Host,
+}
+
+/// Every runtime setting, with its `config.json` name in camelCase.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct AppConfig {
+    /// Origin (and optional path prefix) of the Nexus API. "" = same origin.
+    pub api_base_url: String,
+    /// The tenant whose clients are managed.
+    pub tenant_id: String,
+    /// Overrides the base path read from `<base href>` (rarely needed).
+    pub base_path: Option<String>,
+    pub auth_mode: AuthMode,
+    /// Claim names to read from a JWT.
+    pub claim_names: ClaimNames,
+    /// Header carrying the application token next to the bearer token.
+    pub application_token_header: String,
+    /// A request that takes longer fails with a timeout problem.
+    pub request_timeout_ms: u32,
+    /// Offer the local stand-in's demo personas on the sign-in page when
+    /// `GET {apiBaseUrl}/dev/personas` answers.
+    pub dev_personas: bool,
+}
+
+impl Default for AppConfig {
+    fn default() -> Self {
+        AppConfig {
+            api_base_url: String::new(),
+            tenant_id: String::new(),
+            base_path: None,
+            auth_mode: AuthMode::Standalone,
+            claim_names: ClaimNames::default(),
+            application_token_header: "ApplicationToken".into(),
+            request_timeout_ms: 15_000,
+            dev_personas: true,
+        }
+    }
+}
+
+impl AppConfig {
+    /// Problems that make the configuration unusable, for the error page.
+    pub fn problems(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let base = self.api_base_url.trim();
+        if !base.is_empty()
+            && !(base.starts_with("https://")
+                || base.starts_with("http://")
+                || base.starts_with('/'))
+        {
+            out.push(format!(
+                "apiBaseUrl \u{201c}{base}\u{201d} must be an http(s) URL, a path starting with /, or empty for the same origin."
+            ));
+        }
+        if self.tenant_id.trim().is_empty() {
+            out.push("tenantId is missing: set the id of the Nexus tenant whose clients this console manages.".into());
+        }
+        if self.application_token_header.trim().is_empty()
+            || self.application_token_header.contains([' ', ':'])
+        {
+            out.push(
+                "applicationTokenHeader must be a header name such as ApplicationToken.".into(),
+            );
+        }
+        if self.request_timeout_ms < 1000 {
+            out.push("requestTimeoutMs must be at least 1000.".into());
+        }
+        out
+    }
+
+    /// The API base without a trailing slash.
+    pub fn api_base(&self) -> String {
+        self.api_base_url.trim().trim_end_matches('/').to_string()
+    }
+}

@@ -1,0 +1,63 @@
+use super::AppConfig;
+use gloo_net::http::Request;
+
+/// Why the configuration could not be used; shown on the error page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConfigError {
+    pub title: String,
+    pub details: Vec<String>,
+}
+
+/// Fetches and checks `config.json` (resolved against the document base, so
+/// it sits beside index.html at any base path).
+pub async fn load_config() -> Result<AppConfig, ConfigError> {
+    let fail = |title: &str, detail: String| ConfigError {
+        title: title.into(),
+        details: vec![detail],
+    };
+    let resp = Request::get("config.json")
+        .header("Accept", "application/json")
+        .send()
+        .await
+        .map_err(|e| {
+            fail(
+                "The configuration could not be loaded",
+                format!("config.json is unreachable: {e}."),
+            )
+        })?;
+    if !resp.ok() {
+        return Err(fail(
+            "The configuration could not be loaded",
+            format!(
+                "config.json beside index.html answered HTTP {} {}. Deploy a config.json next to index.html (see docs/configuration.md).",
+                resp.status(),
+                resp.status_text()
+            ),
+        ));
+    }
+    let text = resp.text().await.map_err(|e| {
+        fail(
+            "The configuration could not be loaded",
+            format!("config.json could not be read: {e}."),
+        )
+    })?;
+    let config = parse_config(&text)?;
+    Ok(config)
+}
+
+/// Parses and checks a configuration document.
+pub fn parse_config(text: &str) -> Result<AppConfig, ConfigError> {
+    let config: AppConfig = serde_json::from_str(text).map_err(|e| ConfigError {
+        title: "The configuration is invalid".into(),
+        details: vec![format!("config.json is not valid: {e}.")],
+    })?;
+    let problems = config.problems();
+    if problems.is_empty() {
+        Ok(config)
+    } else {
+        Err(ConfigError {
+            title: "The configuration is invalid".into(),
+            details: problems,
+        })
+    }
+}

@@ -1,0 +1,8 @@
+//! Runtime configuration: `config.json` beside index.html, or options from
+//! an embedding host. One build serves every environment.
+
+mod app_config;
+mod loader;
+
+pub use app_config::{AppConfig, AuthMode};
+pub use loader::{load_config, ConfigError};

@@ -1,0 +1,69 @@
+//! Small browser helpers shared by views (ids, clipboard, storage, base URI).
+
+use std::cell::Cell;
+use wasm_bindgen::JsCast;
+
+thread_local! {
+    static NEXT_ID: Cell<u64> = const { Cell::new(0) };
+}
+
+/// A document-unique id with a readable prefix, for label/describedby links.
+pub fn unique_id(prefix: &str) -> String {
+    NEXT_ID.with(|n| {
+        let v = n.get() + 1;
+        n.set(v);
+        format!("ncc-{prefix}-{v}")
+    })
+}
+
+/// Copies text to the clipboard. Err carries a message for the user.
+pub async fn copy_text(text: &str) -> Result<(), String> {
+    let window = web_sys::window().ok_or("No browser window.")?;
+    let clipboard = window.navigator().clipboard();
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
+        .await
+        .map(|_| ())
+        .map_err(|_| {
+            "The browser did not allow copying; select the text and copy it by hand.".to_string()
+        })
+}
+
+/// sessionStorage, when the browser allows it (it may not, in a sandboxed frame).
+pub fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+/// The path part of the document's base URI (from `<base href>`), without a
+/// trailing slash: "" at the root, "/admin/clients" under a sub-path.
+pub fn base_path() -> String {
+    let base = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .unwrap_or_default();
+    let path = base
+        .split_once("://")
+        .and_then(|(_, rest)| rest.find('/').map(|i| rest[i..].to_string()))
+        .unwrap_or_default();
+    let path = path
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('/');
+    path.to_string()
+}
+
+/// Moves keyboard focus to the element with `id`, if present.
+pub fn focus_id(id: &str) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+/// Seconds since the epoch, from the browser clock.
+pub fn now_seconds() -> i64 {
+    (js_sys::Date::now() / 1000.0) as i64
+}

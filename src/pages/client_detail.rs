@@ -1,0 +1,342 @@
+use crate::api::{use_api, ApiError};
+use crate::auth::use_auth;
+use crate::components::use_toasts;
+use crate::components::{
+    ConfirmDialog, CopyButton, GuardedButton, GuardedLink, ProblemView, SecretField,
+};
+use crate::pages::NotFoundPage;
+use crate::routes::{href, path};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use nexus_domain::permissions::decide;
+use nexus_domain::url_rules::is_displayable_logo;
+use nexus_domain::{Action, ClientAuthMethod, Decision, NexusClient};
+use std::collections::HashMap;
+
+#[derive(Clone)]
+enum Load {
+    Loading,
+    Ready(NexusClient),
+    Failed(ApiError),
+}
+
+fn text(v: &Option<String>) -> AnyView {
+    match v.as_deref().filter(|s| !s.trim().is_empty()) {
+        Some(s) => view! { <span>{s.to_string()}</span> }.into_any(),
+        None => view! { <span class="ncc-not-set">"not set"</span> }.into_any(),
+    }
+}
+
+fn list(v: &Option<Vec<String>>) -> AnyView {
+    match v.as_ref().filter(|l| !l.is_empty()) {
+        Some(items) => view! {
+            <ul class="ncc-plain-list">{items.iter().map(|i| view! { <li><code>{i.clone()}</code></li> }).collect_view()}</ul>
+        }
+        .into_any(),
+        None => view! { <span class="ncc-not-set">"not set"</span> }.into_any(),
+    }
+}
+
+fn flag(v: Option<bool>) -> AnyView {
+    match v {
+        Some(true) => view! { <span>"Enabled"</span> }.into_any(),
+        Some(false) => view! { <span>"Disabled"</span> }.into_any(),
+        None => view! { <span class="ncc-not-set">"not set"</span> }.into_any(),
+    }
+}
+
+fn seconds(v: Option<i64>) -> AnyView {
+    match v {
+        Some(s) => {
+            let human = if s >= 86_400 && s % 3600 == 0 {
+                format!(" ({:.1} days)", s as f64 / 86_400.0)
+            } else if s >= 3600 {
+                format!(" ({:.1} hours)", s as f64 / 3600.0)
+            } else {
+                String::new()
+            };
+            view! { <span>{format!("{s} seconds{human}")}</span> }.into_any()
+        }
+        None => view! { <span class="ncc-not-set">"not set"</span> }.into_any(),
+    }
+}
+
+fn row(label: &'static str, value: AnyView) -> impl IntoView {
+    view! {
+        <div class="ncc-dl__row">
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+        </div>
+    }
+}
+
+/// `/clients/:id`: every field, grouped; secret masked; rotate and delete.
+#[component]
+pub fn ClientDetailPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    let api = use_api();
+    let load = RwSignal::new(Load::Loading);
+    let fetch = {
+        let api = api.clone();
+        move |client_id: String| {
+            load.set(Load::Loading);
+            let api = api.clone();
+            spawn_local(async move {
+                let r = api.get_client(&client_id).await;
+                load.try_set(match r {
+                    Ok(c) => Load::Ready(c),
+                    Err(e) => Load::Failed(e),
+                });
+            });
+        }
+    };
+    let f = fetch.clone();
+    Effect::new(move |_| f(id.get()));
+    move || {
+        match load.get() {
+        Load::Loading => view! {
+            <div class="ncc-skeleton" aria-busy="true">
+                <span class="ncc-visually-hidden" role="status">"Loading the client\u{2026}"</span>
+                {(0..6).map(|_| view! { <div class="ncc-skeleton__row" aria-hidden="true"></div> }).collect_view()}
+            </div>
+        }
+        .into_any(),
+        Load::Failed(e) if e.is_not_found() => {
+            let detail = e.problem().detail.unwrap_or_else(|| "This client does not exist, or was deleted.".into());
+            view! { <NotFoundPage message=detail /> }.into_any()
+        }
+        Load::Failed(e) => {
+            let again = fetch.clone();
+            view! {
+                <ProblemView problem=e.problem()>
+                    <button type="button" class="ncc-btn ncc-btn--secondary" on:click=move |_| again(id.get_untracked())>"Try again"</button>
+                    " "
+                    <a class="ncc-btn ncc-btn--ghost" href=href(path::LIST)>"Back to the list"</a>
+                </ProblemView>
+            }
+            .into_any()
+        }
+        Load::Ready(client) => view! { <ClientDetail client=client on_changed=Callback::new(move |c| load.set(Load::Ready(c))) /> }.into_any(),
+    }
+    }
+}
+
+#[component]
+fn ClientDetail(client: NexusClient, on_changed: Callback<NexusClient>) -> impl IntoView {
+    let api = use_api();
+    let auth = use_auth();
+    let toasts = use_toasts();
+    let navigate = use_navigate();
+    let id = client.id.clone().unwrap_or_default();
+    let name = client.display_name();
+    // A 403 from the server overrides the local decision for that action.
+    let server_denied = RwSignal::new(HashMap::<&'static str, String>::new());
+    let decision = {
+        let client = client.clone();
+        move |action: Action, key: &'static str| {
+            let client = client.clone();
+            Signal::derive(move || match server_denied.with(|m| m.get(key).cloned()) {
+                Some(reason) => Decision::Denied(reason),
+                None => decide(&auth.caller().get(), action, Some(&client)),
+            })
+        }
+    };
+    let edit_decision = decision(Action::Edit, "edit");
+    let rotate_decision = decision(Action::RotateSecret, "rotate");
+    let delete_decision = decision(Action::Delete, "delete");
+    let action_problem = RwSignal::new(None::<nexus_domain::ProblemDetails>);
+    let rotate_open = RwSignal::new(false);
+    let delete_open = RwSignal::new(false);
+    let rotating = RwSignal::new(false);
+    let deleting = RwSignal::new(false);
+    let new_secret = RwSignal::new(None::<String>);
+
+    let handle_error = move |key: &'static str, e: ApiError| {
+        if let Some(reason) = e.forbidden_reason() {
+            server_denied.update(|m| {
+                m.insert(key, reason);
+            });
+        }
+        action_problem.set(Some(e.problem()));
+    };
+
+    let do_rotate = {
+        let api = api.clone();
+        let id = id.clone();
+        move || {
+            rotating.set(true);
+            action_problem.set(None);
+            let api = api.clone();
+            let id = id.clone();
+            spawn_local(async move {
+                let r = api.rotate_secret(&id).await;
+                rotating.try_set(false);
+                rotate_open.try_set(false);
+                match r {
+                    Ok(c) => {
+                        new_secret.try_set(c.secret.clone());
+                        toasts.show("Secret rotated. Copy the new secret now.");
+                        on_changed.run(c);
+                    }
+                    Err(e) => handle_error("rotate", e),
+                }
+            });
+        }
+    };
+    let do_delete = {
+        let api = api.clone();
+        let id = id.clone();
+        let name = name.clone();
+        move || {
+            deleting.set(true);
+            action_problem.set(None);
+            let api = api.clone();
+            let id = id.clone();
+            let name = name.clone();
+            let navigate = navigate.clone();
+            spawn_local(async move {
+                let r = api.delete_client(&id).await;
+                deleting.try_set(false);
+                match r {
+                    Ok(()) => {
+                        delete_open.try_set(false);
+                        toasts.show(format!("Client \u{201c}{name}\u{201d} deleted."));
+                        navigate(&href(path::LIST), Default::default());
+                    }
+                    Err(e) => {
+                        delete_open.try_set(false);
+                        handle_error("delete", e);
+                    }
+                }
+            });
+        }
+    };
+
+    let c = client.clone();
+    let logo = c.logo_url.clone().filter(|l| is_displayable_logo(l));
+    let mobile = c.mobile.clone().unwrap_or_default();
+    let ios = mobile.ios.clone().unwrap_or_default();
+    let android = mobile.android.clone().unwrap_or_default();
+    let auth_method = c.client_auth_method.clone();
+    let is_pkj = auth_method == Some(ClientAuthMethod::PrivateKeyJwt);
+    let delete_name = name.clone();
+    view! {
+        <section class="ncc-page" aria-labelledby="ncc-detail-title">
+            <nav class="ncc-breadcrumb" aria-label="Breadcrumb">
+                <a href=href(path::LIST)>"Clients"</a>
+                <span aria-hidden="true">" / "</span>
+                <span aria-current="page">{name.clone()}</span>
+            </nav>
+            <div class="ncc-page__head">
+                {logo.map(|l| view! { <img class="ncc-logo" src=l alt="" width="40" height="40" /> })}
+                <h1 id="ncc-detail-title">{name.clone()}</h1>
+                {c.is_terraform_managed().then(|| view! { <span class="ncc-badge ncc-badge--warn">"Terraform-managed"</span> })}
+                <span class="ncc-page__spacer"></span>
+                <GuardedLink label="Edit" href=href(&path::edit(&id)) decision=edit_decision />
+                <GuardedButton label="Rotate secret" decision=rotate_decision busy=rotating class="ncc-btn ncc-btn--secondary"
+                    on_click=move || rotate_open.set(true) />
+                <GuardedButton label="Delete" decision=delete_decision busy=deleting class="ncc-btn ncc-btn--danger"
+                    on_click=move || delete_open.set(true) />
+            </div>
+            {c.is_terraform_managed().then(|| view! {
+                <p class="ncc-warning" role="note">
+                    <strong>"Managed by Terraform. "</strong>
+                    "Changes made here may be overwritten by the next terraform apply; change the Terraform configuration instead where you can."
+                </p>
+            })}
+            {move || action_problem.get().map(|p| view! { <ProblemView problem=p /> })}
+            {move || new_secret.get().map(|s| view! {
+                <div class="ncc-secret-once" role="alert">
+                    <h2>"New client secret"</h2>
+                    <p><strong>"Copy it now: you will not see it again here."</strong></p>
+                    <code class="ncc-secret-once__value">{s.clone()}</code>
+                    <CopyButton text=s label="Copy new client secret" />
+                </div>
+            })}
+            <div class="ncc-groups">
+                <section class="ncc-card" aria-labelledby="g-basics">
+                    <h2 id="g-basics">"Basics"</h2>
+                    <dl class="ncc-dl">
+                        {row("Name", text(&c.name))}
+                        <div class="ncc-dl__row">
+                            <dt>"Client ID"</dt>
+                            <dd>
+                                <code>{id.clone()}</code>
+                                <CopyButton text=id.clone() label="Copy client ID" />
+                            </dd>
+                        </div>
+                        <div class="ncc-dl__row">
+                            <dt>"Client secret"</dt>
+                            <dd>
+                                {match c.secret.clone().filter(|s| !s.is_empty()) {
+                                    Some(s) => view! { <SecretField secret=s /> }.into_any(),
+                                    None => view! { <span class="ncc-not-set">"not set"</span> }.into_any(),
+                                }}
+                            </dd>
+                        </div>
+                        {row("Type", match c.kind() { Some(k) => view! { <span>{format!("{} ({})", k.label(), k.as_str())}</span> }.into_any(), None => text(&None) })}
+                        {row("Authentication method", text(&auth_method.as_ref().map(ClientAuthMethod::label)))}
+                        {row("Product", text(&c.product_name))}
+                        {row("Application name", text(&c.application_name))}
+                        {row("Owners", list(&c.owners))}
+                        {row("Managed by", view! { <span>{match c.manually_created { Some(false) => "Terraform", Some(true) => "Manual", None => "Manual (not stated)" }}</span> }.into_any())}
+                        {row("Logo URL", text(&c.logo_url))}
+                    </dl>
+                </section>
+                <section class="ncc-card" aria-labelledby="g-uris">
+                    <h2 id="g-uris">"Application URIs"</h2>
+                    <dl class="ncc-dl">
+                        {row("Allowed callback URLs", list(&c.callback_urls))}
+                        {row("Allowed logout URLs", list(&c.allowed_logout_urls))}
+                        {row("Allowed web origins", list(&c.allowed_web_origins))}
+                        {row("Allowed CORS origins", list(&c.allowed_cors_origins))}
+                        {row("Cross-origin authentication", flag(c.allow_cross_origin_authentication))}
+                    </dl>
+                </section>
+                <section class="ncc-card" aria-labelledby="g-grants">
+                    <h2 id="g-grants">"Grant types"</h2>
+                    <dl class="ncc-dl">{row("Grant types", list(&c.grant_types))}</dl>
+                </section>
+                <section class="ncc-card" aria-labelledby="g-tokens">
+                    <h2 id="g-tokens">"Tokens"</h2>
+                    <dl class="ncc-dl">
+                        {row("ID token lifetime", seconds(c.id_token_expiration))}
+                        {row("Refresh token rotation", flag(c.is_refresh_token_rotation_enabled))}
+                        {row("Reuse interval", seconds(c.refresh_token_reuse_interval))}
+                        {row("Absolute expiration", flag(c.is_refresh_token_absolute_expiration_enabled))}
+                        {row("Absolute lifetime", seconds(c.refresh_token_absolute_lifetime))}
+                        {row("Inactivity expiration", flag(c.is_refresh_token_inactivity_lifetime_enabled))}
+                        {row("Inactivity lifetime", seconds(c.refresh_token_inactivity_lifetime))}
+                    </dl>
+                </section>
+                <section class="ncc-card" aria-labelledby="g-mobile">
+                    <h2 id="g-mobile">"Mobile"</h2>
+                    <dl class="ncc-dl">
+                        {row("iOS team ID", text(&ios.team_id))}
+                        {row("iOS app bundle identifier", text(&ios.app_bundle_identifier))}
+                        {row("Android keystore hash", text(&android.keystore_hash))}
+                        {row("Android app package name", text(&android.app_package_name))}
+                    </dl>
+                </section>
+                <section class="ncc-card" aria-labelledby="g-meta">
+                    <h2 id="g-meta">"Metadata"</h2>
+                    <dl class="ncc-dl">
+                        {row("Client UPN key", text(&c.client_upn_key))}
+                    </dl>
+                </section>
+            </div>
+            <ConfirmDialog open=rotate_open title="Rotate the client secret?" confirm_label="Rotate secret" busy=rotating danger=true on_confirm=do_rotate>
+                {move || if is_pkj {
+                    view! { <p>"This client authenticates with Private Key JWT; the server will refuse to rotate a secret it does not use."</p> }.into_any()
+                } else {
+                    view! { <p>"A new secret is generated and the current one stops working at once. Every application using it must be updated."</p> }.into_any()
+                }}
+            </ConfirmDialog>
+            <ConfirmDialog open=delete_open title="Delete this client?" confirm_label="Delete client" confirm_text=delete_name busy=deleting danger=true on_confirm=do_delete>
+                <p>"Applications using this client will no longer be able to sign users in or get tokens."</p>
+            </ConfirmDialog>
+        </section>
+    }
+}

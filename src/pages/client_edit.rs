@@ -1,0 +1,249 @@
+use super::client_form::{field_messages, ListField, TextField};
+use crate::api::{use_api, ApiError};
+use crate::auth::use_auth;
+use crate::components::{use_toasts, use_unsaved_guard, GuardedButton, ProblemView};
+use crate::pages::NotFoundPage;
+use crate::routes::{href, path};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use nexus_domain::diff::{changes, diff};
+use nexus_domain::permissions::decide;
+use nexus_domain::validation::validate_update;
+use nexus_domain::{Action, Decision, EditDraft, Field, NexusClient, ProblemDetails};
+
+#[derive(Clone)]
+enum Load {
+    Loading,
+    Ready(NexusClient),
+    Failed(ApiError),
+}
+
+/// `/clients/:id/edit`: the PATCH-able fields; only changes are sent, after a review.
+#[component]
+pub fn EditClientPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    let api = use_api();
+    let load = RwSignal::new(Load::Loading);
+    let fetch = move |client_id: String| {
+        load.set(Load::Loading);
+        let api = api.clone();
+        spawn_local(async move {
+            let r = api.get_client(&client_id).await;
+            load.try_set(match r {
+                Ok(c) => Load::Ready(c),
+                Err(e) => Load::Failed(e),
+            });
+        });
+    };
+    let f = fetch.clone();
+    Effect::new(move |_| f(id.get()));
+    move || {
+        match load.get() {
+        Load::Loading => view! {
+            <div class="ncc-skeleton" aria-busy="true">
+                <span class="ncc-visually-hidden" role="status">"Loading the client\u{2026}"</span>
+                {(0..6).map(|_| view! { <div class="ncc-skeleton__row" aria-hidden="true"></div> }).collect_view()}
+            </div>
+        }
+        .into_any(),
+        Load::Failed(e) if e.is_not_found() => {
+            view! { <NotFoundPage message=e.problem().detail.unwrap_or_else(|| "This client does not exist.".into()) /> }.into_any()
+        }
+        Load::Failed(e) => {
+            let again = fetch.clone();
+            view! {
+                <ProblemView problem=e.problem()>
+                    <button type="button" class="ncc-btn ncc-btn--secondary" on:click=move |_| again(id.get_untracked())>"Try again"</button>
+                </ProblemView>
+            }
+            .into_any()
+        }
+        Load::Ready(client) => view! { <EditForm client=client /> }.into_any(),
+    }
+    }
+}
+
+#[component]
+fn EditForm(client: NexusClient) -> impl IntoView {
+    let api = use_api();
+    let auth = use_auth();
+    let toasts = use_toasts();
+    let navigate = use_navigate();
+    let id = client.id.clone().unwrap_or_default();
+    let name = client.display_name();
+    let original = RwSignal::new(EditDraft::from_client(&client));
+    let start = original.get_untracked();
+    let owners = RwSignal::new(start.owners.clone());
+    let product_name = RwSignal::new(start.product_name.clone());
+    let application_name = RwSignal::new(start.application_name.clone());
+    let client_upn_key = RwSignal::new(start.client_upn_key.clone());
+    let callback_urls = RwSignal::new(start.callback_urls.clone());
+    let logout_urls = RwSignal::new(start.logout_urls.clone());
+    let web_origins = RwSignal::new(start.web_origins.clone());
+    let cors_origins = RwSignal::new(start.cors_origins.clone());
+    let ios_team_id = RwSignal::new(start.ios_team_id.clone());
+    let ios_bundle_id = RwSignal::new(start.ios_bundle_id.clone());
+    let android_keystore_hash = RwSignal::new(start.android_keystore_hash.clone());
+    let android_package_name = RwSignal::new(start.android_package_name.clone());
+    let draft = Memo::new(move |_| EditDraft {
+        owners: owners.get(),
+        product_name: product_name.get(),
+        application_name: application_name.get(),
+        client_upn_key: client_upn_key.get(),
+        callback_urls: callback_urls.get(),
+        logout_urls: logout_urls.get(),
+        web_origins: web_origins.get(),
+        cors_origins: cors_origins.get(),
+        ios_team_id: ios_team_id.get(),
+        ios_bundle_id: ios_bundle_id.get(),
+        android_keystore_hash: android_keystore_hash.get(),
+        android_package_name: android_package_name.get(),
+    });
+    let patch = Memo::new(move |_| diff(&original.get(), &draft.get()));
+    let review_rows = Memo::new(move |_| changes(&original.get(), &draft.get()));
+    let dirty = Signal::derive(move || !patch.with(|p| p.is_empty()));
+    use_unsaved_guard(dirty);
+    let issues_memo = Memo::new(move |_| validate_update(&patch.get()));
+    let issues = Signal::derive(move || issues_memo.get());
+    let server_problem = RwSignal::new(None::<ProblemDetails>);
+    let server_denied = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let reviewing = RwSignal::new(false);
+    let client_for_rule = client.clone();
+    let decision = Signal::derive(move || match server_denied.get() {
+        Some(r) => Decision::Denied(r),
+        None => decide(&auth.caller().get(), Action::Edit, Some(&client_for_rule)),
+    });
+    let msgs = move |f: Field| field_messages(issues, server_problem, f);
+
+    let review_decision = Signal::derive(move || {
+        let d = decision.get();
+        if !d.is_allowed() {
+            d
+        } else if !dirty.get() {
+            Decision::Denied("Nothing has changed yet.".into())
+        } else if !issues.with(Vec::is_empty) {
+            Decision::Denied(format!(
+                "Fix the {} problem(s) marked in the form first.",
+                issues.with(Vec::len)
+            ))
+        } else {
+            Decision::Allowed
+        }
+    });
+
+    let save = {
+        let id = id.clone();
+        move || {
+            let body = patch.get_untracked();
+            if body.is_empty() {
+                return;
+            }
+            busy.set(true);
+            server_problem.set(None);
+            let api = api.clone();
+            let id = id.clone();
+            let navigate = navigate.clone();
+            spawn_local(async move {
+                let r = api.update_client(&id, &body).await;
+                busy.try_set(false);
+                match r {
+                    Ok(updated) => {
+                        // The saved state is the new baseline, so the guard lets us go.
+                        original.try_set(EditDraft::from_client(&updated));
+                        let saved = draft.get_untracked();
+                        original.try_set(saved);
+                        toasts.show("Changes saved.");
+                        navigate(&href(&path::detail(&id)), Default::default());
+                    }
+                    Err(e) => {
+                        if let Some(reason) = e.forbidden_reason() {
+                            server_denied.try_set(Some(reason));
+                        }
+                        reviewing.try_set(false);
+                        server_problem.try_set(Some(e.problem()));
+                    }
+                }
+            });
+        }
+    };
+
+    let c = client.clone();
+    view! {
+        <section class="ncc-page ncc-page--narrow" aria-labelledby="ncc-edit-title">
+            <nav class="ncc-breadcrumb" aria-label="Breadcrumb">
+                <a href=href(path::LIST)>"Clients"</a>
+                <span aria-hidden="true">" / "</span>
+                <a href=href(&path::detail(&id))>{name.clone()}</a>
+                <span aria-hidden="true">" / "</span>
+                <span aria-current="page">"Edit"</span>
+            </nav>
+            <h1 id="ncc-edit-title">{format!("Edit {name}")}</h1>
+            {c.is_terraform_managed().then(|| view! {
+                <p class="ncc-warning" role="note"><strong>"Managed by Terraform. "</strong>"Changes saved here may be overwritten by the next terraform apply."</p>
+            })}
+            {move || decision.get().reason().map(|r| view! { <p class="ncc-notice">{r.to_string()}</p> })}
+            {move || server_problem.get().map(|p| view! { <ProblemView problem=p only_unplaced=true /> })}
+            <Show when=move || reviewing.get()>
+                <section class="ncc-card ncc-review" aria-labelledby="ncc-review-title">
+                    <h2 id="ncc-review-title">"Review changes"</h2>
+                    <table class="ncc-table ncc-review__table">
+                        <thead><tr><th scope="col">"Field"</th><th scope="col">"Before"</th><th scope="col">"After"</th></tr></thead>
+                        <tbody>
+                            {move || review_rows.get().into_iter().map(|ch| view! {
+                                <tr>
+                                    <th scope="row">{ch.field.label()}</th>
+                                    <td class="ncc-review__old">{if ch.old.is_empty() { "not set".to_string() } else { ch.old }}</td>
+                                    <td class="ncc-review__new">{if ch.new.is_empty() { "not set".to_string() } else { ch.new }}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                    <div class="ncc-form__actions">
+                        <GuardedButton label="Save changes" busy=busy busy_label="Saving\u{2026}" decision=decision on_click=save.clone() />
+                        <button type="button" class="ncc-btn ncc-btn--ghost" on:click=move |_| reviewing.set(false)>"Back to editing"</button>
+                    </div>
+                </section>
+            </Show>
+            <form class="ncc-form" class:ncc-hidden=move || reviewing.get() novalidate
+                on:submit=move |ev| { ev.prevent_default(); if review_decision.get_untracked().is_allowed() { reviewing.set(true); } }>
+                <h2 class="ncc-section-title">"Ownership"</h2>
+                <ListField field=Field::Owners items=owners issues=issues server=server_problem
+                    hint="User ids or roles who may manage this client." placeholder="user-id or role" />
+                <TextField field=Field::ProductName value=product_name messages=msgs(Field::ProductName) hint="The product this client belongs to." />
+                <TextField field=Field::ApplicationName value=application_name messages=msgs(Field::ApplicationName) />
+                <TextField field=Field::ClientUpnKey value=client_upn_key messages=msgs(Field::ClientUpnKey) />
+                <h2 class="ncc-section-title">"Application URIs"</h2>
+                <ListField field=Field::CallbackUrls items=callback_urls issues=issues server=server_problem
+                    hint="Wildcards only as the first part of the host: https://*.example.com." placeholder="https://app.example.com/callback" />
+                <ListField field=Field::LogoutUrls items=logout_urls issues=issues server=server_problem
+                    hint="Where users may be sent after signing out." placeholder="https://app.example.com/" />
+                <ListField field=Field::WebOrigins items=web_origins issues=issues server=server_problem
+                    hint="Origins only: scheme, host and port." placeholder="https://app.example.com" />
+                <ListField field=Field::CorsOrigins items=cors_origins issues=issues server=server_problem
+                    hint="Origins only: scheme, host and port." placeholder="https://app.example.com" />
+                <h2 class="ncc-section-title">"Mobile"</h2>
+                <TextField field=Field::IosTeamId value=ios_team_id messages=msgs(Field::IosTeamId) />
+                <TextField field=Field::IosBundleId value=ios_bundle_id messages=msgs(Field::IosBundleId) />
+                <TextField field=Field::AndroidKeystoreHash value=android_keystore_hash messages=msgs(Field::AndroidKeystoreHash) />
+                <TextField field=Field::AndroidPackageName value=android_package_name messages=msgs(Field::AndroidPackageName) />
+                <section class="ncc-card ncc-readonly" aria-labelledby="ncc-ro-title">
+                    <h2 id="ncc-ro-title">"Not editable here"</h2>
+                    <p class="ncc-muted">"The Nexus update API cannot change the name, type, grant types, logo or token settings. They are set when the client is created (or by Terraform)."</p>
+                    <dl class="ncc-dl">
+                        <div class="ncc-dl__row"><dt>"Name"</dt><dd>{c.display_name()}</dd></div>
+                        <div class="ncc-dl__row"><dt>"Type"</dt><dd>{c.kind().map(|k| k.label().to_string()).unwrap_or_else(|| "not set".into())}</dd></div>
+                        <div class="ncc-dl__row"><dt>"Grant types"</dt><dd>{c.grant_types.clone().filter(|g| !g.is_empty()).map(|g| g.join(", ")).unwrap_or_else(|| "not set".into())}</dd></div>
+                    </dl>
+                </section>
+                <div class="ncc-form__actions">
+                    <GuardedButton label="Review changes" decision=review_decision
+                        on_click=move || reviewing.set(true) />
+                    <a class="ncc-btn ncc-btn--ghost" href=href(&path::detail(&id))>"Cancel"</a>
+                </div>
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,20 @@
+use crate::config::ConfigError;
+use leptos::prelude::*;
+
+/// Shown when config.json is missing, unreachable or invalid.
+#[component]
+pub fn ConfigErrorPage(error: ConfigError) -> impl IntoView {
+    view! {
+        <div class="ncc-center">
+            <section class="ncc-card ncc-config-error" role="alert" aria-labelledby="ncc-config-error-title">
+                <h1 id="ncc-config-error-title">{error.title}</h1>
+                <ul>
+                    {error.details.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}
+                </ul>
+                <p class="ncc-muted">
+                    "The console reads its settings from config.json beside index.html (apiBaseUrl, tenantId, authMode, claimNames, applicationTokenHeader, requestTimeoutMs). Fix the file and reload."
+                </p>
+            </section>
+        </div>
+    }
+}

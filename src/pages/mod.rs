@@ -1,0 +1,18 @@
+//! Routed pages. They ask the domain for rules and the api for data.
+
+mod client_create;
+mod client_detail;
+mod client_edit;
+mod client_form;
+mod clients_list;
+mod config_error;
+mod not_found;
+mod sign_in;
+
+pub use client_create::CreateClientPage;
+pub use client_detail::ClientDetailPage;
+pub use client_edit::EditClientPage;
+pub use clients_list::{ClientsListPage, ClientsTable};
+pub use config_error::ConfigErrorPage;
+pub use not_found::NotFoundPage;
+pub use sign_in::{ReauthDialog, SignInPage};

@@ -1,0 +1,243 @@
+use crate::api::{fetch_personas, use_api, DevPersonas};
+use crate::auth::{use_auth, Credentials};
+use crate::config::AppConfig;
+use crate::dom::{now_seconds, unique_id};
+use leptos::html;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use nexus_domain::{caller_from_jwt, Caller};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Method {
+    Bearer,
+    Basic,
+}
+
+/// Checks pasted credentials before use; Err is shown at the form.
+fn check_bearer(token: &str, config: &AppConfig) -> Result<(), String> {
+    let t = token.trim();
+    if t.is_empty() {
+        return Err("Paste a bearer token.".into());
+    }
+    if t.contains(char::is_whitespace) {
+        return Err("A token cannot contain spaces or line breaks (paste the token alone, without \u{201c}Bearer\u{201d}).".into());
+    }
+    if let Caller::Known(c) = caller_from_jwt(t, &config.claim_names) {
+        if c.expires_at.is_some_and(|exp| exp < now_seconds()) {
+            return Err("This token has expired; get a new one.".into());
+        }
+    }
+    Ok(())
+}
+
+/// The sign-in form: demo personas (when the local stand-in offers them),
+/// a bearer token with optional application token, or Basic credentials.
+#[component]
+fn SignInForm(#[prop(into)] heading_id: String) -> impl IntoView {
+    let auth = use_auth();
+    let config = expect_context::<AppConfig>();
+    let api = use_api();
+    let personas = RwSignal::new(None::<DevPersonas>);
+    if config.dev_personas {
+        let base = api.base().to_string();
+        spawn_local(async move {
+            let p = fetch_personas(&base).await;
+            personas.try_set(p);
+        });
+    }
+    let method = RwSignal::new(Method::Bearer);
+    let token = RwSignal::new(String::new());
+    let app_token = RwSignal::new(String::new());
+    let username = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let ids = (
+        unique_id("token"),
+        unique_id("app-token"),
+        unique_id("user"),
+        unique_id("pass"),
+        unique_id("signin-error"),
+    );
+    let (token_id, app_id, user_id, pass_id, err_id) = ids;
+    let err_box_id = err_id.clone();
+    let cfg = config.clone();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match method.get_untracked() {
+            Method::Bearer => match check_bearer(&token.get_untracked(), &cfg) {
+                Ok(()) => {
+                    let app = app_token.get_untracked().trim().to_string();
+                    error.set(None);
+                    auth.sign_in(
+                        Credentials::Bearer {
+                            token: token.get_untracked().trim().to_string(),
+                            app_token: (!app.is_empty()).then_some(app),
+                        },
+                        None,
+                    );
+                }
+                Err(e) => error.set(Some(e)),
+            },
+            Method::Basic => {
+                let u = username.get_untracked();
+                if u.trim().is_empty() || u.contains(':') {
+                    error.set(Some("Enter a user name (without a colon).".into()));
+                    return;
+                }
+                error.set(None);
+                auth.sign_in(
+                    Credentials::Basic {
+                        username: u.trim().to_string(),
+                        password: password.get_untracked(),
+                    },
+                    None,
+                );
+            }
+        }
+    };
+    let persona_list = move || {
+        personas.get().map(|p| {
+            view! {
+                <section class="ncc-personas" aria-labelledby="ncc-personas-title">
+                    <h3 id="ncc-personas-title" class="ncc-section-title">"Demo personas (local stand-in)"</h3>
+                    <ul class="ncc-personas__list">
+                        {p.personas.into_iter().map(|persona| {
+                            let label = persona.label.clone();
+                            let token = persona.token.clone();
+                            view! {
+                                <li>
+                                    <button
+                                        type="button"
+                                        class="ncc-btn ncc-btn--secondary ncc-persona"
+                                        on:click=move |_| auth.sign_in(
+                                            Credentials::Bearer { token: token.clone(), app_token: None },
+                                            Some(label.clone()),
+                                        )
+                                    >
+                                        {format!("Sign in as {}", persona.label)}
+                                    </button>
+                                    {persona.description.map(|d| view! { <span class="ncc-muted ncc-persona__desc">{d}</span> })}
+                                </li>
+                            }
+                        }).collect_view()}
+                        {p.basic.into_iter().map(|b| {
+                            let user = b.username.clone();
+                            let pass = b.password.clone();
+                            let label = b.label.clone();
+                            view! {
+                                <li>
+                                    <button
+                                        type="button"
+                                        class="ncc-btn ncc-btn--ghost ncc-persona"
+                                        on:click=move |_| auth.sign_in(
+                                            Credentials::Basic { username: user.clone(), password: pass.clone() },
+                                            Some(label.clone()),
+                                        )
+                                    >
+                                        {format!("Sign in as {} (Basic)", b.label)}
+                                    </button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </section>
+            }
+        })
+    };
+    view! {
+        {persona_list}
+        <form class="ncc-form ncc-signin-form" on:submit=submit aria-labelledby=heading_id novalidate>
+            <fieldset class="ncc-segmented">
+                <legend class="ncc-field__label">"Credentials"</legend>
+                <label>
+                    <input type="radio" name="ncc-method" prop:checked=move || method.get() == Method::Bearer on:change=move |_| method.set(Method::Bearer) />
+                    "Bearer token"
+                </label>
+                <label>
+                    <input type="radio" name="ncc-method" prop:checked=move || method.get() == Method::Basic on:change=move |_| method.set(Method::Basic) />
+                    "Basic credentials"
+                </label>
+            </fieldset>
+            <Show
+                when=move || method.get() == Method::Bearer
+                fallback={
+                    let (user_id, pass_id) = (user_id.clone(), pass_id.clone());
+                    move || view! {
+                        <div class="ncc-field">
+                            <label class="ncc-field__label" for=user_id.clone()>"User name"</label>
+                            <input id=user_id.clone() class="ncc-input" type="text" autocomplete="username"
+                                prop:value=move || username.get() on:input:target=move |ev| username.set(ev.target().value()) />
+                        </div>
+                        <div class="ncc-field">
+                            <label class="ncc-field__label" for=pass_id.clone()>"Password"</label>
+                            <input id=pass_id.clone() class="ncc-input" type="password" autocomplete="current-password"
+                                prop:value=move || password.get() on:input:target=move |ev| password.set(ev.target().value()) />
+                        </div>
+                    }
+                }
+            >
+                <div class="ncc-field">
+                    <label class="ncc-field__label" for=token_id.clone()>"Bearer token"</label>
+                    <textarea id=token_id.clone() class="ncc-input ncc-input--mono" rows="3" spellcheck="false"
+                        aria-describedby=err_id.clone()
+                        prop:value=move || token.get() on:input:target=move |ev| token.set(ev.target().value())></textarea>
+                </div>
+                <div class="ncc-field">
+                    <label class="ncc-field__label" for=app_id.clone()>"Application token (optional)"</label>
+                    <input id=app_id.clone() class="ncc-input ncc-input--mono" type="text" spellcheck="false" autocomplete="off"
+                        prop:value=move || app_token.get() on:input:target=move |ev| app_token.set(ev.target().value()) />
+                </div>
+            </Show>
+            <div id=err_box_id class="ncc-field__errors" aria-live="polite">
+                {move || error.get().map(|e| view! { <p class="ncc-field__error">{e}</p> })}
+            </div>
+            <button type="submit" class="ncc-btn">"Sign in"</button>
+        </form>
+    }
+}
+
+/// The standalone sign-in page.
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let config = expect_context::<AppConfig>();
+    view! {
+        <div class="ncc-center">
+            <section class="ncc-card ncc-signin">
+                <h1 id="ncc-signin-title">"Sign in to Nexus Clients"</h1>
+                <p class="ncc-muted">"Tenant " <code>{config.tenant_id.clone()}</code></p>
+                <SignInForm heading_id="ncc-signin-title" />
+            </section>
+        </div>
+    }
+}
+
+/// Asks the user to sign in again after a 401, over the current page (so a
+/// draft stays where it is); the waiting request is then retried.
+#[component]
+pub fn ReauthDialog() -> impl IntoView {
+    let auth = use_auth();
+    let dialog_ref = NodeRef::<html::Dialog>::new();
+    Effect::new(move |_| {
+        let Some(d) = dialog_ref.get() else { return };
+        if auth.reauth_open() {
+            if !d.open() {
+                let _ = d.show_modal();
+            }
+        } else if d.open() {
+            d.close();
+        }
+    });
+    view! {
+        <dialog node_ref=dialog_ref class="ncc-dialog ncc-reauth" aria-labelledby="ncc-reauth-title"
+            on:cancel=move |_: leptos::ev::Event| auth.cancel_reauth()>
+            <h2 id="ncc-reauth-title" class="ncc-dialog__title">"Sign in again to continue"</h2>
+            <p>"The server no longer accepts your credentials (they may have expired). Sign in again and the console carries on where you were; nothing you entered is lost."</p>
+            <Show when=move || auth.reauth_open()>
+                <SignInForm heading_id="ncc-reauth-title" />
+            </Show>
+            <div class="ncc-dialog__actions">
+                <button type="button" class="ncc-btn ncc-btn--ghost" on:click=move |_| auth.cancel_reauth()>"Cancel"</button>
+            </div>
+        </dialog>
+    }
+}

@@ -1,0 +1,38 @@
+//! The console's routes, as paths relative to the router base, and the
+//! helpers that turn them into hrefs under the base path.
+
+use leptos::prelude::*;
+
+/// The base path the console is served under ("" at the root).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BasePath(pub String);
+
+/// The route paths.
+pub mod path {
+    pub const LIST: &str = "/clients";
+    pub const NEW: &str = "/clients/new";
+
+    pub fn detail(id: &str) -> String {
+        format!("/clients/{}", super::encode_segment(id))
+    }
+
+    pub fn edit(id: &str) -> String {
+        format!("/clients/{}/edit", super::encode_segment(id))
+    }
+}
+
+/// Percent-encodes a path segment (client ids are opaque strings).
+pub fn encode_segment(s: &str) -> String {
+    String::from(js_sys::encode_uri_component(s))
+}
+
+/// Percent-encodes a query component.
+pub fn encode_query(s: &str) -> String {
+    String::from(js_sys::encode_uri_component(s))
+}
+
+/// An href under the base path for a route path.
+pub fn href(route: &str) -> String {
+    let base = use_context::<BasePath>().map(|b| b.0).unwrap_or_default();
+    format!("{base}{route}")
+}
