@@ -1,0 +1,45 @@
+/** Helpers shared by the view tests: sign in as a persona, watch for crashes. */
+import { expect, type Page } from '@playwright/test';
+import type { DevServer } from './fixtures';
+
+export const PERSONAS = {
+  admin: 'Ada Admin',
+  owner: 'Pat Product-Owner',
+  viewer: 'Vic Viewer',
+} as const;
+
+export type PersonaKey = keyof typeof PERSONAS;
+
+/** Fails the test on any uncaught error or wasm panic in the page. */
+export function watchForCrashes(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /panicked|RuntimeError|unreachable/.test(m.text())) errors.push(m.text());
+  });
+  return errors;
+}
+
+/** Opens `path` (under the server root) and signs in with a persona button. */
+export async function signInAs(page: Page, server: DevServer, who: PersonaKey, path = '/clients'): Promise<void> {
+  await page.goto(server.url + path);
+  await page.getByRole('button', { name: new RegExp(`^Sign in as ${PERSONAS[who]}`) }).click();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+}
+
+/** Signs in with demo Basic credentials (the console cannot read their permissions). */
+export async function signInBasic(page: Page, server: DevServer, label: string, path = '/clients'): Promise<void> {
+  await page.goto(server.url + path);
+  await page.getByRole('button', { name: `Sign in as ${label} (Basic)` }).click();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+}
+
+/** Calls a dev route of the stand-in (faults, token revocation). */
+export async function devPost(server: DevServer, route: string, body?: unknown): Promise<void> {
+  const res = await fetch(server.url + route, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${route} answered ${res.status}`);
+}
