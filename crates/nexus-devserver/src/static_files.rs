@@ -146,7 +146,10 @@ async fn file_response(state: &AppState, path: &Path, method: &Method) -> Option
         .and_then(|n| n.to_str())
         .unwrap_or_default()
         .to_string();
-    let bytes = tokio::fs::read(path).await.ok()?;
+    let mut bytes = tokio::fs::read(path).await.ok()?;
+    if name == "index.html" {
+        bytes = with_base_href(bytes, &state.config().base_path);
+    }
     let len = bytes.len();
     let body = if method == Method::HEAD {
         Body::empty()
@@ -172,6 +175,22 @@ async fn file_response(state: &AppState, path: &Path, method: &Method) -> Option
     }
     security_headers(h, state);
     Some(res)
+}
+
+/// index.html ships with `<base href="/" />`; under a sub-path the console's
+/// relative asset URLs and its router base come from this one element, so it
+/// is rewritten here (as nginx's `sub_filter` does in the recipe).
+pub fn with_base_href(html: Vec<u8>, base: &str) -> Vec<u8> {
+    const DEFAULT: &str = "<base href=\"/\" />";
+    if base == "/" {
+        return html;
+    }
+    match String::from_utf8(html) {
+        Ok(text) => text
+            .replacen(DEFAULT, &format!("<base href=\"{base}\" />"), 1)
+            .into_bytes(),
+        Err(e) => e.into_bytes(),
+    }
 }
 
 /// The fallback handler for everything outside `/v1` and `/dev`.
@@ -244,5 +263,15 @@ mod tests {
         assert_eq!(mime_for("a.wasm"), "application/wasm");
         assert_eq!(mime_for("a.JS"), "text/javascript");
         assert!(safe_join(Path::new("/x"), "../etc/passwd").is_none());
+    }
+
+    #[test]
+    fn base_href_follows_the_base_path() {
+        let html = b"<head><base href=\"/\" /></head>".to_vec();
+        assert_eq!(with_base_href(html.clone(), "/"), html);
+        assert_eq!(
+            String::from_utf8(with_base_href(html, "/admin/clients/")).unwrap(),
+            "<head><base href=\"/admin/clients/\" /></head>"
+        );
     }
 }

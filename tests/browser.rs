@@ -1,0 +1,125 @@
+//! Components rendered in a real browser (headless Chromium through
+//! wasm-bindgen-test-runner and chromedriver).
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use nexus_clients_console::components::ProblemView;
+use nexus_clients_console::pages::ClientsTable;
+use nexus_domain::{NexusClient, ProblemDetails};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Mounts a view into a fresh container and returns the container.
+fn mount<V: IntoView + 'static>(f: impl FnOnce() -> V + 'static) -> web_sys::HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let container: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&container).unwrap();
+    leptos::mount::mount_to(container.clone(), f).forget();
+    container
+}
+
+#[wasm_bindgen_test]
+fn problem_view_renders_validation_problem_details_with_field_errors() {
+    let body = r#"{"type":"https://tools.ietf.org/html/rfc9110#section-15.5.1","title":"One or more validation errors occurred.","status":400,"errors":{"Name":["The name cannot contain < or >."],"callbacks[1]":["Not a valid URL."],"Frobnicate":["Unknown thing."]},"traceId":"00-4bf92f3577b34da6-01"}"#;
+    let problem = ProblemDetails::from_response(400, Some("application/problem+json"), body);
+    let el = mount(move || view! { <ProblemView problem=problem /> });
+    let alert = el
+        .query_selector("[role=alert]")
+        .unwrap()
+        .expect("the problem is an alert");
+    let text = alert.text_content().unwrap_or_default();
+    assert!(text.contains("HTTP 400"), "{text}");
+    assert!(
+        text.contains("One or more validation errors occurred."),
+        "{text}"
+    );
+    assert!(
+        text.contains("Name: The name cannot contain < or >."),
+        "{text}"
+    );
+    assert!(
+        text.contains("Allowed callback URLs (item 2): Not a valid URL."),
+        "{text}"
+    );
+    assert!(text.contains("Frobnicate: Unknown thing."), "{text}");
+    assert!(text.contains("00-4bf92f3577b34da6-01"), "{text}");
+    let items = alert
+        .query_selector_all("ul[aria-label='Field errors'] li")
+        .unwrap();
+    assert_eq!(items.length(), 3);
+}
+
+#[wasm_bindgen_test]
+fn problem_view_in_a_form_lists_only_errors_without_a_field() {
+    let body = r#"{"title":"Invalid","errors":{"name":["taken"],"Frobnicate":["Unknown thing."]}}"#;
+    let problem = ProblemDetails::from_response(400, None, body);
+    let el = mount(move || view! { <ProblemView problem=problem only_unplaced=true /> });
+    let text = el.text_content().unwrap_or_default();
+    assert!(text.contains("Frobnicate"), "{text}");
+    assert!(!text.contains("taken"), "{text}");
+}
+
+#[wasm_bindgen_test]
+fn problem_view_survives_an_html_error_page() {
+    let problem = ProblemDetails::from_response(
+        502,
+        Some("text/html"),
+        "<html><title>Bad Gateway</title></html>",
+    );
+    let el = mount(move || view! { <ProblemView problem=problem /> });
+    let text = el.text_content().unwrap_or_default();
+    assert!(
+        text.contains("HTTP 502") && text.contains("Bad gateway") && text.contains("HTML page"),
+        "{text}"
+    );
+}
+
+#[wasm_bindgen_test]
+fn clients_table_renders_rows_from_decoded_clients() {
+    let page = nexus_domain::decode_client_list(
+        r#"{"items":[
+            {"id":"c1","name":"Shop Storefront","type":"regular_web","productName":"Shop","manuallyCreated":true,"applicationName":"storefront"},
+            {"id":"c2","name":null,"type":null,"productName":null,"manuallyCreated":false,"clientAuthMethod":2},
+            {"id":"c3","name":"Café <Kiosk>","type":"SPA"}
+        ],"total":3}"#,
+    )
+    .unwrap();
+    let rows: Vec<NexusClient> = page.clients;
+    let el = mount(move || view! { <ClientsTable rows=rows /> });
+    let body_rows = el.query_selector_all("tbody tr").unwrap();
+    assert_eq!(body_rows.length(), 3);
+    let cells = |i: u32| -> Vec<String> {
+        let row: web_sys::Element = body_rows.item(i).unwrap().unchecked_into();
+        let tds = row.query_selector_all("td").unwrap();
+        (0..tds.length())
+            .map(|j| tds.item(j).unwrap().text_content().unwrap_or_default())
+            .collect()
+    };
+    let first = cells(0);
+    assert!(
+        first[0].contains("Shop Storefront") && first[0].contains("storefront"),
+        "{first:?}"
+    );
+    assert_eq!(first[1], "Regular web app");
+    assert!(first[2].starts_with("c1"));
+    assert_eq!(first[3], "Shop");
+    assert_eq!(first[4], "Manual");
+    let second = cells(1);
+    assert!(
+        second[0].contains("c2"),
+        "the id stands in for a missing name: {second:?}"
+    );
+    assert_eq!(second[1], "not set");
+    assert_eq!(second[3], "not set");
+    assert_eq!(second[4], "Terraform");
+    let third = cells(2);
+    assert!(
+        third[0].contains("Café <Kiosk>"),
+        "text is escaped, not parsed: {third:?}"
+    );
+    assert_eq!(third[1], "Single-page app");
+    let link = el.query_selector("tbody tr a").unwrap().unwrap();
+    assert_eq!(link.get_attribute("href").as_deref(), Some("/clients/c1"));
+}
