@@ -4,6 +4,7 @@ use crate::api::NexusApi;
 use crate::auth::{use_auth, Auth, HostTokenSource};
 use crate::components::{provide_toasts, ToastRegion};
 use crate::config::{load_config, AppConfig, AuthMode, ConfigError};
+use crate::embed::ConfigSource;
 use crate::pages::{
     ClientDetailPage, ClientsListPage, ConfigErrorPage, CreateClientPage, EditClientPage,
     NotFoundPage, ReauthDialog, SignInPage,
@@ -23,9 +24,7 @@ pub fn start_standalone() {
         .and_then(|d| d.get_element_by_id("nexus-clients-console"))
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     else {
-        web_sys::console::error_1(
-            &"Nexus Clients Console: #nexus-clients-console is missing from the page.".into(),
-        );
+        // Not the console's own index.html: a host page embeds it via mount().
         return;
     };
     el.set_inner_html("");
@@ -33,10 +32,8 @@ pub fn start_standalone() {
 }
 
 /// What an embedding host passes to `mount(element, options)`.
-#[derive(Clone)]
 pub struct HostOptions {
-    /// Configuration given by the host; `None` = fetch config.json.
-    pub config: Option<AppConfig>,
+    pub config: crate::embed::ConfigSource,
     pub get_token: Option<HostTokenSource>,
 }
 
@@ -51,22 +48,18 @@ enum ConfigState {
 #[component]
 pub fn Root(host: Option<HostOptions>) -> impl IntoView {
     let state = RwSignal::new_local(ConfigState::Loading);
-    let given = host.as_ref().and_then(|h| h.config.clone());
-    let get_token = host.and_then(|h| h.get_token);
-    match given {
-        Some(cfg) => {
-            let problems = cfg.problems();
-            state.set(if problems.is_empty() {
-                ConfigState::Ready(cfg)
-            } else {
-                ConfigState::Failed(ConfigError {
-                    title: "The embedding options are invalid".into(),
-                    details: problems,
-                })
-            });
+    let (source, get_token) = match host {
+        Some(h) => (h.config, h.get_token),
+        None => (ConfigSource::Url("config.json".into()), None),
+    };
+    match source {
+        ConfigSource::Given(Ok(cfg)) => state.set(ConfigState::Ready(cfg)),
+        ConfigSource::Given(Err(mut e)) => {
+            e.title = "The embedding options are invalid".into();
+            state.set(ConfigState::Failed(e));
         }
-        None => spawn_local(async move {
-            let loaded = load_config().await;
+        ConfigSource::Url(url) => spawn_local(async move {
+            let loaded = load_config(&url).await;
             state.try_set(match loaded {
                 Ok(c) => ConfigState::Ready(c),
                 Err(e) => ConfigState::Failed(e),

@@ -52,13 +52,32 @@ pub fn base_path() -> String {
     path.to_string()
 }
 
+thread_local! {
+    /// The shadow root the console was mounted in, when embedded in one:
+    /// ids are looked up there, since `document` cannot see inside it.
+    static SHADOW: std::cell::RefCell<Option<web_sys::ShadowRoot>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Remembers where the console lives (called by `embed::mount`).
+pub fn set_root(element: &web_sys::HtmlElement) {
+    let shadow = element
+        .get_root_node()
+        .dyn_into::<web_sys::ShadowRoot>()
+        .ok();
+    SHADOW.with(|s| *s.borrow_mut() = shadow);
+}
+
+/// The element with `id` in the console's tree (document or shadow root).
+pub fn element_by_id(id: &str) -> Option<web_sys::Element> {
+    if let Some(found) = SHADOW.with(|s| s.borrow().as_ref().map(|r| r.get_element_by_id(id))) {
+        return found;
+    }
+    web_sys::window()?.document()?.get_element_by_id(id)
+}
+
 /// Moves keyboard focus to the element with `id`, if present.
 pub fn focus_id(id: &str) {
-    if let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
+    if let Some(el) = element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = el.focus();
     }
 }

@@ -1,2 +1,95 @@
-//! Embedding in a host page: `mount(element, options)` from JavaScript.
-//! (Filled in with the custom element by the delivery work; see issue 4.)
+//! Embedding in a host page. `embed.js` (written next to index.html by the
+//! build) defines `mount(element, options)` and the `<nexus-clients-console>`
+//! custom element; both end here.
+//!
+//! Options (camelCase, as in config.json): `apiBaseUrl`, `tenantId`,
+//! `basePath`, `claimNames`, `applicationTokenHeader`, `requestTimeoutMs`;
+//! or `configUrl` to fetch a config.json instead. `getToken({ forceRefresh })`
+//! returns a token (or a promise of one): it is called before requests and
+//! again with `forceRefresh: true` after a 401, so the host owns sign-in and
+//! refresh.
+
+use crate::app::{HostOptions, Root};
+use crate::auth::HostTokenSource;
+use crate::config::{parse_config, AppConfig};
+use futures::FutureExt;
+use js_sys::{Function, Object, Promise, Reflect};
+use leptos::prelude::*;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+fn get(options: &JsValue, key: &str) -> Option<JsValue> {
+    Reflect::get(options, &JsValue::from_str(key))
+        .ok()
+        .filter(|v| !v.is_undefined() && !v.is_null())
+}
+
+/// Wraps the host's `getToken` as the session's token source.
+fn token_source(f: Function) -> HostTokenSource {
+    send_wrapper::SendWrapper::new(Rc::new(move |force: bool| {
+        let arg = Object::new();
+        let _ = Reflect::set(&arg, &"forceRefresh".into(), &JsValue::from_bool(force));
+        let result = f.call1(&JsValue::NULL, &arg);
+        async move {
+            let value = match result {
+                Ok(v) if v.is_instance_of::<Promise>() => {
+                    JsFuture::from(Promise::from(v)).await.ok()?
+                }
+                Ok(v) => v,
+                Err(_) => return None,
+            };
+            value.as_string()
+        }
+        .boxed_local()
+    }))
+}
+
+/// What `options` say about configuration: a full config, a URL to fetch,
+/// or (neither) config.json resolved against the page.
+pub enum ConfigSource {
+    Given(Result<AppConfig, crate::config::ConfigError>),
+    Url(String),
+}
+
+fn config_source(options: &JsValue) -> ConfigSource {
+    if get(options, "tenantId").is_some() {
+        // JSON.stringify drops functions (getToken), leaving the settings.
+        let json = js_sys::JSON::stringify(options)
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_default();
+        let mut parsed = parse_config(&json);
+        if let Ok(c) = parsed.as_mut() {
+            c.auth_mode = crate::config::AuthMode::Host;
+        }
+        return ConfigSource::Given(parsed);
+    }
+    ConfigSource::Url(
+        get(options, "configUrl")
+            .and_then(|v| v.as_string())
+            .unwrap_or_else(|| "config.json".into()),
+    )
+}
+
+/// Mounts the console into `element` and returns `{ unmount() }`.
+pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Result<JsValue, JsValue> {
+    console_error_panic_hook::set_once();
+    let get_token = get(&options, "getToken")
+        .and_then(|v| v.dyn_into::<Function>().ok())
+        .map(token_source);
+    let source = config_source(&options);
+    crate::dom::set_root(&element);
+    element.set_inner_html("");
+    let _ = element.class_list().add_2("ncc", "ncc-embedded");
+    let host = HostOptions {
+        config: source,
+        get_token,
+    };
+    let handle = leptos::mount::mount_to(element, move || view! { <Root host=Some(host) /> });
+    let unmount = Closure::once_into_js(move || drop(handle));
+    let api = Object::new();
+    Reflect::set(&api, &"unmount".into(), &unmount)?;
+    Ok(api.into())
+}

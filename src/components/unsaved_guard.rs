@@ -17,11 +17,13 @@ pub fn use_unsaved_guard(dirty: Signal<bool>) {
             if !dirty.get_untracked() || ev.default_prevented() || ev.button() != 0 {
                 return;
             }
-            let is_link = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .and_then(|el| el.closest("a[href]").ok().flatten())
-                .is_some();
+            // composedPath sees through a shadow root (embedded mode).
+            let path = ev.composed_path();
+            let is_link = (0..path.length()).any(|i| {
+                path.get(i)
+                    .dyn_into::<web_sys::HtmlAnchorElement>()
+                    .is_ok_and(|a| a.has_attribute("href"))
+            });
             if !is_link {
                 return;
             }

@@ -10,19 +10,19 @@ pub struct ConfigError {
 
 /// Fetches and checks `config.json` (resolved against the document base, so
 /// it sits beside index.html at any base path).
-pub async fn load_config() -> Result<AppConfig, ConfigError> {
+pub async fn load_config(url: &str) -> Result<AppConfig, ConfigError> {
     let fail = |title: &str, detail: String| ConfigError {
         title: title.into(),
         details: vec![detail],
     };
-    let resp = Request::get("config.json")
+    let resp = Request::get(url)
         .header("Accept", "application/json")
         .send()
         .await
         .map_err(|e| {
             fail(
                 "The configuration could not be loaded",
-                format!("config.json is unreachable: {e}."),
+                format!("{url} is unreachable: {e}."),
             )
         })?;
     if !resp.ok() {

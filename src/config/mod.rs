@@ -5,4 +5,4 @@ mod app_config;
 mod loader;
 
 pub use app_config::{AppConfig, AuthMode};
-pub use loader::{load_config, ConfigError};
+pub use loader::{load_config, parse_config, ConfigError};

@@ -163,7 +163,7 @@ async fn file_response(state: &AppState, path: &Path, method: &Method) -> Option
         HeaderValue::from_static(mime_for(&name)),
     );
     h.insert(header::CONTENT_LENGTH, HeaderValue::from(len));
-    let cache = if name == "index.html" || name == "config.json" {
+    let cache = if name == "index.html" || name == "config.json" || name == "embed.js" {
         Some(NO_CACHE)
     } else if is_hashed(&name) {
         Some(IMMUTABLE)
