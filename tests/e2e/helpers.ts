@@ -43,3 +43,46 @@ export async function devPost(server: DevServer, route: string, body?: unknown):
   });
   if (!res.ok) throw new Error(`${route} answered ${res.status}`);
 }
+
+export const TENANT = 'demo-tenant';
+
+/** A fresh bearer token for a persona, from `GET /dev/personas`. */
+export async function personaToken(server: DevServer, who: PersonaKey): Promise<string> {
+  const data = await server.personas<{ personas: { id: string; token: string }[] }>();
+  const p = data.personas.find((x) => x.id === who);
+  if (!p) throw new Error(`no persona ${who} in /dev/personas`);
+  return p.token;
+}
+
+/** Calls the stand-in's API directly (outside the page) as a persona. */
+export async function apiCall(
+  server: DevServer,
+  token: string,
+  method: string,
+  route: string,
+  body?: unknown,
+): Promise<{ status: number; json: any }> {
+  const res = await fetch(`${server.url}/v1/tenants/${TENANT}${route}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  let json: any = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = text;
+  }
+  return { status: res.status, json };
+}
+
+/** Every client the stand-in stores, as admin. */
+export async function storedClients(server: DevServer): Promise<any[]> {
+  const { status, json } = await apiCall(server, await personaToken(server, 'admin'), 'GET', '/clients');
+  if (status !== 200) throw new Error(`GET /clients answered ${status}`);
+  return Array.isArray(json) ? json : (json.items ?? json.clients ?? json.data ?? []);
+}

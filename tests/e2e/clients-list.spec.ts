@@ -1,0 +1,218 @@
+import { test, expect, expectNoAxeViolations, saveScreenshot } from './fixtures';
+import { devPost, signInAs, watchForCrashes } from './helpers';
+import type { Page } from '@playwright/test';
+
+const table = (page: Page) => page.getByRole('table', { name: 'Clients' });
+const rows = (page: Page) => table(page).locator('tbody tr');
+/** The names in the first column, in order. */
+const names = (page: Page) => rows(page).locator('td:first-child a').allInnerTexts();
+const search = (page: Page) => page.getByRole('searchbox', { name: 'Search clients' });
+
+test.describe('clients list (36 demo clients)', () => {
+  test('lists every client, passes axe, and has a screenshot', async ({ page, server }) => {
+    const crashes = watchForCrashes(page);
+    await signInAs(page, server, 'admin');
+    await expect(rows(page)).toHaveCount(36);
+    await expect(page.getByText('36 clients', { exact: true })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await saveScreenshot(page, 'list');
+    expect(crashes).toEqual([]);
+  });
+
+  test('search by name, client id, product and application name narrows rows and sets q=', async ({ page, server }) => {
+    await signInAs(page, server, 'admin');
+    await expect(rows(page)).toHaveCount(36);
+
+    await search(page).fill('Storefront');
+    await expect(page).toHaveURL(/[?&]q=Storefront/);
+    await expect.poll(() => names(page)).toEqual(['Shop Storefront']);
+
+    await search(page).fill('cl_billing_tax_33');
+    await expect(page).toHaveURL(/[?&]q=cl_billing_tax_33/);
+    await expect.poll(() => names(page)).toEqual(['Tax Calculator']);
+
+    await search(page).fill('Marketing');
+    await expect.poll(() => names(page)).toEqual(['Kampagnen-Planer (Marketing)']);
+
+    await search(page).fill('invoice-export');
+    await expect(page).toHaveURL(/[?&]q=invoice-export/);
+    await expect.poll(() => names(page)).toEqual(['Invoice Export Job']);
+    await expect(page.getByText('1 of 36 clients match')).toBeVisible();
+
+    // A product search finds every client of the product.
+    await search(page).fill('billing');
+    const billing = await names(page);
+    expect(billing).toEqual(
+      expect.arrayContaining(['Billing Service', 'Billing Customer Portal', 'Dunning Scheduler', 'Tax Calculator', 'Invoice Export Job']),
+    );
+    expect(billing).not.toContain('Shop Storefront');
+
+    // The URL state survives a reload.
+    await page.reload();
+    await expect(search(page)).toHaveValue('billing');
+    await expect.poll(() => names(page)).toEqual(billing);
+  });
+
+  test('type and managed-by filters narrow rows and go into the URL', async ({ page, server }) => {
+    await signInAs(page, server, 'admin');
+    await expect(rows(page)).toHaveCount(36);
+
+    await page.getByLabel('Type', { exact: true }).selectOption('spa');
+    await expect(page).toHaveURL(/[?&]type=spa/);
+    const typeCells = rows(page).locator('td:nth-child(2)');
+    await expect(rows(page)).not.toHaveCount(36);
+    const types = await typeCells.allInnerTexts();
+    expect(types.length).toBeGreaterThan(3);
+    expect(new Set(types)).toEqual(new Set(['Single-page app']));
+
+    await page.getByLabel('Type', { exact: true }).selectOption('');
+    await page.getByLabel('Managed by').selectOption('terraform');
+    await expect(page).toHaveURL(/[?&]managed=terraform/);
+    await expect(rows(page)).toHaveCount(10);
+    await expect(page.getByText('10 of 36 clients match')).toBeVisible();
+    const managed = await rows(page).locator('td:nth-child(5)').allInnerTexts();
+    expect(new Set(managed.map((m) => m.trim()))).toEqual(new Set(['Terraform']));
+    expect(await names(page)).toContain('Payments Gateway');
+
+    await page.getByLabel('Managed by').selectOption('manual');
+    await expect(rows(page)).toHaveCount(26);
+    expect(await names(page)).not.toContain('Payments Gateway');
+  });
+
+  test('sort by name both ways and by product', async ({ page, server }) => {
+    await signInAs(page, server, 'admin');
+    await expect(rows(page)).toHaveCount(36);
+    const ascending = await names(page);
+    const sorted = [...ascending].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }));
+    expect(ascending[0]).toBe(sorted[0]);
+
+    await page.getByRole('button', { name: /^Sort order: ascending/ }).click();
+    await expect(page).toHaveURL(/[?&]sort=-name/);
+    await expect(page.getByRole('columnheader', { name: 'Name' })).toHaveAttribute('aria-sort', 'descending');
+    await expect.poll(() => names(page)).toEqual([...ascending].reverse());
+
+    await page.getByRole('button', { name: /^Sort order: descending/ }).click();
+    await page.getByLabel('Sort by').selectOption('product');
+    await expect(page).toHaveURL(/[?&]sort=product/);
+    await expect(page.getByRole('columnheader', { name: 'Product' })).toHaveAttribute('aria-sort', 'ascending');
+    const products = (await rows(page).locator('td:nth-child(4)').allInnerTexts()).map((p) => p.trim());
+    const named = products.filter((p) => p !== 'not set');
+    expect(named).toEqual([...named].sort((a, b) => a.localeCompare(b)));
+    expect(named[0]).toBe('Analytics');
+  });
+
+  test('back and forward step through filter changes', async ({ page, server }) => {
+    await signInAs(page, server, 'admin');
+    await expect(rows(page)).toHaveCount(36);
+    await page.getByLabel('Type', { exact: true }).selectOption('native');
+    await expect(page).toHaveURL(/type=native/);
+    await page.getByLabel('Managed by').selectOption('terraform');
+    await expect(page).toHaveURL(/type=native&managed=terraform/);
+    await expect(page.getByRole('heading', { name: 'No clients match' })).toBeVisible();
+
+    await page.goBack();
+    await expect(page).toHaveURL(/type=native$/);
+    await expect(page.getByLabel('Managed by')).toHaveValue('');
+    await expect(page.getByLabel('Type', { exact: true })).toHaveValue('native');
+    const native = await rows(page).locator('td:nth-child(2)').allInnerTexts();
+    expect(native.length).toBeGreaterThan(0);
+    expect(new Set(native)).toEqual(new Set(['Native app']));
+
+    await page.goBack();
+    await expect(page).toHaveURL(/\/clients$/);
+    await expect(page.getByLabel('Type', { exact: true })).toHaveValue('');
+    await expect(rows(page)).toHaveCount(36);
+
+    await page.goForward();
+    await expect(page).toHaveURL(/type=native$/);
+    await expect(page.getByLabel('Type', { exact: true })).toHaveValue('native');
+    await expect(rows(page)).toHaveCount(native.length);
+  });
+
+  test('an empty result says so and "Clear search and filters" brings every row back', async ({ page, server }) => {
+    await signInAs(page, server, 'admin');
+    await page.getByLabel('Managed by').selectOption('terraform');
+    await search(page).fill('zzz-no-such-client');
+    await expect(page.getByRole('heading', { name: 'No clients match' })).toBeVisible();
+    await expect(rows(page)).toHaveCount(0);
+    await page.getByRole('button', { name: 'Clear search and filters' }).click();
+    await expect(rows(page)).toHaveCount(36);
+    await expect(search(page)).toHaveValue('');
+    await expect(page.getByLabel('Managed by')).toHaveValue('');
+    await expect(page).toHaveURL(/\/clients$/);
+  });
+
+  test('a row opens the detail view by mouse and by keyboard', async ({ page, server }) => {
+    await signInAs(page, server, 'admin');
+    // Click on the row (its product cell), not on the link.
+    const row = rows(page).filter({ has: page.getByRole('link', { name: 'Tax Calculator', exact: true }) });
+    await row.locator('td:nth-child(4)').click();
+    await expect(page).toHaveURL(/\/clients\/cl_billing_tax_33$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Tax Calculator' })).toBeVisible();
+
+    await page.goBack();
+    await expect(rows(page)).toHaveCount(36);
+    await table(page).getByRole('link', { name: 'Wallet App', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/clients\/cl_payments_wallet_17$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Wallet App' })).toBeVisible();
+  });
+
+  test('copy button puts the client id on the clipboard', async ({ page, server, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await signInAs(page, server, 'admin');
+    await page.getByRole('button', { name: 'Copy client ID of Gift Cards' }).click();
+    await expect(page).toHaveURL(/\/clients$/); // copying does not open the row
+    await expect(page.getByRole('button', { name: 'Copy client ID of Gift Cards' })).toHaveText('Copied');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('cl_giftcards_36');
+  });
+
+  test('a failing list shows the problem with its status, and "Try again" recovers', async ({ page, server }) => {
+    await signInAs(page, server, 'admin');
+    await expect(rows(page)).toHaveCount(36);
+    await devPost(server, '/dev/faults', { status: 503, body: 'html', pathContains: '/clients', method: 'GET', count: 1 });
+    await page.reload();
+    const alert = page.getByRole('alert').filter({ hasText: 'HTTP 503' });
+    await expect(alert).toBeVisible();
+    await expect(rows(page)).toHaveCount(0);
+    await saveScreenshot(page, 'problem');
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await expect(rows(page)).toHaveCount(36);
+    await expect(page.getByRole('alert').filter({ hasText: 'HTTP 503' })).toHaveCount(0);
+  });
+});
+
+test.describe('clients list (500 generated clients)', () => {
+  test.use({ serverArgs: ['--clients', '500'] });
+
+  test('paging: next page goes into the URL, survives reload, and back returns', async ({ page, server }) => {
+    await signInAs(page, server, 'admin');
+    await expect(rows(page)).toHaveCount(50);
+    await expect(page.getByText('Page 1 of 10')).toBeVisible();
+    const first = await names(page);
+    await expect(page.getByRole('button', { name: 'Previous page' })).toHaveAttribute('aria-disabled', 'true');
+
+    await page.getByRole('button', { name: 'Next page' }).click();
+    await expect(page).toHaveURL(/[?&]page=2/);
+    await expect(page.getByText('Page 2 of 10')).toBeVisible();
+    const second = await names(page);
+    expect(second).toHaveLength(50);
+    expect(second[0]).not.toBe(first[0]);
+    expect(second.filter((n) => first.includes(n))).toEqual([]);
+
+    await page.reload();
+    await expect(page.getByText('Page 2 of 10')).toBeVisible();
+    await expect.poll(() => names(page)).toEqual(second);
+
+    await page.goBack();
+    await expect(page).not.toHaveURL(/page=2/);
+    await expect(page.getByText('Page 1 of 10')).toBeVisible();
+    await expect.poll(() => names(page)).toEqual(first);
+
+    // Rows per page.
+    await page.getByLabel('Rows per page').selectOption('200');
+    await expect(page).toHaveURL(/per_page=200/);
+    await expect(rows(page)).toHaveCount(200);
+    await expect(page.getByText('Page 1 of 3')).toBeVisible();
+  });
+});
