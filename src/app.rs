@@ -9,10 +9,10 @@ use crate::pages::{
     ClientDetailPage, ClientsListPage, ConfigErrorPage, CreateClientPage, EditClientPage,
     NotFoundPage, ReauthDialog, SignInPage,
 };
-use crate::routes::{href, path, BasePath};
+use crate::routes::{href, path, BasePath, RedirectToList};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::{Redirect, Route, Router, Routes};
+use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use wasm_bindgen::JsCast;
 
@@ -160,8 +160,8 @@ fn Shell() -> impl IntoView {
             </header>
             <main id="ncc-main" class="ncc-main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFoundPage /> }>
-                    <Route path=path!("") view=|| view! { <Redirect path=href(path::LIST) /> } />
-                    <Route path=path!("/") view=|| view! { <Redirect path=href(path::LIST) /> } />
+                    <Route path=path!("") view=RedirectToList />
+                    <Route path=path!("/") view=RedirectToList />
                     <Route path=path!("/clients") view=ClientsListPage />
                     <Route path=path!("/clients/new") view=CreateClientPage />
                     <Route path=path!("/clients/:id") view=ClientDetailPage />

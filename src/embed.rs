@@ -60,11 +60,7 @@ fn config_source(options: &JsValue) -> ConfigSource {
             .ok()
             .and_then(|s| s.as_string())
             .unwrap_or_default();
-        let mut parsed = parse_config(&json);
-        if let Ok(c) = parsed.as_mut() {
-            c.auth_mode = crate::config::AuthMode::Host;
-        }
-        return ConfigSource::Given(parsed);
+        return ConfigSource::Given(parse_config(&json));
     }
     ConfigSource::Url(
         get(options, "configUrl")

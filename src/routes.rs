@@ -36,3 +36,21 @@ pub fn href(route: &str) -> String {
     let base = use_context::<BasePath>().map(|b| b.0).unwrap_or_default();
     format!("{base}{route}")
 }
+
+/// Navigation options for an href that already carries the base path (the
+/// router would otherwise prefix the base a second time).
+pub fn nav(replace: bool) -> leptos_router::NavigateOptions {
+    leptos_router::NavigateOptions {
+        resolve: false,
+        replace,
+        ..Default::default()
+    }
+}
+
+/// Sends `/` (and the bare base path) to the client list.
+#[component]
+pub fn RedirectToList() -> impl IntoView {
+    let navigate = leptos_router::hooks::use_navigate();
+    let target = href(path::LIST);
+    Effect::new(move |_| navigate(&target, nav(true)));
+}

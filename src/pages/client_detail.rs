@@ -203,7 +203,7 @@ fn ClientDetail(client: NexusClient, on_changed: Callback<NexusClient>) -> impl 
                     Ok(()) => {
                         delete_open.try_set(false);
                         toasts.show(format!("Client \u{201c}{name}\u{201d} deleted."));
-                        navigate(&href(path::LIST), Default::default());
+                        navigate(&href(path::LIST), crate::routes::nav(false));
                     }
                     Err(e) => {
                         delete_open.try_set(false);

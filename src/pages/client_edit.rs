@@ -156,13 +156,20 @@ fn EditForm(client: NexusClient) -> impl IntoView {
                         let saved = draft.get_untracked();
                         original.try_set(saved);
                         toasts.show("Changes saved.");
-                        navigate(&href(&path::detail(&id)), Default::default());
+                        navigate(&href(&path::detail(&id)), crate::routes::nav(false));
                     }
                     Err(e) => {
-                        if let Some(reason) = e.forbidden_reason() {
-                            server_denied.try_set(Some(reason));
+                        // A refusal keeps the review open, so Save stays in view,
+                        // disabled with the server's reason; anything else goes
+                        // back to the form, where field errors are shown.
+                        match e.forbidden_reason() {
+                            Some(reason) => {
+                                server_denied.try_set(Some(reason));
+                            }
+                            None => {
+                                reviewing.try_set(false);
+                            }
                         }
-                        reviewing.try_set(false);
                         server_problem.try_set(Some(e.problem()));
                     }
                 }

@@ -171,6 +171,7 @@ pub fn ClientsListPage() -> impl IntoView {
             navigate(
                 &url,
                 NavigateOptions {
+                    resolve: false,
                     replace,
                     scroll: false,
                     ..Default::default()
@@ -221,7 +222,7 @@ pub fn ClientsListPage() -> impl IntoView {
     let open = {
         let navigate = navigate.clone();
         Callback::new(move |id: String| {
-            navigate(&href(&path::detail(&id)), NavigateOptions::default())
+            navigate(&href(&path::detail(&id)), crate::routes::nav(false))
         })
     };
 
