@@ -10,6 +10,34 @@ use nexus_domain::permissions::decide;
 use nexus_domain::validation::{validate_create, Issue};
 use nexus_domain::{Action, ClientType, Decision, Field, NexusClient, ProblemDetails};
 
+/// Where a field sits in the create form, top to bottom.
+fn form_position(field: Field) -> usize {
+    const ORDER: [Field; 18] = [
+        Field::AppType,
+        Field::Name,
+        Field::Description,
+        Field::CallbackUrls,
+        Field::LogoutUrls,
+        Field::WebOrigins,
+        Field::CorsOrigins,
+        Field::InitiateLoginUri,
+        Field::GrantTypes,
+        Field::Owners,
+        Field::ProductName,
+        Field::ApplicationName,
+        Field::ClientUpnKey,
+        Field::LogoUri,
+        Field::IosTeamId,
+        Field::IosBundleId,
+        Field::AndroidKeystoreHash,
+        Field::AndroidPackageName,
+    ];
+    ORDER
+        .iter()
+        .position(|f| *f == field)
+        .unwrap_or(ORDER.len())
+}
+
 /// `/clients/new`: type first, required fields first, the seed's rules
 /// checked as the user types and on submit; the secret shown once after 201.
 #[component]
@@ -84,10 +112,16 @@ pub fn CreateClientPage() -> impl IntoView {
     let submit = move || {
         attempted.set(true);
         let problems = all_issues.get_untracked();
-        if let Some(first) = problems.first() {
-            let id = match first.index {
-                Some(i) => format!("field-{}-{i}", first.field.key()),
-                None => format!("field-{}", first.field.key()),
+        // The first problem as the user reads the form, not as the rules run.
+        if let Some(first) = problems
+            .iter()
+            .min_by_key(|i| (form_position(i.field), i.index.unwrap_or(0)))
+        {
+            let id = match (first.field, first.index) {
+                // The type chooser is a fieldset: focus its first option.
+                (Field::AppType, _) => "field-app-type-0".to_string(),
+                (f, Some(i)) => format!("field-{}-{i}", f.key()),
+                (f, None) => format!("field-{}", f.key()),
             };
             crate::dom::focus_id(&id);
             return;
@@ -156,12 +190,12 @@ pub fn CreateClientPage() -> impl IntoView {
                 <form class="ncc-form" novalidate on:submit={ let s = submit_on_enter.clone(); move |ev| { ev.prevent_default(); s(); } }>
                     <fieldset class="ncc-field ncc-type-chooser" id="field-app-type" aria-describedby="field-app-type-errors">
                         <legend class="ncc-field__label">"Application type" <span class="ncc-required" aria-hidden="true">" *"</span></legend>
-                        {ClientType::CREATABLE.into_iter().map(|t| {
+                        {ClientType::CREATABLE.into_iter().enumerate().map(|(n, t)| {
                             let value = t.clone();
                             let checked = t.clone();
                             view! {
                                 <label class="ncc-type-option">
-                                    <input type="radio" name="app-type" value=t.as_str().to_string()
+                                    <input type="radio" name="app-type" id=format!("field-app-type-{n}") value=t.as_str().to_string()
                                         prop:checked=move || app_type.with(|a| a.as_ref() == Some(&checked))
                                         on:change=move |_| choose(value.clone()) />
                                     <span class="ncc-type-option__label">{t.label().to_string()}</span>

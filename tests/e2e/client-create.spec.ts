@@ -1,0 +1,197 @@
+import { test, expect, expectNoAxeViolations, saveScreenshot } from './fixtures';
+import { signInAs, storedClients, watchForCrashes } from './helpers';
+import type { Page, Request } from '@playwright/test';
+
+const CLIENTS_API = /\/v1\/tenants\/[^/]+\/clients$/;
+
+/** Counts the create POSTs the page sends. */
+function countCreates(page: Page): Request[] {
+  const sent: Request[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && CLIENTS_API.test(new URL(r.url()).pathname)) sent.push(r);
+  });
+  return sent;
+}
+
+const nameField = (page: Page) => page.getByRole('textbox', { name: 'Name', exact: true });
+const createButton = (page: Page) => page.getByRole('button', { name: 'Create client' });
+
+async function addCallback(page: Page, value: string) {
+  await page.getByRole('button', { name: 'Add to Allowed callback URLs' }).click();
+  const items = page.getByRole('textbox', { name: /^Allowed callback URLs, item \d+$/ });
+  const item = items.nth((await items.count()) - 1);
+  await item.fill(value);
+  return item;
+}
+
+test('choosing a type explains it; the form passes axe', async ({ page, server }) => {
+  const crashes = watchForCrashes(page);
+  await signInAs(page, server, 'admin', '/clients/new');
+  await expect(page.getByRole('heading', { level: 1, name: 'New client' })).toBeVisible();
+  const spa = page.getByRole('radio', { name: /^Single-page app/ });
+  await spa.check();
+  await expect(spa).toBeChecked();
+  await expect(page.getByText('A JavaScript app running in the browser; it cannot keep a secret.')).toBeVisible();
+  // The preset grant types follow the type.
+  await expect(page.getByRole('checkbox', { name: 'authorization_code' })).toBeChecked();
+  await page.getByRole('radio', { name: /^Machine to machine/ }).check();
+  await expect(page.getByRole('checkbox', { name: 'client_credentials' })).toBeChecked();
+  // Machine to machine has no callback URLs.
+  await expect(page.getByRole('group', { name: 'Allowed callback URLs' })).toHaveCount(0);
+  await page.getByRole('radio', { name: /^Regular web app/ }).check();
+  await expect(page.getByRole('group', { name: 'Allowed callback URLs' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await saveScreenshot(page, 'create');
+  expect(crashes).toEqual([]);
+});
+
+test('field errors show as you type, at their fields; submitting with errors focuses the first and sends nothing', async ({ page, server }) => {
+  const creates = countCreates(page);
+  await signInAs(page, server, 'admin', '/clients/new');
+  await page.getByRole('radio', { name: /^Regular web app/ }).check();
+
+  await nameField(page).fill('a<b');
+  await expect(nameField(page)).toHaveAttribute('aria-invalid', 'true');
+  await expect(nameField(page)).toHaveAccessibleDescription(/The name cannot contain < or >\./);
+  await nameField(page).fill('Fine name');
+  await expect(nameField(page)).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(nameField(page)).not.toHaveAccessibleDescription(/cannot contain/);
+  await nameField(page).fill('a<b');
+
+  const description = page.getByRole('textbox', { name: 'Description' });
+  await description.fill('Used by the e2e tests');
+  await expect(page.getByText('21 of 140 characters')).toBeVisible();
+  await description.fill('x'.repeat(150));
+  await expect(page.getByText('150 of 140 characters')).toBeVisible();
+  await expect(description).toHaveAccessibleDescription(/At most 140 characters; this has 150\./);
+  await description.fill('Short again');
+
+  const bad = await addCallback(page, 'example.com/callback');
+  await expect(bad).toHaveAttribute('aria-invalid', 'true');
+  await expect(bad).toHaveAccessibleDescription(/Not a valid URL/);
+  const wild = await addCallback(page, 'https://app.*.example.com/callback');
+  await expect(wild).toHaveAccessibleDescription(/A wildcard is allowed only at the subdomain level/);
+  const good = await addCallback(page, 'https://*.example.com/callback');
+  await expect(good).not.toHaveAttribute('aria-invalid', 'true');
+
+  const initiate = page.getByRole('textbox', { name: 'Initiate login URI' });
+  await initiate.fill('http://login.example.com/start');
+  await expect(initiate).toHaveAccessibleDescription(/must use https/);
+
+  await createButton(page).click();
+  await expect(nameField(page)).toBeFocused();
+  await expect(page.getByRole('alert').filter({ hasText: /Fix \d+ problem\(s\)/ })).toBeVisible();
+  // Fix the name: the next submit focuses the first bad callback.
+  await nameField(page).fill('Still broken elsewhere');
+  await createButton(page).click();
+  await expect(bad).toBeFocused();
+  await page.waitForTimeout(300);
+  expect(creates).toHaveLength(0);
+  expect((await storedClients(server)).length).toBe(36);
+});
+
+test('a required name and type are asked for on submit', async ({ page, server }) => {
+  const creates = countCreates(page);
+  await signInAs(page, server, 'admin', '/clients/new');
+  await expect(nameField(page)).not.toHaveAttribute('aria-invalid', 'true');
+  await createButton(page).click();
+  // The type chooser comes first in the form, so its first option gets focus.
+  await expect(page.getByRole('radio', { name: /^Regular web app/ })).toBeFocused();
+  await expect(nameField(page)).toHaveAccessibleDescription(/Enter a name/);
+  await expect(page.getByText('Choose an application type.')).toBeVisible();
+  await page.getByRole('radio', { name: /^Native app/ }).check();
+  await createButton(page).click();
+  await expect(nameField(page)).toBeFocused();
+  await page.waitForTimeout(200);
+  expect(creates).toHaveLength(0);
+});
+
+test('a valid create shows the secret once, then the client exists', async ({ page, server, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  const creates = countCreates(page);
+  await signInAs(page, server, 'admin', '/clients/new');
+  await page.getByRole('radio', { name: /^Regular web app/ }).check();
+  await nameField(page).fill('E2E Created Client');
+  await page.getByRole('textbox', { name: 'Description' }).fill('Made by client-create.spec.ts');
+  await addCallback(page, 'https://e2e.example.com/callback');
+  await page.getByRole('textbox', { name: 'Product' }).fill('Shop');
+  await page.getByRole('textbox', { name: 'Application name' }).fill('e2e-app');
+
+  await createButton(page).dblclick();
+  const panel = page.getByRole('alert').filter({ hasText: 'you will not see it again' });
+  await expect(panel).toBeVisible();
+  await expect(panel.getByRole('heading', { name: /E2E Created Client.*created/ })).toBeVisible();
+  await page.waitForTimeout(300);
+  expect(creates, 'a double click sends exactly one POST').toHaveLength(1);
+
+  const stored = (await storedClients(server)).filter((c) => c.name === 'E2E Created Client');
+  expect(stored).toHaveLength(1);
+  const created = stored[0];
+  expect(created.productName).toBe('Shop');
+  expect(created.applicationName).toBe('e2e-app');
+  expect(created.callbackUrls ?? created.callbacks).toEqual(['https://e2e.example.com/callback']);
+  const response = await creates[0].response();
+  const secret: string = (await response!.json()).secret;
+  expect(secret.length).toBeGreaterThan(10);
+  await expect(panel).toContainText(secret);
+  await expect(panel).toContainText(created.id);
+  await saveScreenshot(page, 'create-secret-once');
+
+  await panel.getByRole('button', { name: 'Copy client secret' }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
+
+  await panel.getByRole('link', { name: /open the client/ }).click();
+  await expect(page).toHaveURL(new RegExp(`/clients/${created.id}$`));
+  await expect(page.getByRole('heading', { level: 1, name: 'E2E Created Client' })).toBeVisible();
+  // The secret is masked on the detail view.
+  await expect(page.getByText(secret)).toHaveCount(0);
+
+  await page.getByRole('link', { name: 'Clients', exact: true }).click();
+  await expect(page.getByRole('table', { name: 'Clients' }).getByRole('link', { name: 'E2E Created Client' })).toBeVisible();
+  await expect(page.getByText('37 clients', { exact: true })).toBeVisible();
+});
+
+test('server field errors appear at their fields, with the trace id', async ({ page, server }) => {
+  await page.route('**/v1/tenants/*/clients', async (route) => {
+    if (route.request().method() !== 'POST') return route.fallback();
+    await route.fulfill({
+      status: 400,
+      contentType: 'application/problem+json',
+      body: JSON.stringify({
+        title: 'One or more validation errors occurred.',
+        status: 400,
+        errors: { Name: ['Name is already taken.'], 'callbacks[0]': ['Callback host not allowed.'] },
+        traceId: '00-abc-01',
+      }),
+    });
+  });
+  await signInAs(page, server, 'admin', '/clients/new');
+  await page.getByRole('radio', { name: /^Regular web app/ }).check();
+  await nameField(page).fill('Shop Storefront');
+  const cb = await addCallback(page, 'https://blocked.example.com/callback');
+  await createButton(page).click();
+
+  await expect(page.getByText('One or more validation errors occurred.')).toBeVisible();
+  await expect(page.getByText('00-abc-01')).toBeVisible();
+  await expect(nameField(page)).toHaveAccessibleDescription(/Name is already taken\./);
+  await expect(nameField(page)).toHaveAttribute('aria-invalid', 'true');
+  await expect(cb).toHaveAccessibleDescription(/Callback host not allowed\./);
+  await expect(cb).toHaveAttribute('aria-invalid', 'true');
+  // Nothing was stored, and the form is still there to fix.
+  expect((await storedClients(server)).length).toBe(36);
+  await expect(createButton(page)).not.toHaveAttribute('aria-disabled', 'true');
+});
+
+test('a viewer sees "Create client" disabled with the reason', async ({ page, server }) => {
+  const creates = countCreates(page);
+  await signInAs(page, server, 'viewer', '/clients/new');
+  await expect(page.getByRole('heading', { level: 1, name: 'New client' })).toBeVisible();
+  await expect(createButton(page)).toHaveAttribute('aria-disabled', 'true');
+  await expect(createButton(page)).toHaveAccessibleDescription(/Creating clients needs the client\.write/);
+  await page.getByRole('radio', { name: /^Regular web app/ }).check();
+  await nameField(page).fill('Viewer attempt');
+  // Playwright will not click an aria-disabled control unless forced; a user still can.
+  await createButton(page).click({ force: true });
+  await page.waitForTimeout(200);
+  expect(creates).toHaveLength(0);
+});
