@@ -96,6 +96,7 @@ pub fn ListEditor(
             </li>
         }
     };
+    let item_count = Memo::new(move |_| items.with(Vec::len));
     let add_label = format!("Add to {label}");
     let paste_label = format!("Paste several into {label}");
     let id_for_add = id.clone();
@@ -104,7 +105,9 @@ pub fn ListEditor(
             <legend class="ncc-field__label">{label.clone()}</legend>
             <p id=hint_id class="ncc-field__hint">{hint}</p>
             <ul class="ncc-list-editor__items">
-                {move || (0..items.with(Vec::len)).map(row.clone()).collect_view()}
+                // Rows are rebuilt only when the number of items changes, so
+                // typing in one keeps its focus.
+                {move || (0..item_count.get()).map(row.clone()).collect_view()}
             </ul>
             <Show when=move || items.with(Vec::is_empty)>
                 <p class="ncc-muted">"None yet."</p>
@@ -117,7 +120,9 @@ pub fn ListEditor(
                     on:click=move |_| {
                         let next = items.with(Vec::len);
                         items.update(|v| v.push(String::new()));
-                        crate::dom::focus_id(&format!("{id_for_add}-{next}"));
+                        // The new row is rendered after this handler returns.
+                        let new_id = format!("{id_for_add}-{next}");
+                        request_animation_frame(move || crate::dom::focus_id(&new_id));
                     }
                 >
                     "Add"

@@ -17,7 +17,7 @@ use std::collections::HashMap;
 #[derive(Clone)]
 enum Load {
     Loading,
-    Ready(NexusClient),
+    Ready(Box<NexusClient>),
     Failed(ApiError),
 }
 
@@ -86,7 +86,7 @@ pub fn ClientDetailPage() -> impl IntoView {
             spawn_local(async move {
                 let r = api.get_client(&client_id).await;
                 load.try_set(match r {
-                    Ok(c) => Load::Ready(c),
+                    Ok(c) => Load::Ready(Box::new(c)),
                     Err(e) => Load::Failed(e),
                 });
             });
@@ -118,7 +118,7 @@ pub fn ClientDetailPage() -> impl IntoView {
             }
             .into_any()
         }
-        Load::Ready(client) => view! { <ClientDetail client=client on_changed=Callback::new(move |c| load.set(Load::Ready(c))) /> }.into_any(),
+        Load::Ready(client) => view! { <ClientDetail client=*client on_changed=Callback::new(move |c| load.set(Load::Ready(Box::new(c)))) /> }.into_any(),
     }
     }
 }

@@ -15,7 +15,7 @@ use nexus_domain::{Action, Decision, EditDraft, Field, NexusClient, ProblemDetai
 #[derive(Clone)]
 enum Load {
     Loading,
-    Ready(NexusClient),
+    Ready(Box<NexusClient>),
     Failed(ApiError),
 }
 
@@ -32,7 +32,7 @@ pub fn EditClientPage() -> impl IntoView {
         spawn_local(async move {
             let r = api.get_client(&client_id).await;
             load.try_set(match r {
-                Ok(c) => Load::Ready(c),
+                Ok(c) => Load::Ready(Box::new(c)),
                 Err(e) => Load::Failed(e),
             });
         });
@@ -60,7 +60,7 @@ pub fn EditClientPage() -> impl IntoView {
             }
             .into_any()
         }
-        Load::Ready(client) => view! { <EditForm client=client /> }.into_any(),
+        Load::Ready(client) => view! { <EditForm client=*client /> }.into_any(),
     }
     }
 }
