@@ -93,7 +93,13 @@ pub fn ClientDetailPage() -> impl IntoView {
         }
     };
     let f = fetch.clone();
-    Effect::new(move |_| f(id.get()));
+    // A rotated secret outlives the re-render that shows the rotated client
+    // (it is shown once, until the user leaves this client).
+    let new_secret = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        new_secret.set(None);
+        f(id.get())
+    });
     move || {
         match load.get() {
         Load::Loading => view! {
@@ -118,13 +124,17 @@ pub fn ClientDetailPage() -> impl IntoView {
             }
             .into_any()
         }
-        Load::Ready(client) => view! { <ClientDetail client=*client on_changed=Callback::new(move |c| load.set(Load::Ready(Box::new(c)))) /> }.into_any(),
+        Load::Ready(client) => view! { <ClientDetail client=*client new_secret=new_secret on_changed=Callback::new(move |c| load.set(Load::Ready(Box::new(c)))) /> }.into_any(),
     }
     }
 }
 
 #[component]
-fn ClientDetail(client: NexusClient, on_changed: Callback<NexusClient>) -> impl IntoView {
+fn ClientDetail(
+    client: NexusClient,
+    new_secret: RwSignal<Option<String>>,
+    on_changed: Callback<NexusClient>,
+) -> impl IntoView {
     let api = use_api();
     let auth = use_auth();
     let toasts = use_toasts();
@@ -151,7 +161,6 @@ fn ClientDetail(client: NexusClient, on_changed: Callback<NexusClient>) -> impl 
     let delete_open = RwSignal::new(false);
     let rotating = RwSignal::new(false);
     let deleting = RwSignal::new(false);
-    let new_secret = RwSignal::new(None::<String>);
 
     let handle_error = move |key: &'static str, e: ApiError| {
         if let Some(reason) = e.forbidden_reason() {
