@@ -1,0 +1,88 @@
+/**
+ * For every persona × demo client × action, the control is enabled in the UI exactly when
+ * the stand-in allows the request. The UI is read first; then the stand-in is asked with the
+ * persona's own token: PATCH `{}` for edit (no change), POST an empty create body for create
+ * (allowed → 400 validation, denied → 403), and rotate + delete for real (this test's server is
+ * thrown away afterwards), where anything but 403 means "allowed".
+ */
+import { test, expect } from './fixtures';
+import { apiCall, personaToken, signInAs, storedClients, type PersonaKey } from './helpers';
+import type { Page } from '@playwright/test';
+
+type Action = 'edit' | 'rotate' | 'delete';
+const LABELS: Record<Action, string> = { edit: 'Edit', rotate: 'Rotate secret', delete: 'Delete' };
+
+/** Whether the head control for `label` is enabled: a link, or a button without aria-disabled. */
+async function enabled(page: Page, label: string): Promise<boolean> {
+  const control = page.locator('.ncc-page__head').locator('a, button').filter({ hasText: new RegExp(`^${label}$`) });
+  await expect(control).toHaveCount(1);
+  return control.evaluate((el) => el.tagName === 'A' || el.getAttribute('aria-disabled') !== 'true');
+}
+
+/** Client-side navigation (no reload): the router follows popstate. */
+async function navigate(page: Page, path: string) {
+  await page.evaluate((p) => {
+    history.pushState(null, '', p);
+    window.dispatchEvent(new PopStateEvent('popstate', { state: null }));
+  }, path);
+}
+
+for (const persona of ['admin', 'owner', 'viewer'] as PersonaKey[]) {
+  test(`controls match the stand-in for ${persona}`, async ({ page, server }) => {
+    test.setTimeout(180_000);
+    const clients = (await storedClients(server)).map((c) => ({ id: c.id as string }));
+    expect(clients).toHaveLength(36);
+    const token = await personaToken(server, persona);
+
+    // UI side.
+    await signInAs(page, server, persona, '/clients');
+    const ui: Record<string, Record<Action | 'create', boolean>> = {};
+    const newClient = page.locator('.ncc-page__head').locator('a, button').filter({ hasText: /^New client$/ });
+    await expect(newClient).toHaveCount(1);
+    const createEnabled = await newClient.evaluate(
+      (el) => el.tagName === 'A' || el.getAttribute('aria-disabled') !== 'true',
+    );
+    for (const { id } of clients) {
+      await navigate(page, `/clients/${encodeURIComponent(id)}`);
+      await expect(page.locator('.ncc-dl__row', { hasText: 'Client ID' }).locator('dd code')).toHaveText(id);
+      ui[id] = {
+        edit: await enabled(page, LABELS.edit),
+        rotate: await enabled(page, LABELS.rotate),
+        delete: await enabled(page, LABELS.delete),
+        create: createEnabled,
+      };
+    }
+
+    // Stand-in side.
+    const mismatches: string[] = [];
+    const check = (id: string, action: Action | 'create', status: number) => {
+      expect([401, 404], `${persona} ${action} ${id} answered ${status}`).not.toContain(status);
+      const allowed = status !== 403;
+      if (allowed !== ui[id][action]) {
+        mismatches.push(`${persona.padEnd(6)} ${action.padEnd(6)} ${id.padEnd(32)} ui=${ui[id][action] ? 'enabled ' : 'disabled'} server=${status}`);
+      }
+    };
+    const create = await apiCall(server, token, 'POST', '/clients', {});
+    check(clients[0].id, 'create', create.status);
+    for (const { id } of clients) {
+      const path = `/clients/${encodeURIComponent(id)}`;
+      check(id, 'edit', (await apiCall(server, token, 'PATCH', path, {})).status);
+      check(id, 'rotate', (await apiCall(server, token, 'POST', `${path}/rotate-secret`)).status);
+      check(id, 'delete', (await apiCall(server, token, 'DELETE', path)).status);
+    }
+    const counts = Object.values(ui).reduce(
+      (acc, r) => {
+        for (const a of ['edit', 'rotate', 'delete'] as Action[]) if (r[a]) acc[a] += 1;
+        return acc;
+      },
+      { edit: 0, rotate: 0, delete: 0 },
+    );
+    console.log(`${persona}: create=${createEnabled} enabled of 36 → edit ${counts.edit}, rotate ${counts.rotate}, delete ${counts.delete}`);
+    expect(mismatches, `UI and stand-in disagree on ${mismatches.length} cell(s):\n${mismatches.join('\n')}`).toEqual([]);
+    // Sanity: the extremes are what the personas are for.
+    if (persona === 'admin') expect(counts).toEqual({ edit: 36, rotate: 36, delete: 36 });
+    if (persona === 'viewer') expect(counts).toEqual({ edit: 0, rotate: 0, delete: 0 });
+    if (persona === 'owner') expect(counts.edit).toBeGreaterThan(0);
+    if (persona === 'owner') expect(counts.edit).toBeLessThan(36);
+  });
+}
