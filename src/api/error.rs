@@ -6,9 +6,9 @@ use nexus_domain::ProblemDetails;
 pub enum ApiError {
     /// The server answered with an error status; the body, whatever it was,
     /// read as a problem.
-    Problem(ProblemDetails),
+    Problem(Box<ProblemDetails>),
     /// 401, and signing in again did not happen or did not help.
-    Unauthorized(ProblemDetails),
+    Unauthorized(Box<ProblemDetails>),
     /// No answer: offline, DNS, CORS, connection dropped.
     Network(String),
     /// No answer within the configured time.
@@ -21,7 +21,7 @@ impl ApiError {
     /// The problem to show, for every kind of failure.
     pub fn problem(&self) -> ProblemDetails {
         match self {
-            ApiError::Problem(p) | ApiError::Unauthorized(p) => p.clone(),
+            ApiError::Problem(p) | ApiError::Unauthorized(p) => (**p).clone(),
             ApiError::Network(detail) => ProblemDetails::local(
                 "The server could not be reached",
                 &format!(

@@ -110,14 +110,14 @@ impl NexusApi {
                 }
                 let problem =
                     ProblemDetails::from_response(401, resp.content_type.as_deref(), &resp.body);
-                return Err(ApiError::Unauthorized(problem));
+                return Err(ApiError::Unauthorized(Box::new(problem)));
             }
             if !(200..300).contains(&resp.status) {
-                return Err(ApiError::Problem(ProblemDetails::from_response(
+                return Err(ApiError::Problem(Box::new(ProblemDetails::from_response(
                     resp.status,
                     resp.content_type.as_deref(),
                     &resp.body,
-                )));
+                ))));
             }
             return Ok(resp);
         }

@@ -54,11 +54,11 @@ impl AppConfig {
     pub fn problems(&self) -> Vec<String> {
         let mut out = Vec::new();
         let base = self.api_base_url.trim();
-        if !base.is_empty()
-            && !(base.starts_with("https://")
-                || base.starts_with("http://")
-                || base.starts_with('/'))
-        {
+        let acceptable = base.is_empty()
+            || base.starts_with("https://")
+            || base.starts_with("http://")
+            || base.starts_with('/');
+        if !acceptable {
             out.push(format!(
                 "apiBaseUrl \u{201c}{base}\u{201d} must be an http(s) URL, a path starting with /, or empty for the same origin."
             ));
