@@ -31,14 +31,18 @@ impl Default for ClaimNames {
     }
 }
 
-fn strings(v: Option<&Value>) -> Vec<String> {
+/// An array of strings, or one string split on `separators` (scopes are
+/// space-separated; a product name may contain spaces, so products and roles
+/// split on commas only).
+fn strings(v: Option<&Value>, separators: &[char]) -> Vec<String> {
     match v {
         Some(Value::Array(items)) => items
             .iter()
             .filter_map(|i| i.as_str().map(String::from))
             .collect(),
         Some(Value::String(s)) => s
-            .split([' ', ','])
+            .split(separators)
+            .map(str::trim)
             .filter(|p| !p.is_empty())
             .map(String::from)
             .collect(),
@@ -66,9 +70,14 @@ pub fn caller_from_jwt(token: &str, names: &ClaimNames) -> Caller {
     let Some(map) = jwt_payload(token) else {
         return Caller::Unknown;
     };
+    // A token that carries none of the permission claims says nothing about
+    // permissions: the caller is unknown and the server decides.
+    if !names.permissions.iter().any(|c| map.contains_key(c)) {
+        return Caller::Unknown;
+    }
     let mut permissions = Vec::new();
     for claim in &names.permissions {
-        for p in strings(map.get(claim)) {
+        for p in strings(map.get(claim), &[' ', ',']) {
             if !permissions.contains(&p) {
                 permissions.push(p);
             }
@@ -84,8 +93,8 @@ pub fn caller_from_jwt(token: &str, names: &ClaimNames) -> Caller {
             .get(&names.name)
             .and_then(Value::as_str)
             .map(String::from),
-        roles: strings(map.get(&names.roles)),
-        products: strings(map.get(&names.products)),
+        roles: strings(map.get(&names.roles), &[',']),
+        products: strings(map.get(&names.products), &[',']),
         permissions,
         expires_at: map.get("exp").and_then(Value::as_i64),
     })
@@ -102,7 +111,7 @@ mod tests {
     #[test]
     fn reads_claims_in_both_forms() {
         let t = token(
-            r#"{"sub":"po-1","permissions":["client.write"],"scope":"client.read openid","roles":["team-shop"],"products":"Shop","exp":99}"#,
+            r#"{"sub":"po-1","permissions":["client.write"],"scope":"client.read openid","roles":["team-shop"],"products":"Shop Web, Billing","exp":99}"#,
         );
         let Caller::Known(c) = caller_from_jwt(&t, &ClaimNames::default()) else {
             panic!("known")
@@ -110,7 +119,7 @@ mod tests {
         assert_eq!(c.user_id.as_deref(), Some("po-1"));
         assert_eq!(c.permissions, vec!["client.write", "client.read", "openid"]);
         assert_eq!(c.roles, vec!["team-shop"]);
-        assert_eq!(c.products, vec!["Shop"]);
+        assert_eq!(c.products, vec!["Shop Web", "Billing"]);
         assert_eq!(c.expires_at, Some(99));
     }
 
@@ -139,6 +148,7 @@ mod tests {
             "opaque",
             "a.b.c",
             "a.!!!.c",
+            &token(r#"{"sub":"u1","roles":["r"]}"#),
             &token("[1]"),
             &token("not json"),
         ] {

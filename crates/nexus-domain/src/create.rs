@@ -235,8 +235,16 @@ impl CreateDraft {
 
     /// The POST body for this draft. Blank optional fields are left out;
     /// list items are trimmed but kept, so validation can point at a blank one.
+    /// Fields the chosen type does not use (URIs of a machine-to-machine
+    /// client, mobile settings of a non-native one) are left out too, so a
+    /// value typed before switching type is neither sent nor validated.
     pub fn to_request(&self) -> CreateClientRequest {
-        let nonempty = |v: Vec<String>| (!v.is_empty()).then_some(v);
+        let interactive = self
+            .app_type
+            .as_ref()
+            .is_none_or(ClientType::is_interactive);
+        let native = self.app_type == Some(ClientType::Native);
+        let nonempty = |v: Vec<String>| (interactive && !v.is_empty()).then_some(v);
         let owners: Vec<String> = self.owners.iter().filter_map(|o| opt(o)).collect();
         let metadata = ClientMetadata {
             owners: (!owners.is_empty()).then(|| owners.join(",")),
@@ -260,13 +268,14 @@ impl CreateDraft {
             web_origins: nonempty(list(&self.web_origins)),
             allowed_logout_urls: nonempty(list(&self.logout_urls)),
             grant_types: nonempty(self.grant_types.clone()),
-            initiate_login_uri: opt(&self.initiate_login_uri),
+            initiate_login_uri: opt(&self.initiate_login_uri).filter(|_| interactive),
             mobile: mobile_from(
                 &self.ios_team_id,
                 &self.ios_bundle_id,
                 &self.android_keystore_hash,
                 &self.android_package_name,
-            ),
+            )
+            .filter(|_| native),
             client_metadata: Some(metadata),
         }
     }
@@ -292,5 +301,28 @@ mod tests {
         assert!(v.get("id").is_none());
         assert!(v.get("mobile").is_none());
         assert_eq!(v["grant_types"].as_array().unwrap().len(), 3);
+    }
+
+    #[test]
+    fn fields_of_other_types_are_not_sent() {
+        let mut d = CreateDraft::for_type(ClientType::Native);
+        d.name = "App".into();
+        d.callbacks = vec!["myapp://cb".into()];
+        d.ios_team_id = "T1".into();
+        d.initiate_login_uri = "https://x.example.com".into();
+        let native = d.to_request();
+        assert!(
+            native.mobile.is_some()
+                && native.callbacks.is_some()
+                && native.initiate_login_uri.is_some()
+        );
+        d.app_type = Some(ClientType::NonInteractive);
+        let m2m = d.to_request();
+        assert!(
+            m2m.mobile.is_none() && m2m.callbacks.is_none() && m2m.initiate_login_uri.is_none()
+        );
+        d.app_type = Some(ClientType::Spa);
+        let spa = d.to_request();
+        assert!(spa.mobile.is_none() && spa.callbacks.is_some());
     }
 }

@@ -116,19 +116,20 @@ pub fn diff(original: &EditDraft, draft: &EditDraft) -> UpdateClientRequest {
             *slot = Some(new.to_string());
         }
     }
-    if original.mobile() != draft.mobile() {
-        let v = |x: &str| Some(x.to_string());
-        let [(_, team), (_, bundle), (_, keystore), (_, package)] = draft.mobile();
-        req.mobile = Some(Mobile {
-            ios: Some(MobileIos {
-                team_id: v(team),
-                app_bundle_identifier: v(bundle),
-            }),
-            android: Some(MobileAndroid {
-                keystore_hash: v(keystore),
-                app_package_name: v(package),
-            }),
-        });
+    // Mobile: only the changed sub-fields, so untouched ones stay as they are.
+    let (old_m, new_m) = (original.mobile(), draft.mobile());
+    let changed = |i: usize| (old_m[i].1 != new_m[i].1).then(|| new_m[i].1.to_string());
+    let (t, b, k, p) = (changed(0), changed(1), changed(2), changed(3));
+    let ios = (t.is_some() || b.is_some()).then_some(MobileIos {
+        team_id: t,
+        app_bundle_identifier: b,
+    });
+    let android = (k.is_some() || p.is_some()).then_some(MobileAndroid {
+        keystore_hash: k,
+        app_package_name: p,
+    });
+    if ios.is_some() || android.is_some() {
+        req.mobile = Some(Mobile { ios, android });
     }
     req
 }
@@ -219,6 +220,18 @@ mod tests {
         let body = serde_json::to_value(diff(&d, &e)).unwrap();
         assert_eq!(body["owners"], serde_json::json!([]));
         assert_eq!(body["productName"], "");
-        assert_eq!(body["mobile"]["ios"]["team_id"], "");
+        assert_eq!(body["mobile"], serde_json::json!({"ios": {"team_id": ""}}));
+    }
+
+    #[test]
+    fn mobile_sends_only_the_changed_part() {
+        let d = EditDraft::from_client(&client());
+        let mut e = d.clone();
+        e.android_package_name = "com.example.app".into();
+        let body = serde_json::to_value(diff(&d, &e)).unwrap();
+        assert_eq!(
+            body,
+            serde_json::json!({"mobile": {"android": {"app_package_name": "com.example.app"}}})
+        );
     }
 }

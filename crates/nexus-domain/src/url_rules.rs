@@ -62,6 +62,13 @@ pub fn check_url(raw: &str, kind: UrlKind) -> Result<(), String> {
         s.to_string()
     };
     let url = Url::parse(&candidate).map_err(|e| format!("Not a valid URL ({e})."))?;
+    // A `%2A` in the host decodes to `*`: the same subdomain-only rule applies.
+    if url.host_str().is_some_and(|h| h.contains('*')) {
+        return Err(
+            "A wildcard is allowed only at the subdomain level, as in https://*.example.com."
+                .into(),
+        );
+    }
     let scheme = url.scheme();
     let web = scheme == "http" || scheme == "https";
     match kind {
@@ -146,6 +153,7 @@ mod tests {
             ("https://*.example.com/logo.png", Logo),
             ("https://user:pw@example.com", Callback),
             ("https://", Callback),
+            ("https://a.%2A.example.com/cb", Callback),
         ] {
             assert!(check_url(u, k).is_err(), "{u} should fail");
         }
