@@ -48,6 +48,7 @@ enum ConfigState {
 #[component]
 pub fn Root(host: Option<HostOptions>) -> impl IntoView {
     let state = RwSignal::new_local(ConfigState::Loading);
+    let embedded = host.is_some();
     let (source, get_token) = match host {
         Some(h) => (h.config, h.get_token),
         None => (ConfigSource::Url("config.json".into()), None),
@@ -76,19 +77,23 @@ pub fn Root(host: Option<HostOptions>) -> impl IntoView {
         .into_any(),
         ConfigState::Failed(e) => view! { <ConfigErrorPage error=e /> }.into_any(),
         ConfigState::Ready(cfg) => {
-            view! { <Console config=cfg get_token=get_token.clone() /> }.into_any()
+            view! { <Console config=cfg get_token=get_token.clone() embedded=embedded /> }
+                .into_any()
         }
     }
 }
 
 /// The console once configured: session, API, router.
 #[component]
-fn Console(config: AppConfig, get_token: Option<HostTokenSource>) -> impl IntoView {
-    let base = config
-        .base_path
-        .clone()
-        .map(|b| b.trim_end_matches('/').to_string())
-        .unwrap_or_else(crate::dom::base_path);
+fn Console(config: AppConfig, get_token: Option<HostTokenSource>, embedded: bool) -> impl IntoView {
+    // Standalone, the base comes from index.html's <base href>. Embedded, the
+    // host page's URL says nothing about it: the host passes basePath, or the
+    // console routes from the origin's root.
+    let base = match config.base_path.clone() {
+        Some(b) => b.trim_end_matches('/').to_string(),
+        None if embedded => String::new(),
+        None => crate::dom::base_path(),
+    };
     provide_context(BasePath(base.clone()));
     let host_mode = config.auth_mode == AuthMode::Host || get_token.is_some();
     let auth = Auth::new(config.claim_names.clone(), get_token);
@@ -148,7 +153,8 @@ fn Shell() -> impl IntoView {
                     <code>{tenant}</code>
                 </span>
                 <span class="ncc-header__spacer"></span>
-                <span class="ncc-header__caller" aria-label="Signed in as">
+                <span class="ncc-header__caller">
+                    <span class="ncc-visually-hidden">"Signed in as "</span>
                     <span class="ncc-header__who">{who}</span>
                     <span class="ncc-header__perms ncc-muted">{perms}</span>
                 </span>

@@ -55,7 +55,9 @@ fn problem_view_renders_validation_problem_details_with_field_errors() {
 fn problem_view_in_a_form_lists_only_errors_without_a_field() {
     let body = r#"{"title":"Invalid","errors":{"name":["taken"],"Frobnicate":["Unknown thing."]}}"#;
     let problem = ProblemDetails::from_response(400, None, body);
-    let el = mount(move || view! { <ProblemView problem=problem only_unplaced=true /> });
+    let el = mount(
+        move || view! { <ProblemView problem=problem shown=vec![nexus_domain::Field::Name] /> },
+    );
     let text = el.text_content().unwrap_or_default();
     assert!(text.contains("Frobnicate"), "{text}");
     assert!(!text.contains("taken"), "{text}");

@@ -11,6 +11,22 @@ pub struct RawResponse {
     pub body: String,
 }
 
+/// Whether `name` is an HTTP header name (an RFC 9110 token).
+fn valid_header_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+}
+
+/// Whether `value` can be sent as a header value: visible ASCII, spaces and
+/// tabs (the browser throws on anything else, e.g. a pasted zero-width space).
+fn valid_header_value(value: &str) -> bool {
+    value
+        .bytes()
+        .all(|b| b == b'\t' || (b' '..=b'~').contains(&b))
+}
+
 /// Sends one request and reads the whole body, giving up after `timeout_ms`
 /// (the fetch is aborted then, so nothing lingers).
 pub async fn exchange(
@@ -20,6 +36,14 @@ pub async fn exchange(
     body: Option<String>,
     timeout_ms: u32,
 ) -> Result<RawResponse, ApiError> {
+    if let Some((name, _)) = headers
+        .iter()
+        .find(|(k, v)| !valid_header_name(k) || !valid_header_value(v))
+    {
+        return Err(ApiError::Network(format!(
+            "The {name} header would contain characters HTTP cannot carry (check the token or credentials for invisible or non-ASCII characters)."
+        )));
+    }
     let controller = web_sys::AbortController::new().ok();
     let signal = controller.as_ref().map(|c| c.signal());
     let mut builder = RequestBuilder::new(url)

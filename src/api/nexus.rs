@@ -95,7 +95,8 @@ impl NexusApi {
             if body.is_some() {
                 headers.push(("Content-Type".into(), "application/json".into()));
             }
-            if let Some(c) = self.auth.credentials_for_request().await {
+            let used = self.auth.credentials_for_request().await;
+            if let Some(c) = &used {
                 headers.push(("Authorization".into(), c.authorization()));
                 if let Some(app) = c.app_token() {
                     headers.push((self.app_token_header.clone(), app.to_string()));
@@ -104,7 +105,7 @@ impl NexusApi {
             let resp =
                 exchange(method.clone(), url, &headers, body.clone(), self.timeout_ms).await?;
             if resp.status == 401 {
-                if !renewed && self.auth.renew().await {
+                if !renewed && self.auth.renew(used.as_ref()).await {
                     renewed = true;
                     continue;
                 }

@@ -20,10 +20,10 @@ impl Credentials {
         match self {
             Credentials::Bearer { token, .. } => format!("Bearer {}", token.trim()),
             Credentials::Basic { username, password } => {
-                let raw = format!("{username}:{password}");
-                let encoded = web_sys::window()
-                    .and_then(|w| w.btoa(&raw).ok())
-                    .unwrap_or_default();
+                use base64::Engine;
+                // UTF-8 bytes (RFC 7617), not btoa, which fails outside Latin-1.
+                let encoded = base64::engine::general_purpose::STANDARD
+                    .encode(format!("{username}:{password}"));
                 format!("Basic {encoded}")
             }
         }

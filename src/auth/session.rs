@@ -6,6 +6,8 @@ use nexus_domain::{Caller, ClaimNames};
 use std::rc::Rc;
 
 const STORAGE_KEY: &str = "ncc.session";
+/// How long the host's `getToken` may take.
+const HOST_TOKEN_TIMEOUT_MS: u32 = 15_000;
 
 /// An embedding host's token source: `getToken({ forceRefresh })`.
 /// Wrapped so it can sit in reactive state; it is only ever used on the
@@ -136,46 +138,61 @@ impl Auth {
         }
     }
 
-    /// Gets fresh credentials after a 401: from the host's `getToken`, or by
-    /// asking the user to sign in again (the page and its draft stay as they
-    /// are underneath). Resolves to true when the request should be retried.
-    pub async fn renew(&self) -> bool {
-        if let Some(host) = self.host.with_value(Clone::clone) {
-            return match host(true).await {
-                Some(token) if !token.trim().is_empty() => {
-                    self.credentials.set(Some(Credentials::Bearer {
-                        token,
-                        app_token: None,
-                    }));
-                    true
-                }
-                _ => false,
-            };
+    /// Gets fresh credentials after a 401 for a request sent with `used`:
+    /// from the host's `getToken`, or by asking the user to sign in again (the
+    /// page and its draft stay as they are underneath). Resolves to true when
+    /// the request should be retried. If the session already changed since
+    /// `used` (another request got the user to sign in), it retries at once.
+    pub async fn renew(&self, used: Option<&Credentials>) -> bool {
+        let Some(current) = self.credentials.try_get_untracked() else {
+            return false; // unmounted
+        };
+        if current.as_ref() != used && current.is_some() {
+            return true;
+        }
+        if let Some(host) = self.host.try_with_value(Clone::clone).flatten() {
+            return self.take_host_token(&host, true).await.is_some();
         }
         let (tx, rx) = oneshot::channel();
-        self.waiters.update_value(|w| w.push(tx));
-        self.reauth_open.set(true);
+        if self.waiters.try_update_value(|w| w.push(tx)).is_none() {
+            return false;
+        }
+        self.reauth_open.try_set(true);
         rx.await.unwrap_or(false)
     }
 
     /// The credentials for the next request: in host mode the host's
     /// `getToken` is asked every time (it owns caching and refresh).
     pub async fn credentials_for_request(&self) -> Option<Credentials> {
-        let Some(host) = self.host.with_value(Clone::clone) else {
-            return self.current();
-        };
-        match host(false).await {
-            Some(token) if !token.trim().is_empty() => {
-                let fresh = Credentials::Bearer {
-                    token,
-                    app_token: None,
-                };
-                if self.current().as_ref() != Some(&fresh) {
-                    self.credentials.set(Some(fresh.clone()));
-                }
-                Some(fresh)
-            }
-            _ => self.current(),
+        match self.host.try_with_value(Clone::clone).flatten() {
+            Some(host) => match self.take_host_token(&host, false).await {
+                Some(fresh) => Some(fresh),
+                None => self.credentials.try_get_untracked().flatten(),
+            },
+            None => self.credentials.try_get_untracked().flatten(),
         }
+    }
+
+    /// Asks the host for a token, giving up after 15 s (a host promise that
+    /// never settles must not hang the console), and keeps it.
+    async fn take_host_token(&self, host: &HostTokenSource, force: bool) -> Option<Credentials> {
+        use futures::future::{select, Either};
+        let ask = host(force);
+        let timer = gloo_timers::future::TimeoutFuture::new(HOST_TOKEN_TIMEOUT_MS);
+        let token = match select(ask, timer).await {
+            Either::Left((token, _)) => token?,
+            Either::Right(_) => return None,
+        };
+        if token.trim().is_empty() {
+            return None;
+        }
+        let fresh = Credentials::Bearer {
+            token,
+            app_token: None,
+        };
+        if self.credentials.try_get_untracked().flatten().as_ref() != Some(&fresh) {
+            self.credentials.try_set(Some(fresh.clone()));
+        }
+        Some(fresh)
     }
 }

@@ -30,7 +30,11 @@ pub fn ConfirmDialog(
         }
     });
     let expected = confirm_text.clone();
-    let matches = move || expected.as_deref().is_none_or(|t| typed.get().trim() == t);
+    let matches = move || {
+        expected
+            .as_deref()
+            .is_none_or(|t| typed.get().trim() == t.trim())
+    };
     let input_id = unique_id("confirm-input");
     let hint_id = unique_id("confirm-hint");
     let class = if danger {

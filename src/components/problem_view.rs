@@ -3,12 +3,15 @@ use leptos::prelude::*;
 use nexus_domain::ProblemDetails;
 
 /// A problem as the user sees it: status, title, detail, trace id, and field
-/// errors. In a form, `only_unplaced` lists just the errors whose field the
+/// errors. In a form, `shown` names the fields it displays, so the problem lists only the errors whose field the
 /// form does not show (the others appear at their fields).
 #[component]
 pub fn ProblemView(
     problem: ProblemDetails,
-    #[prop(optional)] only_unplaced: bool,
+    /// In a form: the fields it shows. Errors for those appear at the fields;
+    /// the rest (unknown keys, fields not on this form) are listed here.
+    #[prop(optional)]
+    shown: Option<Vec<nexus_domain::Field>>,
     /// Extra guidance under the detail ("sign in again", "back to the list").
     #[prop(optional)]
     children: Option<Children>,
@@ -20,11 +23,16 @@ pub fn ProblemView(
         .unwrap_or_else(|| "Something went wrong".into());
     let detail = problem.detail.clone();
     let trace = problem.trace_id.clone();
-    let errors: Vec<(String, Vec<String>)> = if only_unplaced {
+    let errors: Vec<(String, Vec<String>)> = if let Some(shown) = &shown {
         problem
-            .unplaced_errors()
+            .errors_outside(shown)
             .into_iter()
-            .map(|e| (e.key, e.messages))
+            .map(|e| {
+                (
+                    e.field.map(|f| f.label().to_string()).unwrap_or(e.key),
+                    e.messages,
+                )
+            })
             .collect()
     } else {
         problem

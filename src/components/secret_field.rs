@@ -14,7 +14,8 @@ pub fn SecretField(
     let shown = secret.clone();
     view! {
         <div class="ncc-secret">
-            <code id=value_id.clone() class="ncc-secret__value" aria-label=move || if revealed.get() { label.clone() } else { format!("{label} (hidden)") }>
+            <span class="ncc-visually-hidden">{move || if revealed.get() { format!("{label}: ") } else { format!("{label} (hidden)") }}</span>
+            <code id=value_id.clone() class="ncc-secret__value" aria-hidden=move || (!revealed.get()).then_some("true")>
                 {move || if revealed.get() { shown.clone() } else { masked.clone() }}
             </code>
             <button

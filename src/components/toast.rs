@@ -17,9 +17,12 @@ pub struct Toasts {
 impl Toasts {
     /// Shows `text` for a few seconds in a polite live region.
     pub fn show(&self, text: impl Into<String>) {
-        let id = self.next.get_value();
-        self.next.set_value(id + 1);
-        self.items.update(|v| {
+        // try_*: a request may finish after an embedding host unmounted us.
+        let Some(id) = self.next.try_get_value() else {
+            return;
+        };
+        self.next.try_set_value(id + 1);
+        self.items.try_update(|v| {
             v.push(Toast {
                 id,
                 text: text.into(),

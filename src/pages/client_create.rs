@@ -153,6 +153,38 @@ pub fn CreateClientPage() -> impl IntoView {
         app_type.set(Some(t));
     };
     let interactive = move || app_type.with(|t| t.as_ref().is_none_or(ClientType::is_interactive));
+    // The fields on screen for the chosen type (server errors for others are listed above the form).
+    let shown_fields = move || {
+        let mut f = vec![
+            Field::AppType,
+            Field::Name,
+            Field::Description,
+            Field::GrantTypes,
+            Field::Owners,
+            Field::ProductName,
+            Field::ApplicationName,
+            Field::ClientUpnKey,
+            Field::LogoUri,
+        ];
+        if interactive() {
+            f.extend([
+                Field::CallbackUrls,
+                Field::LogoutUrls,
+                Field::WebOrigins,
+                Field::CorsOrigins,
+                Field::InitiateLoginUri,
+            ]);
+        }
+        if app_type.with(|t| *t == Some(ClientType::Native)) {
+            f.extend([
+                Field::IosTeamId,
+                Field::IosBundleId,
+                Field::AndroidKeystoreHash,
+                Field::AndroidPackageName,
+            ]);
+        }
+        f
+    };
     let is_native = move || app_type.with(|t| *t == Some(ClientType::Native));
 
     view! {
@@ -166,24 +198,25 @@ pub fn CreateClientPage() -> impl IntoView {
             {move || created.get().map(|c| {
                 let id = c.id.clone().unwrap_or_default();
                 view! {
-                    <div class="ncc-secret-once" role="alert">
-                        <h2>{format!("Client \u{201c}{}\u{201d} created", c.display_name())}</h2>
+                    // A region, not an alert: an alert would read the secret aloud.
+                    <section class="ncc-secret-once" aria-labelledby="ncc-created-title">
+                        <h2 id="ncc-created-title">{format!("Client \u{201c}{}\u{201d} created", c.display_name())}</h2>
                         <p>"Client ID " <code>{id.clone()}</code> <CopyButton text=id.clone() label="Copy client ID" /></p>
                         {match c.secret.clone() {
                             Some(s) => view! {
-                                <p><strong>"This is the client secret. Copy it now: you will not see it again here."</strong></p>
+                                <p role="alert"><strong>"This is the client secret. Copy it now: you will not see it again here."</strong></p>
                                 <code class="ncc-secret-once__value">{s.clone()}</code>
                                 <CopyButton text=s label="Copy client secret" />
                             }.into_any(),
                             None => view! { <p class="ncc-muted">"The server returned no secret for this client type."</p> }.into_any(),
                         }}
                         <p><a class="ncc-btn" href=href(&path::detail(&id))>"I have copied it \u{2014} open the client"</a></p>
-                    </div>
+                    </section>
                 }
             })}
             <Show when=move || created.with(Option::is_none)>
                 {move || decision.get().reason().map(|r| view! { <p class="ncc-notice">{r.to_string()}</p> })}
-                {move || server_problem.get().map(|p| view! { <ProblemView problem=p only_unplaced=true /> })}
+                {move || server_problem.get().map(|p| view! { <ProblemView problem=p shown=shown_fields() /> })}
                 <Show when=move || attempted.get() && !all_issues.with(Vec::is_empty)>
                     <p class="ncc-notice" role="alert">{move || format!("Fix {} problem(s) marked below, then create again.", all_issues.with(Vec::len))}</p>
                 </Show>

@@ -187,7 +187,7 @@ fn ClientDetail(
                     Ok(c) => {
                         new_secret.try_set(c.secret.clone());
                         toasts.show("Secret rotated. Copy the new secret now.");
-                        on_changed.run(c);
+                        on_changed.try_run(c);
                     }
                     Err(e) => handle_error("rotate", e),
                 }
@@ -205,6 +205,8 @@ fn ClientDetail(
             let id = id.clone();
             let name = name.clone();
             let navigate = navigate.clone();
+            // Resolved now: after the await there is no reactive owner to read context from.
+            let list_href = href(path::LIST);
             spawn_local(async move {
                 let r = api.delete_client(&id).await;
                 deleting.try_set(false);
@@ -212,7 +214,7 @@ fn ClientDetail(
                     Ok(()) => {
                         delete_open.try_set(false);
                         toasts.show(format!("Client \u{201c}{name}\u{201d} deleted."));
-                        navigate(&href(path::LIST), crate::routes::nav(false));
+                        navigate(&list_href, crate::routes::nav(false));
                     }
                     Err(e) => {
                         delete_open.try_set(false);
@@ -257,12 +259,13 @@ fn ClientDetail(
             })}
             {move || action_problem.get().map(|p| view! { <ProblemView problem=p /> })}
             {move || new_secret.get().map(|s| view! {
-                <div class="ncc-secret-once" role="alert">
-                    <h2>"New client secret"</h2>
-                    <p><strong>"Copy it now: you will not see it again here."</strong></p>
+                // A region, not an alert: an alert would read the secret aloud.
+                <section class="ncc-secret-once" aria-labelledby="ncc-new-secret-title">
+                    <h2 id="ncc-new-secret-title">"New client secret"</h2>
+                    <p role="alert"><strong>"Copy it now: you will not see it again here."</strong></p>
                     <code class="ncc-secret-once__value">{s.clone()}</code>
                     <CopyButton text=s label="Copy new client secret" />
-                </div>
+                </section>
             })}
             <div class="ncc-groups">
                 <section class="ncc-card" aria-labelledby="g-basics">

@@ -12,6 +12,22 @@ use nexus_domain::permissions::decide;
 use nexus_domain::validation::validate_update;
 use nexus_domain::{Action, Decision, EditDraft, Field, NexusClient, ProblemDetails};
 
+/// The fields this form shows (server errors for others are listed above it).
+const EDIT_FIELDS: [Field; 12] = [
+    Field::Owners,
+    Field::ProductName,
+    Field::ApplicationName,
+    Field::ClientUpnKey,
+    Field::CallbackUrls,
+    Field::LogoutUrls,
+    Field::WebOrigins,
+    Field::CorsOrigins,
+    Field::IosTeamId,
+    Field::IosBundleId,
+    Field::AndroidKeystoreHash,
+    Field::AndroidPackageName,
+];
+
 #[derive(Clone)]
 enum Load {
     Loading,
@@ -146,17 +162,21 @@ fn EditForm(client: NexusClient) -> impl IntoView {
             let api = api.clone();
             let id = id.clone();
             let navigate = navigate.clone();
+            // Resolved now: after the await there is no reactive owner to read context from.
+            let detail_href = href(&path::detail(&id));
             spawn_local(async move {
                 let r = api.update_client(&id, &body).await;
                 busy.try_set(false);
                 match r {
                     Ok(updated) => {
-                        // The saved state is the new baseline, so the guard lets us go.
-                        original.try_set(EditDraft::from_client(&updated));
-                        let saved = draft.get_untracked();
-                        original.try_set(saved);
-                        toasts.show("Changes saved.");
-                        navigate(&href(&path::detail(&id)), crate::routes::nav(false));
+                        // What was saved is the new baseline, so the guard lets us go.
+                        // (try_*: the user may have left the page meanwhile.)
+                        let _ = updated;
+                        if let Some(saved) = draft.try_get_untracked() {
+                            original.try_set(saved);
+                            toasts.show("Changes saved.");
+                            navigate(&detail_href, crate::routes::nav(false));
+                        }
                     }
                     Err(e) => {
                         // A refusal keeps the review open, so Save stays in view,
@@ -192,7 +212,7 @@ fn EditForm(client: NexusClient) -> impl IntoView {
                 <p class="ncc-warning" role="note"><strong>"Managed by Terraform. "</strong>"Changes saved here may be overwritten by the next terraform apply."</p>
             })}
             {move || decision.get().reason().map(|r| view! { <p class="ncc-notice">{r.to_string()}</p> })}
-            {move || server_problem.get().map(|p| view! { <ProblemView problem=p only_unplaced=true /> })}
+            {move || server_problem.get().map(|p| view! { <ProblemView problem=p shown=EDIT_FIELDS.to_vec() /> })}
             <Show when=move || reviewing.get()>
                 <section class="ncc-card ncc-review" aria-labelledby="ncc-review-title">
                     <h2 id="ncc-review-title">"Review changes"</h2>

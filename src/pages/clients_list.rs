@@ -18,6 +18,8 @@ enum Load {
         clients: Arc<Vec<NexusClient>>,
         index: Arc<SearchIndex>,
         skipped: usize,
+        /// Set when the server says there is more than it sent (it pages).
+        incomplete: Option<String>,
     },
     Failed(ApiError),
 }
@@ -141,10 +143,21 @@ pub fn ClientsListPage() -> impl IntoView {
                 load.try_set(match result {
                     Ok(page) => {
                         let index = Arc::new(SearchIndex::new(&page.clients));
+                        let got = page.clients.len() + page.skipped;
+                        let incomplete = match (page.total, &page.next) {
+                            (Some(total), _) if total > got as u64 => Some(format!(
+                                "The server sent {got} of {total} clients; search, filters and sorting cover only those."
+                            )),
+                            (_, Some(_)) => Some(format!(
+                                "The server sent {got} clients and says there are more; search, filters and sorting cover only those."
+                            )),
+                            _ => None,
+                        };
                         Load::Ready {
                             clients: Arc::new(page.clients),
                             index,
                             skipped: page.skipped,
+                            incomplete,
                         }
                     }
                     Err(e) => Load::Failed(e),
@@ -354,9 +367,10 @@ pub fn ClientsListPage() -> impl IntoView {
                         {(skipped > 0).then(|| view! { <p class="ncc-muted">{format!("{skipped} unreadable entries in the server's answer were left out.")}</p> })}
                     </div>
                 }.into_any(),
-                Load::Ready { skipped, .. } => {
+                Load::Ready { skipped, incomplete, .. } => {
                     let u6 = u6.clone();
                     view! {
+                        {incomplete.map(|m| view! { <p class="ncc-notice">{m}</p> })}
                         {(skipped > 0).then(|| view! {
                             <p class="ncc-notice">{format!("{skipped} entries in the server's answer could not be read and are not shown.")}</p>
                         })}
@@ -399,7 +413,7 @@ pub fn ClientsListPage() -> impl IntoView {
                 >
                     "Previous page"
                 </button>
-                <span role="status">
+                <span>
                     {move || view_state.with(|v| v.as_ref().map(|(_, view)| format!("Page {} of {}", view.page + 1, view.page_count)))}
                 </span>
                 <button

@@ -19,6 +19,12 @@ fn check_bearer(token: &str, config: &AppConfig) -> Result<(), String> {
     if t.is_empty() {
         return Err("Paste a bearer token.".into());
     }
+    if !t.chars().all(|c| c.is_ascii_graphic() || c.is_whitespace()) {
+        return Err(
+            "The token contains invisible or non-ASCII characters; copy it again from its source."
+                .into(),
+        );
+    }
     if t.contains(char::is_whitespace) {
         return Err("A token cannot contain spaces or line breaks (paste the token alone, without \u{201c}Bearer\u{201d}).".into());
     }
@@ -95,11 +101,13 @@ fn SignInForm(#[prop(into)] heading_id: String) -> impl IntoView {
             }
         }
     };
+    // Unique: the page and the "sign in again" dialog may both be on screen.
+    let personas_title = unique_id("personas-title");
     let persona_list = move || {
         personas.get().map(|p| {
             view! {
-                <section class="ncc-personas" aria-labelledby="ncc-personas-title">
-                    <h3 id="ncc-personas-title" class="ncc-section-title">"Demo personas (local stand-in)"</h3>
+                <section class="ncc-personas" aria-labelledby=personas_title.clone()>
+                    <h3 id=personas_title.clone() class="ncc-section-title">"Demo personas (local stand-in)"</h3>
                     <ul class="ncc-personas__list">
                         {p.personas.into_iter().map(|persona| {
                             let label = persona.label.clone();

@@ -32,7 +32,7 @@ test('rotate the secret behind a confirmation; the new one is shown once and dif
   await head(page).getByRole('button', { name: 'Rotate secret' }).click();
   await dialog.getByRole('button', { name: 'Rotate secret' }).click();
   await expect(dialog).toBeHidden();
-  const panel = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'New client secret' }) });
+  const panel = page.getByRole('region', { name: 'New client secret' });
   await expect(panel).toBeVisible();
   await expect(panel).toContainText('you will not see it again');
   const now = (await stored(server, id)).json.secret as string;

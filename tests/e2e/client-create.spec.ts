@@ -118,7 +118,8 @@ test('a valid create shows the secret once, then the client exists', async ({ pa
   await page.getByRole('textbox', { name: 'Application name' }).fill('e2e-app');
 
   await createButton(page).dblclick();
-  const panel = page.getByRole('alert').filter({ hasText: 'you will not see it again' });
+  const panel = page.getByRole('region', { name: /E2E Created Client.*created/ });
+  await expect(panel).toContainText('you will not see it again');
   await expect(panel).toBeVisible();
   await expect(panel.getByRole('heading', { name: /E2E Created Client.*created/ })).toBeVisible();
   await page.waitForTimeout(300);

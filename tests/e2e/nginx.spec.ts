@@ -96,6 +96,7 @@ test('nginx serves the release build with the recipe: headers, SPA fallback, dee
     expect(asset.headers.get('cache-control')).toContain('immutable');
     expect(asset.headers.get('content-security-policy')).toBeTruthy();
     expect((await fetch(nginx.url + '/missing-0123456789abcdef.js')).status).toBe(404);
+    expect((await fetch(nginx.url + '/clients/app.v2')).status).toBe(200);
     const deep = await fetch(nginx.url + '/clients/cl_shop_storefront_01/edit');
     expect(deep.status).toBe(200);
     expect(await deep.text()).toContain('<base href="/" />');

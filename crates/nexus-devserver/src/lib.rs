@@ -20,7 +20,7 @@ pub mod tokens;
 pub use config::{Command, Config, ListShape, Storage};
 pub use state::AppState;
 
-use axum::http::{header, HeaderName, HeaderValue, Method};
+use axum::http::{header, HeaderValue, Method};
 use axum::middleware::{from_fn, from_fn_with_state};
 use axum::routing::{any, get, post};
 use axum::Router;
@@ -56,12 +56,8 @@ fn cors() -> CorsLayer {
             Method::DELETE,
             Method::OPTIONS,
         ])
-        .allow_headers([
-            header::AUTHORIZATION,
-            header::CONTENT_TYPE,
-            HeaderName::from_static("applicationtoken"),
-            HeaderName::from_static(faults::FAULT_HEADER),
-        ])
+        // Mirrored: a console may name its application-token header anything.
+        .allow_headers(tower_http::cors::AllowHeaders::mirror_request())
         .expose_headers([header::LOCATION])
         .max_age(Duration::from_secs(600))
 }

@@ -56,15 +56,13 @@ pub fn mime_for(name: &str) -> &'static str {
     }
 }
 
-/// Whether a file name carries a Trunk content hash (`-<16 hex>` followed by
-/// `.` or `_`, e.g. `app-0123456789abcdef_bg.wasm`).
+/// Whether a file name carries a Trunk content hash: `-` and 12 to 16 hex
+/// digits (Trunk prints a u64 without leading zeros, so 15 digits happen),
+/// then `.` or `_`, e.g. `app-0123456789abcdef_bg.wasm`.
 pub fn is_hashed(name: &str) -> bool {
-    let b = name.as_bytes();
-    (0..b.len()).any(|i| {
-        b[i] == b'-'
-            && b.len() > i + 17
-            && b[i + 1..i + 17].iter().all(u8::is_ascii_hexdigit)
-            && matches!(b[i + 17], b'.' | b'_')
+    name.split('-').skip(1).any(|part| {
+        let digits = part.bytes().take_while(u8::is_ascii_hexdigit).count();
+        (12..=16).contains(&digits) && matches!(part.as_bytes().get(digits), Some(b'.' | b'_'))
     })
 }
 
@@ -193,6 +191,24 @@ pub fn with_base_href(html: Vec<u8>, base: &str) -> Vec<u8> {
     }
 }
 
+/// Extensions of files a build contains. A missing one is a 404; any other
+/// path (a client id may contain a dot: `/clients/app.v2`) is a route.
+const ASSET_EXTENSIONS: [&str; 14] = [
+    "js", "mjs", "wasm", "css", "map", "json", "svg", "png", "jpg", "jpeg", "gif", "ico", "webp",
+    "txt",
+];
+
+/// Whether a missing path names an asset (404) rather than a route (index.html).
+pub fn looks_like_asset(rel: &str) -> bool {
+    let last = rel.rsplit('/').next().unwrap_or_default();
+    match last.rsplit_once('.') {
+        Some((_, ext)) => {
+            last != "index.html" && ASSET_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str())
+        }
+        None => false,
+    }
+}
+
 /// The fallback handler for everything outside `/v1` and `/dev`.
 pub async fn serve(State(state): State<AppState>, req: Request) -> Response {
     let Some(root) = state.config().static_dir.clone() else {
@@ -235,9 +251,7 @@ pub async fn serve(State(state): State<AppState>, req: Request) -> Response {
     if let Some(res) = file_response(&state, &file, &method).await {
         return res;
     }
-    let last = rel.rsplit('/').next().unwrap_or_default();
-    let looks_like_asset = last.contains('.') && last != "index.html";
-    if looks_like_asset {
+    if looks_like_asset(&rel) {
         return plain(&state, StatusCode::NOT_FOUND, "Not found.");
     }
     match file_response(&state, &root.join("index.html"), &method).await {
@@ -260,9 +274,20 @@ mod tests {
         assert!(is_hashed("style-0123456789ABCDEF.css"));
         assert!(!is_hashed("index.html"));
         assert!(!is_hashed("app-0123.js"));
+        assert!(is_hashed("nexus-clients-console-998157bc9bc0123_bg.wasm"));
+        assert!(is_hashed("boot-f33399ad473b034c.js"));
         assert_eq!(mime_for("a.wasm"), "application/wasm");
         assert_eq!(mime_for("a.JS"), "text/javascript");
         assert!(safe_join(Path::new("/x"), "../etc/passwd").is_none());
+    }
+
+    #[test]
+    fn dots_in_routes_are_not_assets() {
+        assert!(looks_like_asset("app-0123456789abcdef.js"));
+        assert!(looks_like_asset("x/missing.WASM"));
+        assert!(!looks_like_asset("clients/app.v2"));
+        assert!(!looks_like_asset("clients/app.v2/edit"));
+        assert!(!looks_like_asset("clients"));
     }
 
     #[test]

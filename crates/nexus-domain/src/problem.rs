@@ -279,9 +279,15 @@ impl ProblemDetails {
 
     /// Field errors whose key names no form field: shown with the problem.
     pub fn unplaced_errors(&self) -> Vec<FieldError> {
+        self.errors_outside(&Field::ALL)
+    }
+
+    /// Field errors that no field in `shown` displays (unknown keys, and
+    /// fields the current form does not have): shown with the problem.
+    pub fn errors_outside(&self, shown: &[Field]) -> Vec<FieldError> {
         self.field_errors()
             .into_iter()
-            .filter(|e| e.field.is_none())
+            .filter(|e| e.field.is_none_or(|f| !shown.contains(&f)))
             .collect()
     }
 
@@ -314,6 +320,10 @@ mod tests {
             vec!["Item 2: Not a URL."]
         );
         assert!(p.unplaced_errors().is_empty());
+        // On a form without a name field, the name error is listed with the problem.
+        let outside = p.errors_outside(&[Field::CallbackUrls]);
+        assert_eq!(outside.len(), 1);
+        assert_eq!(outside[0].field, Some(Field::Name));
     }
 
     #[test]

@@ -71,6 +71,16 @@ fn load(state: &AppState, tenant: &str, id: &str) -> Result<NexusClient, Problem
 }
 
 /// The client as JSON, honouring `--auth-method-as-int`.
+/// A client as the list shows it: without its secret (the list never needs
+/// it, and 10,000 secrets in one response is a leak waiting to happen).
+pub fn list_json(state: &AppState, client: &NexusClient) -> Value {
+    let mut v = client_json(state, client);
+    if let Some(obj) = v.as_object_mut() {
+        obj.remove("secret");
+    }
+    v
+}
+
 pub fn client_json(state: &AppState, client: &NexusClient) -> Value {
     let mut v = serde_json::to_value(client).unwrap_or(Value::Null);
     if state.config().auth_method_as_int {
@@ -159,14 +169,14 @@ pub async fn list(
             .iter()
             .skip(page.saturating_mul(per_page))
             .take(per_page)
-            .map(|c| client_json(&state, c))
+            .map(|c| list_json(&state, c))
             .collect();
         return Ok(Json(
             json!({"items": items, "total": total, "page": page, "per_page": per_page}),
         )
         .into_response());
     }
-    let items: Vec<Value> = clients.iter().map(|c| client_json(&state, c)).collect();
+    let items: Vec<Value> = clients.iter().map(|c| list_json(&state, c)).collect();
     Ok(match state.config().list_shape.key() {
         None => Json(Value::Array(items)).into_response(),
         Some(key) => Json(json!({ key: items, "total": total })).into_response(),
@@ -262,8 +272,9 @@ pub async fn get_one(
 ) -> ApiResult {
     let caller = authenticate(&state, &headers)?;
     check_tenant(&tenant)?;
+    // Read permission first, so a caller without it cannot probe which ids exist.
+    allow(&caller, Action::Read, None)?;
     let client = load(&state, &tenant, &id)?;
-    allow(&caller, Action::Read, Some(&client))?;
     Ok(Json(client_json(&state, &client)).into_response())
 }
 
