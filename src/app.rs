@@ -159,7 +159,7 @@ fn Shell() -> impl IntoView {
                     <span class="ncc-header__perms ncc-muted">{perms}</span>
                 </span>
                 {(!host_managed).then(|| view! {
-                    <button type="button" class="ncc-btn ncc-btn--secondary ncc-btn--small" on:click=move |_| auth.sign_out()>
+                    <button type="button" class="ncc-btn ncc-btn--secondary ncc-btn--small" data-leaves-page="true" on:click=move |_| auth.sign_out()>
                         "Sign out"
                     </button>
                 })}

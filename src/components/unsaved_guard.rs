@@ -19,10 +19,14 @@ pub fn use_unsaved_guard(dirty: Signal<bool>) {
             }
             // composedPath sees through a shadow root (embedded mode).
             let path = ev.composed_path();
+            // A link, or a control marked `data-leaves-page` (sign out).
             let is_link = (0..path.length()).any(|i| {
-                path.get(i)
-                    .dyn_into::<web_sys::HtmlAnchorElement>()
-                    .is_ok_and(|a| a.has_attribute("href"))
+                path.get(i).dyn_into::<web_sys::Element>().is_ok_and(|el| {
+                    el.has_attribute("data-leaves-page")
+                        || el
+                            .dyn_ref::<web_sys::HtmlAnchorElement>()
+                            .is_some_and(|a| a.has_attribute("href"))
+                })
             });
             if !is_link {
                 return;

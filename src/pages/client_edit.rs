@@ -150,6 +150,13 @@ fn EditForm(client: NexusClient) -> impl IntoView {
         }
     });
 
+    // The review replaces the form: focus follows, so keyboard and screen
+    // reader users land on it (the button they pressed is gone).
+    let open_review = move || {
+        reviewing.set(true);
+        request_animation_frame(|| crate::dom::focus_id("ncc-review-title"));
+    };
+
     let save = {
         let id = id.clone();
         move || {
@@ -215,7 +222,7 @@ fn EditForm(client: NexusClient) -> impl IntoView {
             {move || server_problem.get().map(|p| view! { <ProblemView problem=p shown=EDIT_FIELDS.to_vec() /> })}
             <Show when=move || reviewing.get()>
                 <section class="ncc-card ncc-review" aria-labelledby="ncc-review-title">
-                    <h2 id="ncc-review-title">"Review changes"</h2>
+                    <h2 id="ncc-review-title" tabindex="-1">"Review changes"</h2>
                     <table class="ncc-table ncc-review__table">
                         <thead><tr><th scope="col">"Field"</th><th scope="col">"Before"</th><th scope="col">"After"</th></tr></thead>
                         <tbody>
@@ -235,7 +242,7 @@ fn EditForm(client: NexusClient) -> impl IntoView {
                 </section>
             </Show>
             <form class="ncc-form" class:ncc-hidden=move || reviewing.get() novalidate
-                on:submit=move |ev| { ev.prevent_default(); if review_decision.get_untracked().is_allowed() { reviewing.set(true); } }>
+                on:submit=move |ev| { ev.prevent_default(); if review_decision.get_untracked().is_allowed() { open_review(); } }>
                 <h2 class="ncc-section-title">"Ownership"</h2>
                 <ListField field=Field::Owners items=owners issues=issues server=server_problem
                     hint="User ids or roles who may manage this client." placeholder="user-id or role" />
@@ -267,7 +274,7 @@ fn EditForm(client: NexusClient) -> impl IntoView {
                 </section>
                 <div class="ncc-form__actions">
                     <GuardedButton label="Review changes" decision=review_decision
-                        on_click=move || reviewing.set(true) />
+                        on_click=open_review />
                     <a class="ncc-btn ncc-btn--ghost" href=href(&path::detail(&id))>"Cancel"</a>
                 </div>
             </form>

@@ -58,6 +58,7 @@ test('edit product and callbacks, review the diff, save one PATCH with only the 
 
   await page.getByRole('button', { name: 'Review changes' }).click();
   const review = page.getByRole('region', { name: 'Review changes' });
+  await expect(review.getByRole('heading', { name: 'Review changes' })).toBeFocused();
   await expect(review).toBeVisible();
   const rows = review.locator('tbody tr');
   await expect(rows).toHaveCount(2);
@@ -177,6 +178,16 @@ test('the unsaved-changes guard asks before leaving by link, and arms beforeunlo
   await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Clients' }).click();
   await expect.poll(() => asked).toMatch(/unsaved changes/);
   await expect(page).toHaveURL(new RegExp(`/clients/${ID}/edit$`));
+  await expect(product(page)).toHaveValue('Draft product');
+
+  // Signing out would drop the draft too: asked as well.
+  let askedOnSignOut = '';
+  page.once('dialog', (d) => {
+    askedOnSignOut = d.message();
+    void d.dismiss();
+  });
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect.poll(() => askedOnSignOut).toMatch(/unsaved changes/);
   await expect(product(page)).toHaveValue('Draft product');
 
   // beforeunload is armed.
