@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # THE run command (README): bash scripts/dev.sh [devserver args...]
 #   PORT=9000 bash scripts/dev.sh              # another port (default 8080)
-#   RELEASE=1 bash scripts/dev.sh              # release (optimised, wasm-opt'd) console build
+#   RELEASE=0 bash scripts/dev.sh              # debug console build (quicker to rebuild, ~60 MB wasm)
 #   bash scripts/dev.sh --clients 10000        # extra args go to nexus-devserver
 #   bash scripts/dev.sh --memory               # in-memory data instead of nexus-devserver.db
 # Installs what is missing (setup.sh --dev), builds the stand-in API server and the
@@ -19,7 +19,7 @@ bash scripts/setup.sh --dev
 
 echo "== building nexus-devserver"
 cargo build -p nexus-devserver
-if [ "${RELEASE:-0}" = 1 ]; then
+if [ "${RELEASE:-1}" = 1 ]; then
   echo "== building console (trunk build --release)"
   trunk build --release
 else

@@ -142,7 +142,7 @@ fn SignInForm(#[prop(into)] heading_id: String) -> impl IntoView {
                                             Some(label.clone()),
                                         )
                                     >
-                                        {format!("Sign in as {} (Basic)", b.label)}
+                                        {format!("Sign in with Basic credentials as {}", b.label)}
                                     </button>
                                 </li>
                             }

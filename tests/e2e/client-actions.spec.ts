@@ -97,7 +97,7 @@ test('delete asks for the client name, then the client is gone', async ({ page, 
 test('a 403 on delete (Basic viewer) shows the problem and disables Delete with the server reason', async ({ page, server }) => {
   const id = 'cl_billing_dunning_13';
   const name = 'Dunning Scheduler';
-  await signInBasic(page, server, 'Basic: demo-viewer (read only)', `/clients/${id}`);
+  await signInBasic(page, server, 'demo-viewer (read only)', `/clients/${id}`);
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
   const del = head(page).getByRole('button', { name: 'Delete' });
   await expect(del).not.toHaveAttribute('aria-disabled', 'true');
@@ -120,7 +120,7 @@ test('a 403 on delete (Basic viewer) shows the problem and disables Delete with 
 
 test('a 403 on save (Basic viewer) shows the problem and disables Save with the server reason', async ({ page, server }) => {
   const id = 'cl_billing_dunning_13';
-  await signInBasic(page, server, 'Basic: demo-viewer (read only)', `/clients/${id}/edit`);
+  await signInBasic(page, server, 'demo-viewer (read only)', `/clients/${id}/edit`);
   await expect(page.getByRole('heading', { level: 1, name: 'Edit Dunning Scheduler' })).toBeVisible();
   await page.getByRole('textbox', { name: 'Product', exact: true }).fill('Billing 2');
   await page.getByRole('button', { name: 'Review changes' }).click();

@@ -30,7 +30,7 @@ export async function signInAs(page: Page, server: DevServer, who: PersonaKey, p
 /** Signs in with demo Basic credentials (the console cannot read their permissions). */
 export async function signInBasic(page: Page, server: DevServer, label: string, path = '/clients'): Promise<void> {
   await page.goto(server.url + path);
-  await page.getByRole('button', { name: `Sign in as ${label} (Basic)` }).click();
+  await page.getByRole('button', { name: `Sign in with Basic credentials as ${label}` }).click();
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
 }
 

@@ -108,13 +108,13 @@ pub const BASIC_PASSWORD: &str = "demo-password";
 pub const BASIC_USERS: [BasicUser; 2] = [
     BasicUser {
         id: "basic-admin",
-        label: "Basic: demo-admin (full rights)",
+        label: "demo-admin (full rights)",
         username: "demo-admin",
         password: BASIC_PASSWORD,
     },
     BasicUser {
         id: "basic-viewer",
-        label: "Basic: demo-viewer (read only)",
+        label: "demo-viewer (read only)",
         username: "demo-viewer",
         password: BASIC_PASSWORD,
     },
