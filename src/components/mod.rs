@@ -8,6 +8,7 @@ mod guarded_button;
 mod list_editor;
 mod problem_view;
 mod secret_field;
+mod skeleton;
 mod toast;
 mod unsaved_guard;
 
@@ -18,5 +19,6 @@ pub use guarded_button::{GuardedButton, GuardedLink};
 pub use list_editor::ListEditor;
 pub use problem_view::ProblemView;
 pub use secret_field::SecretField;
+pub use skeleton::Skeleton;
 pub use toast::{provide_toasts, use_toasts, ToastRegion, Toasts};
 pub use unsaved_guard::use_unsaved_guard;

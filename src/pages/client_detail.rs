@@ -1,25 +1,18 @@
+use super::client_loader::ClientLoader;
 use crate::api::{use_api, ApiError};
 use crate::auth::use_auth;
 use crate::components::use_toasts;
 use crate::components::{
     ConfirmDialog, CopyButton, GuardedButton, GuardedLink, ProblemView, SecretField,
 };
-use crate::pages::NotFoundPage;
 use crate::routes::{href, path};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 use nexus_domain::permissions::decide;
 use nexus_domain::url_rules::is_displayable_logo;
 use nexus_domain::{Action, ClientAuthMethod, Decision, NexusClient};
 use std::collections::HashMap;
-
-#[derive(Clone)]
-enum Load {
-    Loading,
-    Ready(Box<NexusClient>),
-    Failed(ApiError),
-}
 
 fn text(v: &Option<String>) -> AnyView {
     match v.as_deref().filter(|s| !s.trim().is_empty()) {
@@ -74,58 +67,14 @@ fn row(label: &'static str, value: AnyView) -> impl IntoView {
 /// `/clients/:id`: every field, grouped; secret masked; rotate and delete.
 #[component]
 pub fn ClientDetailPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
-    let api = use_api();
-    let load = RwSignal::new(Load::Loading);
-    let fetch = {
-        let api = api.clone();
-        move |client_id: String| {
-            load.set(Load::Loading);
-            let api = api.clone();
-            spawn_local(async move {
-                let r = api.get_client(&client_id).await;
-                load.try_set(match r {
-                    Ok(c) => Load::Ready(Box::new(c)),
-                    Err(e) => Load::Failed(e),
-                });
-            });
-        }
-    };
-    let f = fetch.clone();
     // A rotated secret outlives the re-render that shows the rotated client
     // (it is shown once, until the user leaves this client).
     let new_secret = RwSignal::new(None::<String>);
-    Effect::new(move |_| {
-        new_secret.set(None);
-        f(id.get())
-    });
-    move || {
-        match load.get() {
-        Load::Loading => view! {
-            <div class="ncc-skeleton" aria-busy="true">
-                <span class="ncc-visually-hidden" role="status">"Loading the client\u{2026}"</span>
-                {(0..6).map(|_| view! { <div class="ncc-skeleton__row" aria-hidden="true"></div> }).collect_view()}
-            </div>
-        }
-        .into_any(),
-        Load::Failed(e) if e.is_not_found() => {
-            let detail = e.problem().detail.unwrap_or_else(|| "This client does not exist, or was deleted.".into());
-            view! { <NotFoundPage message=detail /> }.into_any()
-        }
-        Load::Failed(e) => {
-            let again = fetch.clone();
-            view! {
-                <ProblemView problem=e.problem()>
-                    <button type="button" class="ncc-btn ncc-btn--secondary" on:click=move |_| again(id.get_untracked())>"Try again"</button>
-                    " "
-                    <a class="ncc-btn ncc-btn--ghost" href=href(path::LIST)>"Back to the list"</a>
-                </ProblemView>
-            }
-            .into_any()
-        }
-        Load::Ready(client) => view! { <ClientDetail client=*client new_secret=new_secret on_changed=Callback::new(move |c| load.set(Load::Ready(Box::new(c)))) /> }.into_any(),
-    }
+    view! {
+        <ClientLoader
+            on_id_change=Callback::new(move |()| new_secret.set(None))
+            render=move |client, replace| view! { <ClientDetail client=client new_secret=new_secret on_changed=replace /> }.into_any()
+        />
     }
 }
 

@@ -1,12 +1,12 @@
 use super::client_form::{field_messages, ListField, TextField};
-use crate::api::{use_api, ApiError};
+use super::client_loader::ClientLoader;
+use crate::api::use_api;
 use crate::auth::use_auth;
 use crate::components::{use_toasts, use_unsaved_guard, GuardedButton, ProblemView};
-use crate::pages::NotFoundPage;
 use crate::routes::{href, path};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 use nexus_domain::diff::{changes, diff};
 use nexus_domain::permissions::decide;
 use nexus_domain::validation::validate_update;
@@ -28,57 +28,10 @@ const EDIT_FIELDS: [Field; 12] = [
     Field::AndroidPackageName,
 ];
 
-#[derive(Clone)]
-enum Load {
-    Loading,
-    Ready(Box<NexusClient>),
-    Failed(ApiError),
-}
-
 /// `/clients/:id/edit`: the PATCH-able fields; only changes are sent, after a review.
 #[component]
 pub fn EditClientPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
-    let api = use_api();
-    let load = RwSignal::new(Load::Loading);
-    let fetch = move |client_id: String| {
-        load.set(Load::Loading);
-        let api = api.clone();
-        spawn_local(async move {
-            let r = api.get_client(&client_id).await;
-            load.try_set(match r {
-                Ok(c) => Load::Ready(Box::new(c)),
-                Err(e) => Load::Failed(e),
-            });
-        });
-    };
-    let f = fetch.clone();
-    Effect::new(move |_| f(id.get()));
-    move || {
-        match load.get() {
-        Load::Loading => view! {
-            <div class="ncc-skeleton" aria-busy="true">
-                <span class="ncc-visually-hidden" role="status">"Loading the client\u{2026}"</span>
-                {(0..6).map(|_| view! { <div class="ncc-skeleton__row" aria-hidden="true"></div> }).collect_view()}
-            </div>
-        }
-        .into_any(),
-        Load::Failed(e) if e.is_not_found() => {
-            view! { <NotFoundPage message=e.problem().detail.unwrap_or_else(|| "This client does not exist.".into()) /> }.into_any()
-        }
-        Load::Failed(e) => {
-            let again = fetch.clone();
-            view! {
-                <ProblemView problem=e.problem()>
-                    <button type="button" class="ncc-btn ncc-btn--secondary" on:click=move |_| again(id.get_untracked())>"Try again"</button>
-                </ProblemView>
-            }
-            .into_any()
-        }
-        Load::Ready(client) => view! { <EditForm client=*client /> }.into_any(),
-    }
-    }
+    view! { <ClientLoader render=|client, _| view! { <EditForm client=client /> }.into_any() /> }
 }
 
 #[component]

@@ -1,6 +1,6 @@
 use crate::api::{use_api, ApiError};
 use crate::auth::use_auth;
-use crate::components::{CopyButton, GuardedLink, ProblemView};
+use crate::components::{CopyButton, GuardedLink, ProblemView, Skeleton};
 use crate::routes::{encode_query, href, path};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -346,12 +346,7 @@ pub fn ClientsListPage() -> impl IntoView {
                 </button>
             </div>
             {move || match load.get() {
-                Load::Loading => view! {
-                    <div class="ncc-skeleton" aria-busy="true">
-                        <span class="ncc-visually-hidden" role="status">"Loading clients\u{2026}"</span>
-                        {(0..8).map(|_| view! { <div class="ncc-skeleton__row" aria-hidden="true"></div> }).collect_view()}
-                    </div>
-                }.into_any(),
+                Load::Loading => view! { <Skeleton label="Loading clients\u{2026}" rows=8 /> }.into_any(),
                 Load::Failed(e) => {
                     let again = fetch_again.clone();
                     view! {
