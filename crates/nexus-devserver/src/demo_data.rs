@@ -46,6 +46,13 @@ pub fn with_defaults(id: &str, name: &str, app_type: &str) -> NexusClient {
         allowed_logout_urls: Some(Vec::new()),
         allowed_web_origins: Some(Vec::new()),
         allowed_cors_origins: Some(Vec::new()),
+        ..token_defaults()
+    }
+}
+
+/// Auth0's default token settings for a new client (and nothing else set).
+pub fn token_defaults() -> NexusClient {
+    NexusClient {
         id_token_expiration: Some(36000),
         refresh_token_reuse_interval: Some(0),
         refresh_token_absolute_lifetime: Some(2_592_000),

@@ -119,6 +119,20 @@ fn check_urls(out: &mut Vec<Issue>, field: Field, urls: Option<&Vec<String>>, ki
     }
 }
 
+/// The four URL lists in form order: callbacks, logout URLs, web origins,
+/// CORS origins (each with its own rules).
+fn check_url_lists(out: &mut Vec<Issue>, lists: [Option<&Vec<String>>; 4]) {
+    let kinds = [
+        (Field::CallbackUrls, UrlKind::Callback),
+        (Field::LogoutUrls, UrlKind::Logout),
+        (Field::WebOrigins, UrlKind::Origin),
+        (Field::CorsOrigins, UrlKind::Origin),
+    ];
+    for ((field, kind), urls) in kinds.into_iter().zip(lists) {
+        check_urls(out, field, urls, kind);
+    }
+}
+
 fn check_metadata_value(out: &mut Vec<Issue>, field: Field, value: Option<&str>) {
     if let Some(v) = value {
         let n = v.chars().count();
@@ -235,29 +249,14 @@ pub fn validate_create(req: &CreateClientRequest) -> Vec<Issue> {
             out.push(Issue::new(Field::InitiateLoginUri, m));
         }
     }
-    check_urls(
+    check_url_lists(
         &mut out,
-        Field::CallbackUrls,
-        req.callbacks.as_ref(),
-        UrlKind::Callback,
-    );
-    check_urls(
-        &mut out,
-        Field::LogoutUrls,
-        req.allowed_logout_urls.as_ref(),
-        UrlKind::Logout,
-    );
-    check_urls(
-        &mut out,
-        Field::WebOrigins,
-        req.web_origins.as_ref(),
-        UrlKind::Origin,
-    );
-    check_urls(
-        &mut out,
-        Field::CorsOrigins,
-        req.allowed_origins.as_ref(),
-        UrlKind::Origin,
+        [
+            req.callbacks.as_ref(),
+            req.allowed_logout_urls.as_ref(),
+            req.web_origins.as_ref(),
+            req.allowed_origins.as_ref(),
+        ],
     );
     if let Some(grants) = &req.grant_types {
         for (i, g) in grants.iter().enumerate() {
@@ -301,29 +300,14 @@ pub fn validate_create(req: &CreateClientRequest) -> Vec<Issue> {
 /// Every rule the PATCH body breaks.
 pub fn validate_update(req: &UpdateClientRequest) -> Vec<Issue> {
     let mut out = Vec::new();
-    check_urls(
+    check_url_lists(
         &mut out,
-        Field::CallbackUrls,
-        req.callback_urls.as_ref(),
-        UrlKind::Callback,
-    );
-    check_urls(
-        &mut out,
-        Field::LogoutUrls,
-        req.allowed_logout_urls.as_ref(),
-        UrlKind::Logout,
-    );
-    check_urls(
-        &mut out,
-        Field::WebOrigins,
-        req.allowed_web_origins.as_ref(),
-        UrlKind::Origin,
-    );
-    check_urls(
-        &mut out,
-        Field::CorsOrigins,
-        req.allowed_cors_origins.as_ref(),
-        UrlKind::Origin,
+        [
+            req.callback_urls.as_ref(),
+            req.allowed_logout_urls.as_ref(),
+            req.allowed_web_origins.as_ref(),
+            req.allowed_cors_origins.as_ref(),
+        ],
     );
     check_owners(&mut out, req.owners.as_ref());
     check_metadata_value(&mut out, Field::ProductName, req.product_name.as_deref());

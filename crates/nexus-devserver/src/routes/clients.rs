@@ -225,14 +225,7 @@ pub fn client_from_create(req: &CreateClientRequest, id: String, secret: String)
         allowed_logout_urls: Some(req.allowed_logout_urls.clone().unwrap_or_default()),
         allowed_web_origins: Some(req.web_origins.clone().unwrap_or_default()),
         allowed_cors_origins: Some(req.allowed_origins.clone().unwrap_or_default()),
-        id_token_expiration: Some(36000),
-        refresh_token_reuse_interval: Some(0),
-        refresh_token_absolute_lifetime: Some(2_592_000),
-        refresh_token_inactivity_lifetime: Some(1_296_000),
-        is_refresh_token_rotation_enabled: Some(false),
-        is_refresh_token_absolute_expiration_enabled: Some(false),
-        is_refresh_token_inactivity_lifetime_enabled: Some(false),
-        allow_cross_origin_authentication: Some(false),
+        ..crate::demo_data::token_defaults()
     }
 }
 
