@@ -721,3 +721,56 @@ async fn unknown_routes_and_methods_are_problems() {
     let r = app.call(Method::GET, "/dev/health", None, None).await;
     assert_eq!((r.status.as_u16(), r.text.as_str()), (200, "ok"));
 }
+
+#[tokio::test]
+async fn secrets_stay_out_of_the_list_but_not_the_detail() {
+    let app = TestApp::new();
+    let admin = app.bearer("admin").await;
+    let list = app
+        .call(Method::GET, CLIENTS, Some(&admin), None)
+        .await
+        .json();
+    let list = list.as_array().expect("bare array");
+    assert!(
+        list.iter().all(|c| c.get("secret").is_none()),
+        "no secret in the list"
+    );
+    let one = app
+        .call(
+            Method::GET,
+            &client_url("cl_shop_storefront_01"),
+            Some(&admin),
+            None,
+        )
+        .await
+        .json();
+    assert!(
+        one["secret"].as_str().is_some_and(|s| !s.is_empty()),
+        "the detail carries it"
+    );
+}
+
+#[tokio::test]
+async fn read_permission_is_checked_before_the_client_is_looked_up() {
+    let app = TestApp::new();
+    // A token with no read permission must not learn which ids exist.
+    let claims = nexus_devserver::tokens::dev_claims(
+        "nobody",
+        "No One",
+        &[],
+        &[],
+        &[],
+        nexus_devserver::tokens::now_ms(),
+        3600,
+    );
+    let no_perms = format!(
+        "Bearer {}",
+        nexus_devserver::tokens::sign(app.state.token_secret(), &claims)
+    );
+    for id in ["cl_shop_storefront_01", "does-not-exist"] {
+        let r = app
+            .call(Method::GET, &client_url(id), Some(&no_perms), None)
+            .await;
+        assert_eq!(r.status, 403, "{id}");
+    }
+}
