@@ -190,7 +190,11 @@ fn ClientDetail(
                 <span aria-current="page">{name.clone()}</span>
             </nav>
             <div class="ncc-page__head">
-                {logo.map(|l| view! { <img class="ncc-logo" src=l alt="" width="40" height="40" /> })}
+                {logo.map(|l| {
+                    // An unreachable logo is hidden rather than shown broken.
+                    let failed = RwSignal::new(false);
+                    view! { <img class="ncc-logo" class:ncc-hidden=move || failed.get() src=l alt="" width="40" height="40" on:error=move |_| failed.set(true) /> }
+                })}
                 <h1 id="ncc-detail-title">{name.clone()}</h1>
                 {c.is_terraform_managed().then(|| view! { <span class="ncc-badge ncc-badge--warn">"Terraform-managed"</span> })}
                 <span class="ncc-page__spacer"></span>
