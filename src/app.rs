@@ -101,6 +101,8 @@ fn Console(config: AppConfig, get_token: Option<HostTokenSource>, embedded: bool
     provide_context(NexusApi::new(&config, config.tenant_id.clone(), auth));
     provide_context(config);
     provide_toasts();
+    // Before <Router>: its popstate listener must come second.
+    crate::components::install_history_guard();
     view! {
         <Router base=base>
             <Show when=move || host_mode || auth.is_signed_in() fallback=|| view! { <SignInPage /> }>

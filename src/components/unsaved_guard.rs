@@ -1,9 +1,58 @@
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
+use std::cell::{Cell, RefCell};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 const MESSAGE: &str = "You have unsaved changes. Leave this page and discard them?";
+
+thread_local! {
+    /// The guarded page, if any: its dirty flag and its URL.
+    static ACTIVE: RefCell<Option<(Signal<bool>, String)>> = const { RefCell::new(None) };
+    /// True while a popstate the user agreed to is handed on to the router.
+    static PASSING: Cell<bool> = const { Cell::new(false) };
+    static INSTALLED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Puts the back/forward guard in place. Must run before the router is
+/// created: listeners on `window` run in the order they were added (capture
+/// or not), and the guard has to see popstate first to hold it back.
+pub fn install_history_guard() {
+    if INSTALLED.with(|i| i.replace(true)) {
+        return;
+    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let on_popstate = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        if PASSING.with(Cell::get) {
+            return;
+        }
+        let Some((dirty, page_url)) = ACTIVE.with(|a| a.borrow().clone()) else {
+            return;
+        };
+        if !dirty.try_get_untracked().unwrap_or(false) {
+            return;
+        }
+        // The URL has already moved and popstate cannot be cancelled: hold
+        // the event back from the router, ask, then restore or hand it on.
+        ev.stop_immediate_propagation();
+        let Some(w) = web_sys::window() else { return };
+        if w.confirm_with_message(MESSAGE).unwrap_or(true) {
+            PASSING.with(|p| p.set(true));
+            if let Ok(again) = web_sys::PopStateEvent::new("popstate") {
+                let _ = w.dispatch_event(&again);
+            }
+            PASSING.with(|p| p.set(false));
+        } else if let Ok(history) = w.history() {
+            let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&page_url));
+        }
+    });
+    let _ =
+        window.add_event_listener_with_callback("popstate", on_popstate.as_ref().unchecked_ref());
+    // Lives as long as the page: the guard is global, like the router's listener.
+    on_popstate.forget();
+}
 
 /// While `dirty` is true: asks before following a link out of the page
 /// (capture phase, ahead of the router) and before closing or reloading the
@@ -39,6 +88,10 @@ pub fn use_unsaved_guard(dirty: Signal<bool>) {
                 ev.stop_immediate_propagation();
             }
         });
+    // Back/forward: handled by the listener `install_history_guard` put in
+    // place before the router's; it asks only while this page is dirty.
+    let page_url = window.location().href().unwrap_or_default();
+    ACTIVE.with(|a| *a.borrow_mut() = Some((dirty, page_url)));
     let on_unload = Closure::<dyn FnMut(web_sys::BeforeUnloadEvent)>::new(
         move |ev: web_sys::BeforeUnloadEvent| {
             if dirty.get_untracked() {
@@ -56,6 +109,7 @@ pub fn use_unsaved_guard(dirty: Signal<bool>) {
         window.add_event_listener_with_callback("beforeunload", on_unload.as_ref().unchecked_ref());
     let handles = SendWrapper::new((window, on_click, on_unload));
     on_cleanup(move || {
+        ACTIVE.with(|a| *a.borrow_mut() = None);
         let (window, on_click, on_unload) = handles.take();
         let _ = window.remove_event_listener_with_callback_and_bool(
             "click",

@@ -221,3 +221,27 @@ test('accepting the unsaved-changes question leaves the page; no question withou
   await expect(page).toHaveURL(/\/clients$/);
   expect(asked).toBe(false);
 });
+
+test('browser back with unsaved changes asks first; staying keeps the draft', async ({ page, server }) => {
+  // Arrive at the edit view from the detail view, so "back" stays in the app.
+  await signInAs(page, server, 'admin', `/clients/${ID}`);
+  await page.getByRole('link', { name: 'Edit', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Edit / })).toBeVisible();
+  await product(page).fill('Draft product');
+
+  let asked = '';
+  page.once('dialog', (d) => {
+    asked = d.message();
+    void d.dismiss();
+  });
+  await page.evaluate(() => history.back());
+  await expect.poll(() => asked).toMatch(/unsaved changes/);
+  await expect(page).toHaveURL(new RegExp(`/clients/${ID}/edit$`));
+  await expect(product(page)).toHaveValue('Draft product');
+
+  page.once('dialog', (d) => void d.accept());
+  await page.evaluate(() => history.back());
+  await expect(page).toHaveURL(new RegExp(`/clients/${ID}$`));
+  await expect(page.getByRole('heading', { level: 1, name: 'Shop Storefront' })).toBeVisible();
+  expect((await storedClient(server)).productName).toBe('Shop');
+});
