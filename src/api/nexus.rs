@@ -21,6 +21,20 @@ pub struct NexusApi {
     auth: Auth,
 }
 
+/// Most list pages followed before the console settles for a partial list.
+const MAX_PAGES: usize = 500;
+
+/// `scheme://host[:port]` of an absolute URL; "" for a relative base.
+fn origin_of(base: &str) -> &str {
+    match base.split_once("://") {
+        Some((scheme, rest)) => {
+            let host_end = rest.find('/').map_or(base.len(), |i| scheme.len() + 3 + i);
+            &base[..host_end]
+        }
+        None => "",
+    }
+}
+
 /// The API from context.
 pub fn use_api() -> NexusApi {
     expect_context::<NexusApi>()
@@ -129,9 +143,42 @@ impl NexusApi {
             .map_err(|e| ApiError::Decode(format!("The request could not be encoded ({e}).")))
     }
 
-    /// Every client of the tenant (one request; the list is searched here).
+    /// Every client of the tenant, searched in the browser. A server that
+    /// pages (a wrapped list with `total`, or `next` links) is followed page by
+    /// page, up to [`MAX_PAGES`]; what is still missing then shows as a partial
+    /// list (`total`/`next` left set).
     pub async fn list_clients(&self) -> Result<ClientPage, ApiError> {
-        let resp = self.send(Method::GET, &self.clients_url(), None).await?;
+        let mut all = self.list_page(&self.clients_url()).await?;
+        let per_page = all.clients.len() + all.skipped;
+        for page_no in 1..MAX_PAGES {
+            let have = (all.clients.len() + all.skipped) as u64;
+            let url = match (all.total, all.next.as_deref()) {
+                (Some(total), _) if have < total && per_page > 0 => {
+                    format!("{}?page={page_no}&per_page={per_page}", self.clients_url())
+                }
+                (None, Some(next))
+                    if next.starts_with("http://") || next.starts_with("https://") =>
+                {
+                    next.to_string()
+                }
+                (None, Some(next)) if next.starts_with('/') => {
+                    format!("{}{next}", origin_of(&self.base))
+                }
+                _ => break,
+            };
+            let more = self.list_page(&url).await?;
+            if more.clients.is_empty() && more.skipped == 0 {
+                break;
+            }
+            all.clients.extend(more.clients);
+            all.skipped += more.skipped;
+            all.next = more.next;
+        }
+        Ok(all)
+    }
+
+    async fn list_page(&self, url: &str) -> Result<ClientPage, ApiError> {
+        let resp = self.send(Method::GET, url, None).await?;
         if looks_like_html(&resp) {
             return Err(ApiError::Decode(
                 "Expected the client list as JSON, but the server (or a proxy or sign-in page in front of it) sent an HTML page.".into(),

@@ -216,3 +216,20 @@ test.describe('clients list (500 generated clients)', () => {
     await expect(page.getByText('Page 1 of 3')).toBeVisible();
   });
 });
+
+test.describe('a server that pages the list', () => {
+  test.use({ serverArgs: ['--page-size', '10'] });
+
+  test('every page is fetched, so search covers all clients', async ({ page, server }) => {
+    const listCalls: string[] = [];
+    page.on('request', (r) => {
+      if (/\/v1\/tenants\/[^/]+\/clients(\?|$)/.test(r.url())) listCalls.push(r.url());
+    });
+    await signInAs(page, server, 'admin');
+    await expect(page.getByText('36 clients')).toBeVisible();
+    expect(listCalls.length, listCalls.join('\n')).toBe(4);
+    await page.getByRole('searchbox', { name: 'Search clients' }).fill('Workplace SSO');
+    await expect(page.getByRole('link', { name: 'Workplace SSO Integration' })).toBeVisible();
+    await expect(page.getByText(/The server sent/)).toHaveCount(0);
+  });
+});

@@ -76,6 +76,9 @@ pub struct Config {
     pub latency_ms: u64,
     /// Shape of the list response (`--list-shape`).
     pub list_shape: ListShape,
+    /// Page the list even when the request asks for no page (`--page-size`),
+    /// like a server that never sends everything at once.
+    pub page_size: Option<usize>,
     /// Serialise `clientAuthMethod` as 0/1/2 (`--auth-method-as-int`).
     pub auth_method_as_int: bool,
     /// Extra origins for the CSP `connect-src` (`--csp-connect-src`).
@@ -96,6 +99,7 @@ impl Default for Config {
             base_path: "/".into(),
             latency_ms: 0,
             list_shape: ListShape::Bare,
+            page_size: None,
             auth_method_as_int: false,
             csp_connect_src: None,
             token_secret: DEFAULT_TOKEN_SECRET.into(),
@@ -138,6 +142,7 @@ USAGE: nexus-devserver [FLAGS]
   --static DIR             serve a built console from DIR
   --base-path /sub/path/   serve the static console under this prefix (default /)
   --latency-ms N           add N ms to every API response
+  --page-size N            always page the list (N per page, wrapped with total)
   --list-shape SHAPE       bare | items | clients | data (default bare)
   --auth-method-as-int     serialise clientAuthMethod as 0/1/2
   --csp-connect-src ORIGINS extra origins for the CSP connect-src
@@ -193,6 +198,9 @@ pub fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, Str
                 cfg.base_path = normalize_base_path(&value().ok_or("--base-path needs a value")?)
             }
             "--latency-ms" => cfg.latency_ms = number("--latency-ms", value())?,
+            "--page-size" => {
+                cfg.page_size = Some(number("--page-size", value())?).filter(|n| *n > 0)
+            }
             "--list-shape" => {
                 let v = value().ok_or("--list-shape needs a value")?;
                 cfg.list_shape = ListShape::parse(&v).ok_or_else(|| {

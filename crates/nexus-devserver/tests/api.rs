@@ -774,3 +774,34 @@ async fn read_permission_is_checked_before_the_client_is_looked_up() {
         assert_eq!(r.status, 403, "{id}");
     }
 }
+
+#[tokio::test]
+async fn page_size_pages_an_unpaged_request() {
+    let app = TestApp::with(nexus_devserver::config::Config {
+        page_size: Some(10),
+        ..nexus_devserver::config::Config::in_memory()
+    });
+    let admin = app.bearer("admin").await;
+    let first = app
+        .call(Method::GET, CLIENTS, Some(&admin), None)
+        .await
+        .json();
+    assert_eq!(first["items"].as_array().map(Vec::len), Some(10));
+    assert_eq!(first["page"], 0);
+    let total = first["total"].as_u64().expect("total");
+    assert!(total > 10);
+    let last_page = (total - 1) / 10;
+    let last = app
+        .call(
+            Method::GET,
+            &format!("{CLIENTS}?page={last_page}&per_page=10"),
+            Some(&admin),
+            None,
+        )
+        .await
+        .json();
+    assert_eq!(
+        last["items"].as_array().map(Vec::len),
+        Some((total - last_page * 10) as usize)
+    );
+}

@@ -162,9 +162,10 @@ pub async fn list(
     }
     clients.sort_by_cached_key(sort_key);
     let total = clients.len();
-    if page.is_some() || per_page.is_some() {
+    let forced = state.config().page_size;
+    if page.is_some() || per_page.is_some() || forced.is_some() {
         let page = page.unwrap_or(0);
-        let per_page = per_page.unwrap_or(50).clamp(1, 1000);
+        let per_page = per_page.or(forced).unwrap_or(50).clamp(1, 1000);
         let items: Vec<Value> = clients
             .iter()
             .skip(page.saturating_mul(per_page))
