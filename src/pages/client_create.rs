@@ -12,30 +12,10 @@ use nexus_domain::{Action, ClientType, Decision, Field, NexusClient, ProblemDeta
 
 /// Where a field sits in the create form, top to bottom.
 fn form_position(field: Field) -> usize {
-    const ORDER: [Field; 18] = [
-        Field::AppType,
-        Field::Name,
-        Field::Description,
-        Field::CallbackUrls,
-        Field::LogoutUrls,
-        Field::WebOrigins,
-        Field::CorsOrigins,
-        Field::InitiateLoginUri,
-        Field::GrantTypes,
-        Field::Owners,
-        Field::ProductName,
-        Field::ApplicationName,
-        Field::ClientUpnKey,
-        Field::LogoUri,
-        Field::IosTeamId,
-        Field::IosBundleId,
-        Field::AndroidKeystoreHash,
-        Field::AndroidPackageName,
-    ];
-    ORDER
+    Field::ALL
         .iter()
         .position(|f| *f == field)
-        .unwrap_or(ORDER.len())
+        .unwrap_or(Field::ALL.len())
 }
 
 /// `/clients/new`: type first, required fields first, the seed's rules

@@ -26,7 +26,7 @@ pub enum Field {
 }
 
 impl Field {
-    /// Every field, in form order.
+    /// Every field, in the order the create form shows them (top to bottom).
     pub const ALL: [Field; 19] = [
         Field::AppType,
         Field::Name,
@@ -36,12 +36,12 @@ impl Field {
         Field::WebOrigins,
         Field::CorsOrigins,
         Field::InitiateLoginUri,
-        Field::LogoUri,
         Field::GrantTypes,
         Field::Owners,
         Field::ProductName,
         Field::ApplicationName,
         Field::ClientUpnKey,
+        Field::LogoUri,
         Field::IosTeamId,
         Field::IosBundleId,
         Field::AndroidKeystoreHash,
