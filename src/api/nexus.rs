@@ -78,11 +78,6 @@ impl NexusApi {
         }
     }
 
-    /// The tenant this API talks about.
-    pub fn tenant(&self) -> &str {
-        &self.tenant
-    }
-
     fn clients_url(&self) -> String {
         format!(
             "{}/v1/tenants/{}/clients",

@@ -85,11 +85,6 @@ impl Auth {
             .with(|c| c.as_ref().map(Credentials::describe))
     }
 
-    /// The current credentials, without subscribing (for requests).
-    pub fn current(&self) -> Option<Credentials> {
-        self.credentials.get_untracked()
-    }
-
     /// Whether the host supplies tokens.
     pub fn is_host_managed(&self) -> bool {
         self.host.with_value(Option::is_some)

@@ -128,10 +128,9 @@ fn EditForm(client: NexusClient) -> impl IntoView {
                 let r = api.update_client(&id, &body).await;
                 busy.try_set(false);
                 match r {
-                    Ok(updated) => {
+                    Ok(_) => {
                         // What was saved is the new baseline, so the guard lets us go.
                         // (try_*: the user may have left the page meanwhile.)
-                        let _ = updated;
                         if let Some(saved) = draft.try_get_untracked() {
                             original.try_set(saved);
                             toasts.show("Changes saved.");

@@ -321,18 +321,6 @@ pub fn validate_update(req: &UpdateClientRequest) -> Vec<Issue> {
     out
 }
 
-/// The issues at one field, as messages with the item number where relevant.
-pub fn messages_at(issues: &[Issue], field: Field) -> Vec<String> {
-    issues
-        .iter()
-        .filter(|i| i.field == field)
-        .map(|i| match i.index {
-            Some(n) => format!("Item {}: {}", n + 1, i.message),
-            None => i.message.clone(),
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
