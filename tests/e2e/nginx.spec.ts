@@ -39,8 +39,12 @@ async function startNginx(apiUrl: string): Promise<{ url: string; stop: () => Pr
   copyFileSync(path.join(ROOT, 'deploy/nginx/security-headers.conf'), path.join(dir, 'security-headers.conf'));
   writeFileSync(
     path.join(dir, 'nginx.conf'),
+    // master_process off: one process that never switches user. As root, nginx's
+    // workers would otherwise run as "nobody", which may not be able to read a
+    // checkout under a private directory, or may not exist in a sandbox
+    // (setuid fails and requests hang: seen in CI).
     `daemon off;
-worker_processes 1;
+master_process off;
 pid ${dir}/nginx.pid;
 error_log ${dir}/error.log warn;
 events { worker_connections 64; }
@@ -60,47 +64,66 @@ http {
   execFileSync(NGINX, ['-t', '-p', dir, '-c', path.join(dir, 'nginx.conf')], { stdio: 'pipe' });
   const child: ChildProcess = spawn(NGINX, ['-p', dir, '-c', path.join(dir, 'nginx.conf')], { stdio: 'ignore' });
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
+  const errorLog = () => (existsSync(path.join(dir, 'error.log')) ? readFileSync(path.join(dir, 'error.log'), 'utf8') : '');
+  let ready = '';
+  for (let i = 0; i < 50 && child.exitCode === null; i++) {
     try {
-      const r = await fetch(url + '/index.html');
-      if (r.ok) break;
-    } catch {
-      /* not yet */
+      const r = await get(url + '/index.html');
+      if (r.ok) {
+        ready = 'ok';
+        break;
+      }
+      ready = `HTTP ${r.status}`;
+    } catch (e) {
+      ready = String(e);
     }
     await new Promise((r) => setTimeout(r, 100));
   }
+  if (ready !== 'ok') {
+    child.kill('SIGKILL');
+    throw new Error(`nginx did not serve ${dist}/index.html (${ready}, exit ${child.exitCode}):\n${errorLog()}`);
+  }
   return {
     url,
+    errorLog,
     stop: async () => {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const done = new Promise((r) => child.once('exit', r));
-        child.kill('SIGQUIT');
+        child.kill('SIGTERM');
+        const killer = setTimeout(() => child.kill('SIGKILL'), 3000);
         await done;
+        clearTimeout(killer);
       }
     },
   };
 }
 
-test('nginx serves the release build with the recipe: headers, SPA fallback, deep-link reload', async ({ page, server }) => {
+/** A fetch that cannot hang the test: each request has its own deadline. */
+function get(url: string): Promise<Response> {
+  return fetch(url, { signal: AbortSignal.timeout(5000) });
+}
+
+test('nginx serves the release build with the recipe: headers, SPA fallback, deep-link reload', async ({ page, server }, testInfo) => {
   const nginx = await startNginx(server.url);
   try {
-    const index = await fetch(nginx.url + '/');
+    const index = await get(nginx.url + '/');
     expect(index.status).toBe(200);
     expect(index.headers.get('cache-control')).toBe('no-cache');
     expect(index.headers.get('content-security-policy')).toContain("script-src 'self' 'wasm-unsafe-eval'");
     const html = await index.text();
     const wasm = html.match(/href="\.\/([^"]+_bg\.wasm)"/)?.[1];
     expect(wasm).toBeTruthy();
-    const asset = await fetch(`${nginx.url}/${wasm}`);
+    const asset = await get(`${nginx.url}/${wasm}`);
     expect(asset.headers.get('content-type')).toBe('application/wasm');
+    expect((await asset.arrayBuffer()).byteLength).toBeGreaterThan(0);
     expect(asset.headers.get('cache-control')).toContain('immutable');
     expect(asset.headers.get('content-security-policy')).toBeTruthy();
-    expect((await fetch(nginx.url + '/missing-0123456789abcdef.js')).status).toBe(404);
-    expect((await fetch(nginx.url + '/clients/app.v2')).status).toBe(200);
-    const deep = await fetch(nginx.url + '/clients/cl_shop_storefront_01/edit');
+    expect((await get(nginx.url + '/missing-0123456789abcdef.js')).status).toBe(404);
+    expect((await get(nginx.url + '/clients/app.v2')).status).toBe(200);
+    const deep = await get(nginx.url + '/clients/cl_shop_storefront_01/edit');
     expect(deep.status).toBe(200);
     expect(await deep.text()).toContain('<base href="/" />');
-    expect((await fetch(nginx.url + '/config.json')).headers.get('cache-control')).toBe('no-cache');
+    expect((await get(nginx.url + '/config.json')).headers.get('cache-control')).toBe('no-cache');
 
     // In the browser: sign in by pasting a token (the recipe does not proxy the
     // stand-in's /dev routes), then deep-link and reload.
@@ -117,5 +140,8 @@ test('nginx serves the release build with the recipe: headers, SPA fallback, dee
     await saveScreenshot(page, 'nginx-list');
   } finally {
     await nginx.stop();
+    if (nginx.errorLog()) {
+      await testInfo.attach('nginx-error.log', { body: nginx.errorLog(), contentType: 'text/plain' });
+    }
   }
 });
