@@ -10,6 +10,7 @@ pub mod app;
 pub mod auth;
 pub mod components;
 pub mod config;
+pub mod deadline;
 pub mod dom;
 pub mod embed;
 pub mod pages;

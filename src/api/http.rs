@@ -1,8 +1,9 @@
 //! One HTTP exchange with a timeout: status, content type and body text.
 
 use super::ApiError;
-use futures::future::{select, Either};
-use gloo_net::http::{Method, RequestBuilder};
+use crate::deadline::within;
+use gloo_net::http::{Method, Request};
+use wasm_bindgen::JsValue;
 
 /// A response as read off the wire.
 pub struct RawResponse {
@@ -27,6 +28,34 @@ fn valid_header_value(value: &str) -> bool {
         .all(|b| b == b'\t' || (b' '..=b'~').contains(&b))
 }
 
+/// A fetch `Request` for exactly `url` (gloo's builder would append a stray
+/// `&` to a URL that already has a query, as a paging link does).
+fn build_request(
+    method: &Method,
+    url: &str,
+    headers: &[(String, String)],
+    body: Option<String>,
+    controller: Option<&web_sys::AbortController>,
+) -> Result<Request, String> {
+    let js_err = |e: JsValue| e.as_string().unwrap_or_else(|| format!("{e:?}"));
+    let init = web_sys::RequestInit::new();
+    init.set_method(method.as_ref());
+    let h = web_sys::Headers::new().map_err(js_err)?;
+    for (k, v) in headers {
+        h.set(k, v).map_err(js_err)?;
+    }
+    init.set_headers(&h);
+    if let Some(b) = body {
+        init.set_body(&JsValue::from_str(&b));
+    }
+    if let Some(c) = controller {
+        init.set_signal(Some(&c.signal()));
+    }
+    web_sys::Request::new_with_str_and_init(url, &init)
+        .map(Request::from)
+        .map_err(js_err)
+}
+
 /// Sends one request and reads the whole body, giving up after `timeout_ms`
 /// (the fetch is aborted then, so nothing lingers).
 pub async fn exchange(
@@ -45,19 +74,9 @@ pub async fn exchange(
         )));
     }
     let controller = web_sys::AbortController::new().ok();
-    let signal = controller.as_ref().map(|c| c.signal());
-    let mut builder = RequestBuilder::new(url)
-        .method(method)
-        .abort_signal(signal.as_ref());
-    for (k, v) in headers {
-        builder = builder.header(k, v);
-    }
-    let request = match body {
-        Some(b) => builder.body(b),
-        None => builder.build(),
-    }
-    .map_err(|e| ApiError::Network(format!("The request could not be prepared ({e}).")))?;
-    let work = Box::pin(async move {
+    let request = build_request(&method, url, headers, body, controller.as_ref())
+        .map_err(|e| ApiError::Network(format!("The request could not be prepared ({e}).")))?;
+    let work = async move {
         let resp = request.send().await.map_err(|_| {
             ApiError::Network("The connection to the server failed or was dropped.".into())
         })?;
@@ -71,11 +90,10 @@ pub async fn exchange(
             content_type,
             body,
         })
-    });
-    let timer = gloo_timers::future::TimeoutFuture::new(timeout_ms);
-    match select(work, timer).await {
-        Either::Left((result, _)) => result,
-        Either::Right(((), _)) => {
+    };
+    match within(timeout_ms, work).await {
+        Some(result) => result,
+        None => {
             if let Some(c) = controller {
                 c.abort();
             }

@@ -104,7 +104,13 @@ impl NexusApi {
             if body.is_some() {
                 headers.push(("Content-Type".into(), "application/json".into()));
             }
-            let used = self.auth.credentials_for_request().await;
+            // After a renewal the fresh credentials are in the session already
+            // (a host was just asked with forceRefresh: don't ask it again).
+            let used = if renewed {
+                self.auth.credentials_now()
+            } else {
+                self.auth.credentials_for_request().await
+            };
             if let Some(c) = &used {
                 headers.push(("Authorization".into(), c.authorization()));
                 if let Some(app) = c.app_token() {

@@ -156,28 +156,27 @@ impl Auth {
         rx.await.unwrap_or(false)
     }
 
+    /// The session's credentials as they are now, without asking a host.
+    pub fn credentials_now(&self) -> Option<Credentials> {
+        self.credentials.try_get_untracked().flatten()
+    }
+
     /// The credentials for the next request: in host mode the host's
     /// `getToken` is asked every time (it owns caching and refresh).
     pub async fn credentials_for_request(&self) -> Option<Credentials> {
         match self.host.try_with_value(Clone::clone).flatten() {
             Some(host) => match self.take_host_token(&host, false).await {
                 Some(fresh) => Some(fresh),
-                None => self.credentials.try_get_untracked().flatten(),
+                None => self.credentials_now(),
             },
-            None => self.credentials.try_get_untracked().flatten(),
+            None => self.credentials_now(),
         }
     }
 
     /// Asks the host for a token, giving up after 15 s (a host promise that
     /// never settles must not hang the console), and keeps it.
     async fn take_host_token(&self, host: &HostTokenSource, force: bool) -> Option<Credentials> {
-        use futures::future::{select, Either};
-        let ask = host(force);
-        let timer = gloo_timers::future::TimeoutFuture::new(HOST_TOKEN_TIMEOUT_MS);
-        let token = match select(ask, timer).await {
-            Either::Left((token, _)) => token?,
-            Either::Right(_) => return None,
-        };
+        let token = crate::deadline::within(HOST_TOKEN_TIMEOUT_MS, host(force)).await??;
         if token.trim().is_empty() {
             return None;
         }

@@ -1,5 +1,10 @@
 use super::AppConfig;
+use crate::deadline::within;
 use gloo_net::http::Request;
+
+/// How long config.json may take (it is small; a CDN that hangs should not
+/// leave the console on its loading screen).
+const CONFIG_TIMEOUT_MS: u32 = 15_000;
 
 /// Why the configuration could not be used; shown on the error page.
 #[derive(Debug, Clone, PartialEq)]
@@ -15,16 +20,30 @@ pub async fn load_config(url: &str) -> Result<AppConfig, ConfigError> {
         title: title.into(),
         details: vec![detail],
     };
-    let resp = Request::get(url)
+    let controller = web_sys::AbortController::new().ok();
+    let signal = controller.as_ref().map(|c| c.signal());
+    let send = Request::get(url)
         .header("Accept", "application/json")
-        .send()
-        .await
-        .map_err(|e| {
-            fail(
-                "The configuration could not be loaded",
-                format!("{url} is unreachable: {e}."),
-            )
-        })?;
+        .abort_signal(signal.as_ref())
+        .send();
+    let Some(sent) = within(CONFIG_TIMEOUT_MS, send).await else {
+        if let Some(c) = controller {
+            c.abort();
+        }
+        return Err(fail(
+            "The configuration could not be loaded",
+            format!(
+                "{url} did not answer within {} seconds.",
+                CONFIG_TIMEOUT_MS / 1000
+            ),
+        ));
+    };
+    let resp = sent.map_err(|e| {
+        fail(
+            "The configuration could not be loaded",
+            format!("{url} is unreachable: {e}."),
+        )
+    })?;
     if !resp.ok() {
         return Err(fail(
             "The configuration could not be loaded",

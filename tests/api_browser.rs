@@ -1,0 +1,260 @@
+//! The api layer in a real browser (headless Chromium through
+//! wasm-bindgen-test-runner): real `fetch`, `Request`, `Response`,
+//! `AbortController` and timers. `window.fetch` is replaced by a script of
+//! answers, so every error path (HTML error pages, malformed bodies, hangs,
+//! dropped connections, 401 then a fresh token) is reached without a server.
+#![cfg(target_arch = "wasm32")]
+
+use futures::FutureExt;
+use nexus_clients_console::api::{ApiError, NexusApi};
+use nexus_clients_console::auth::{Auth, HostTokenSource};
+use nexus_clients_console::config::parse_config;
+use nexus_domain::{ClaimNames, UpdateClientRequest};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen(inline_js = r#"
+// Replaces window.fetch with a script: each call takes the next answer.
+//   {status, type, body}  a response
+//   {hang: true}          never answers; rejects with AbortError when aborted
+//   {reject: true}        a network failure (TypeError), as a dropped connection
+export function script_fetch(json) {
+  const answers = JSON.parse(json);
+  const calls = [];
+  window.__nccCalls = calls;
+  window.fetch = (input, init) => {
+    const req = input instanceof Request ? input : new Request(input, init);
+    const call = { method: req.method, url: req.url, authorization: req.headers.get('authorization'), aborted: false };
+    calls.push(call);
+    const a = answers.shift();
+    if (!a) return Promise.reject(new TypeError('unscripted fetch: ' + req.url));
+    if (a.reject) return Promise.reject(new TypeError('Failed to fetch'));
+    if (a.hang) {
+      return new Promise((_, reject) => {
+        req.signal.addEventListener('abort', () => {
+          call.aborted = true;
+          reject(new DOMException('aborted', 'AbortError'));
+        });
+      });
+    }
+    const headers = a.type ? { 'content-type': a.type } : {};
+    return Promise.resolve(new Response(a.body ?? null, { status: a.status, headers }));
+  };
+}
+// The calls fetch received so far, as JSON.
+export function fetch_calls() {
+  return JSON.stringify(window.__nccCalls || []);
+}
+"#)]
+extern "C" {
+    fn script_fetch(json: &str);
+    fn fetch_calls() -> String;
+}
+
+#[derive(serde::Deserialize, Debug)]
+struct Call {
+    method: String,
+    url: String,
+    authorization: Option<String>,
+    aborted: bool,
+}
+
+fn calls() -> Vec<Call> {
+    serde_json::from_str(&fetch_calls()).unwrap()
+}
+
+const CONFIG: &str = r#"{"apiBaseUrl": "https://nexus.example.test", "tenantId": "acme/eu", "requestTimeoutMs": 1000}"#;
+
+/// An api whose token comes from a host `getToken` that hands out "t1", "t2", …
+/// and records each call's `forceRefresh`.
+fn api_with_host_tokens() -> (NexusApi, Rc<RefCell<Vec<bool>>>) {
+    let asked = Rc::new(RefCell::new(Vec::<bool>::new()));
+    let log = asked.clone();
+    let host: HostTokenSource = send_wrapper::SendWrapper::new(Rc::new(move |force: bool| {
+        log.borrow_mut().push(force);
+        let n = log.borrow().len();
+        async move { Some(format!("t{n}")) }.boxed_local()
+    }));
+    let config = parse_config(CONFIG).unwrap();
+    let auth = Auth::new(ClaimNames::default(), Some(host));
+    (
+        NexusApi::new(&config, config.tenant_id.clone(), auth),
+        asked,
+    )
+}
+
+fn script(answers: serde_json::Value) {
+    script_fetch(&answers.to_string());
+}
+
+#[wasm_bindgen_test]
+async fn an_html_error_page_becomes_a_problem_with_its_status() {
+    let (api, _) = api_with_host_tokens();
+    script(serde_json::json!([{
+        "status": 502, "type": "text/html",
+        "body": "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>"
+    }]));
+    let err = api.get_client("cl_1").await.unwrap_err();
+    assert_eq!(err.status(), Some(502));
+    let p = err.problem();
+    let text = format!("{:?} {:?}", p.title, p.detail);
+    assert!(
+        !text.contains('<'),
+        "markup leaked into the problem: {text}"
+    );
+    assert!(p.title.is_some_and(|t| !t.is_empty()));
+    // Ids are path segments, encoded: the tenant holds a slash.
+    assert_eq!(
+        calls()[0].url,
+        "https://nexus.example.test/v1/tenants/acme%2Feu/clients/cl_1"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_truncated_json_body_is_a_decode_error_not_a_panic() {
+    let (api, _) = api_with_host_tokens();
+    script(serde_json::json!([
+        { "status": 200, "type": "application/json", "body": "{\"clientId\": \"cl_1\", \"name\": \"Shop" }
+    ]));
+    match api.get_client("cl_1").await {
+        Err(ApiError::Decode(d)) => assert!(d.contains("not valid JSON"), "{d}"),
+        other => panic!("expected Decode, got {other:?}"),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_sign_in_page_with_status_200_is_a_decode_error_that_says_html() {
+    let (api, _) = api_with_host_tokens();
+    script(serde_json::json!([
+        { "status": 200, "type": "text/html; charset=utf-8", "body": "<!doctype html><form>Sign in</form>" },
+        { "status": 200, "type": "text/html", "body": "<!doctype html><p>portal</p>" }
+    ]));
+    match api.get_client("cl_1").await {
+        Err(ApiError::Decode(d)) => assert!(d.contains("HTML page"), "{d}"),
+        other => panic!("expected Decode, got {other:?}"),
+    }
+    match api.list_clients().await {
+        Err(ApiError::Decode(d)) => assert!(d.contains("HTML page"), "{d}"),
+        other => panic!("expected Decode, got {other:?}"),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_server_that_never_answers_times_out_and_the_fetch_is_aborted() {
+    let (api, _) = api_with_host_tokens();
+    script(serde_json::json!([{ "hang": true }]));
+    let err = api.list_clients().await.unwrap_err();
+    assert_eq!(err, ApiError::Timeout { seconds: 1 });
+    assert!(err.problem().title.unwrap().contains("too long"));
+    assert!(calls()[0].aborted, "the hanging fetch was not aborted");
+}
+
+#[wasm_bindgen_test]
+async fn a_dropped_connection_is_a_network_error() {
+    let (api, _) = api_with_host_tokens();
+    script(serde_json::json!([{ "reject": true }]));
+    match api.delete_client("cl_1").await {
+        Err(ApiError::Network(d)) => assert!(d.contains("dropped") || d.contains("failed"), "{d}"),
+        other => panic!("expected Network, got {other:?}"),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_401_asks_the_host_for_a_fresh_token_once_and_retries_with_it() {
+    let (api, asked) = api_with_host_tokens();
+    script(serde_json::json!([
+        { "status": 401, "type": "application/problem+json", "body": "{\"title\":\"Token expired\",\"status\":401}" },
+        { "status": 200, "type": "application/json", "body": "{\"clientId\":\"cl_1\",\"name\":\"Shop\",\"unknownField\":1}" }
+    ]));
+    let client = api.get_client("cl_1").await.unwrap();
+    assert_eq!(client.name.as_deref(), Some("Shop"));
+    // Asked before the request, then forced after the 401.
+    assert_eq!(*asked.borrow(), vec![false, true]);
+    let seen: Vec<_> = calls().into_iter().map(|c| c.authorization).collect();
+    assert_eq!(
+        seen,
+        vec![Some("Bearer t1".into()), Some("Bearer t2".into())]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_second_401_is_unauthorized_with_the_servers_words() {
+    let (api, _) = api_with_host_tokens();
+    let denied = serde_json::json!({ "status": 401, "type": "application/problem+json",
+        "body": "{\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"The token was revoked.\"}" });
+    script(serde_json::json!([denied, denied]));
+    match api.rotate_secret("cl_1").await {
+        Err(ApiError::Unauthorized(p)) => {
+            assert_eq!(p.detail.as_deref(), Some("The token was revoked."))
+        }
+        other => panic!("expected Unauthorized, got {other:?}"),
+    }
+    assert_eq!(calls().len(), 2, "retried more than once");
+    assert!(calls().iter().all(|c| c.method == "POST"));
+}
+
+#[wasm_bindgen_test]
+async fn validation_problem_details_keep_their_field_errors() {
+    let (api, _) = api_with_host_tokens();
+    script(serde_json::json!([{
+        "status": 400, "type": "application/problem+json; charset=utf-8",
+        "body": "{\"type\":\"https://tools.ietf.org/html/rfc9110#section-15.5.1\",\"title\":\"One or more validation errors occurred.\",\"status\":400,\"errors\":{\"CallbackUrls[1]\":[\"Not a URL.\"]},\"traceId\":\"00-abc-01\"}"
+    }]));
+    let body = UpdateClientRequest {
+        product_name: Some("Shop".into()),
+        ..Default::default()
+    };
+    let err = api.update_client("cl_1", &body).await.unwrap_err();
+    let p = err.problem();
+    assert_eq!(p.trace_id.as_deref(), Some("00-abc-01"));
+    assert_eq!(
+        p.errors.get("CallbackUrls[1]"),
+        Some(&vec!["Not a URL.".to_string()])
+    );
+    assert_eq!(calls()[0].method, "PATCH");
+}
+
+#[wasm_bindgen_test]
+async fn a_token_with_an_invisible_character_fails_before_any_request() {
+    let asked = Rc::new(RefCell::new(0));
+    let log = asked.clone();
+    let host: HostTokenSource = send_wrapper::SendWrapper::new(Rc::new(move |_force: bool| {
+        *log.borrow_mut() += 1;
+        async { Some("abc\u{200b}def".to_string()) }.boxed_local()
+    }));
+    let config = parse_config(CONFIG).unwrap();
+    let api = NexusApi::new(
+        &config,
+        config.tenant_id.clone(),
+        Auth::new(ClaimNames::default(), Some(host)),
+    );
+    script(serde_json::json!([]));
+    match api.list_clients().await {
+        Err(ApiError::Network(d)) => assert!(d.contains("Authorization header"), "{d}"),
+        other => panic!("expected Network, got {other:?}"),
+    }
+    assert!(calls().is_empty(), "a request went out");
+}
+
+#[wasm_bindgen_test]
+async fn a_paging_server_is_followed_until_total() {
+    let (api, _) = api_with_host_tokens();
+    script(serde_json::json!([
+        { "status": 200, "type": "application/json",
+          "body": "{\"items\":[{\"id\":\"a\"},{\"id\":\"b\"}],\"total\":5}" },
+        { "status": 200, "type": "application/json",
+          "body": "{\"items\":[{\"id\":\"c\"},{\"id\":\"d\"}],\"total\":5}" },
+        { "status": 200, "type": "application/json",
+          "body": "{\"items\":[{\"id\":\"e\"}],\"total\":5}" }
+    ]));
+    let page = api.list_clients().await.unwrap();
+    let ids: Vec<_> = page.clients.iter().filter_map(|c| c.id.clone()).collect();
+    assert_eq!(ids, ["a", "b", "c", "d", "e"]);
+    let urls: Vec<_> = calls().into_iter().map(|c| c.url).collect();
+    assert!(urls[1].ends_with("/clients?page=1&per_page=2"), "{urls:?}");
+    assert!(urls[2].ends_with("/clients?page=2&per_page=2"), "{urls:?}");
+}
