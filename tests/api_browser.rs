@@ -234,8 +234,8 @@ async fn a_token_with_an_invisible_character_fails_before_any_request() {
     );
     script(serde_json::json!([]));
     match api.list_clients().await {
-        Err(ApiError::Network(d)) => assert!(d.contains("Authorization header"), "{d}"),
-        other => panic!("expected Network, got {other:?}"),
+        Err(ApiError::NotSent(d)) => assert!(d.contains("Authorization header"), "{d}"),
+        other => panic!("expected NotSent, got {other:?}"),
     }
     assert!(calls().is_empty(), "a request went out");
 }

@@ -1,5 +1,5 @@
 use nexus_domain::problem::status_title;
-use nexus_domain::ProblemDetails;
+use nexus_domain::{Action, ProblemDetails};
 
 /// Every way a call can fail.
 #[derive(Debug, Clone, PartialEq)]
@@ -9,6 +9,8 @@ pub enum ApiError {
     Problem(Box<ProblemDetails>),
     /// 401, and signing in again did not happen or did not help.
     Unauthorized(Box<ProblemDetails>),
+    /// The request was never sent (e.g. a token HTTP cannot carry).
+    NotSent(String),
     /// No answer: offline, DNS, CORS, connection dropped.
     Network(String),
     /// No answer within the configured time.
@@ -34,10 +36,42 @@ impl ApiError {
                     "No answer within {seconds} seconds. Try again; nothing you entered was lost."
                 ),
             ),
+            ApiError::NotSent(detail) => {
+                ProblemDetails::local("The request could not be sent", detail)
+            }
             ApiError::Decode(detail) => {
                 ProblemDetails::local("The server's answer could not be read", detail)
             }
         }
+    }
+
+    /// Whether the request may have taken effect although no answer came:
+    /// the connection dropped, the time ran out, or a gateway gave up
+    /// waiting (502, 504) after handing the request on.
+    pub fn outcome_unknown(&self) -> bool {
+        matches!(self, ApiError::Network(_) | ApiError::Timeout { .. })
+            || matches!(self.status(), Some(502 | 504))
+    }
+
+    /// The problem to show after `action` failed. For an action that is not
+    /// safe to repeat blindly (create, rotate), an unknown outcome says what
+    /// may have happened and what to check before trying again.
+    pub fn problem_after(&self, action: Action) -> ProblemDetails {
+        let mut p = self.problem();
+        if !self.outcome_unknown() {
+            return p;
+        }
+        let caution = match action {
+            Action::Create => "The client may have been created anyway: look for it in the clients list before creating it again, or you may end up with two.",
+            Action::RotateSecret => "The secret may have been rotated anyway. If it was, the previous secret no longer works and the new one never reached you: rotate again to get a secret you can copy.",
+            Action::Delete => "The client may have been deleted anyway: reload to check.",
+            Action::Edit | Action::Read => return p,
+        };
+        p.detail = Some(match p.detail.take() {
+            Some(d) => format!("{d} {caution}"),
+            None => caution.to_string(),
+        });
+        p
     }
 
     /// The HTTP status, when the server answered.

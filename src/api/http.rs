@@ -69,13 +69,13 @@ pub async fn exchange(
         .iter()
         .find(|(k, v)| !valid_header_name(k) || !valid_header_value(v))
     {
-        return Err(ApiError::Network(format!(
+        return Err(ApiError::NotSent(format!(
             "The {name} header would contain characters HTTP cannot carry (check the token or credentials for invisible or non-ASCII characters)."
         )));
     }
     let controller = web_sys::AbortController::new().ok();
     let request = build_request(&method, url, headers, body, controller.as_ref())
-        .map_err(|e| ApiError::Network(format!("The request could not be prepared ({e}).")))?;
+        .map_err(|e| ApiError::NotSent(format!("The request could not be prepared ({e}).")))?;
     let work = async move {
         let resp = request.send().await.map_err(|_| {
             ApiError::Network("The connection to the server failed or was dropped.".into())

@@ -1,7 +1,7 @@
 use super::client_form::{field_messages, ListField, TextField};
 use crate::api::use_api;
 use crate::auth::use_auth;
-use crate::components::{CopyButton, GuardedButton, ProblemView};
+use crate::components::{use_unsaved_guard, CopyButton, GuardedButton, ProblemView};
 use crate::routes::{href, path};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -82,6 +82,10 @@ pub fn CreateClientPage() -> impl IntoView {
     let server_problem = RwSignal::new(None::<ProblemDetails>);
     let busy = RwSignal::new(false);
     let created = RwSignal::new(None::<NexusClient>);
+    // Ask before a typed draft is left behind; once created, nothing is at stake.
+    use_unsaved_guard(Signal::derive(move || {
+        created.with(Option::is_none) && draft.with(CreateDraft::has_input)
+    }));
     let server_denied = RwSignal::new(None::<String>);
     let decision = Signal::derive(move || match server_denied.get() {
         Some(r) => Decision::Denied(r),
@@ -121,7 +125,7 @@ pub fn CreateClientPage() -> impl IntoView {
                     if let Some(reason) = e.forbidden_reason() {
                         server_denied.try_set(Some(reason));
                     }
-                    server_problem.try_set(Some(e.problem()));
+                    server_problem.try_set(Some(e.problem_after(Action::Create)));
                 }
             }
         });

@@ -111,13 +111,13 @@ fn ClientDetail(
     let rotating = RwSignal::new(false);
     let deleting = RwSignal::new(false);
 
-    let handle_error = move |key: &'static str, e: ApiError| {
+    let handle_error = move |action: Action, key: &'static str, e: ApiError| {
         if let Some(reason) = e.forbidden_reason() {
             server_denied.update(|m| {
                 m.insert(key, reason);
             });
         }
-        action_problem.set(Some(e.problem()));
+        action_problem.set(Some(e.problem_after(action)));
     };
 
     let do_rotate = {
@@ -138,7 +138,7 @@ fn ClientDetail(
                         toasts.show("Secret rotated. Copy the new secret now.");
                         on_changed.try_run(c);
                     }
-                    Err(e) => handle_error("rotate", e),
+                    Err(e) => handle_error(Action::RotateSecret, "rotate", e),
                 }
             });
         }
@@ -167,7 +167,7 @@ fn ClientDetail(
                     }
                     Err(e) => {
                         delete_open.try_set(false);
-                        handle_error("delete", e);
+                        handle_error(Action::Delete, "delete", e);
                     }
                 }
             });

@@ -138,18 +138,18 @@ fn EditForm(client: NexusClient) -> impl IntoView {
                         }
                     }
                     Err(e) => {
-                        // A refusal keeps the review open, so Save stays in view,
-                        // disabled with the server's reason; anything else goes
-                        // back to the form, where field errors are shown.
-                        match e.forbidden_reason() {
-                            Some(reason) => {
-                                server_denied.try_set(Some(reason));
-                            }
-                            None => {
-                                reviewing.try_set(false);
-                            }
+                        // Field errors send the user back to the form, where they
+                        // show at their fields. Anything else keeps the review
+                        // open: Save stays in view, to try again in one click, or
+                        // disabled with the server's reason after a 403.
+                        if let Some(reason) = e.forbidden_reason() {
+                            server_denied.try_set(Some(reason));
                         }
-                        server_problem.try_set(Some(e.problem()));
+                        let problem = e.problem_after(Action::Edit);
+                        if !problem.errors.is_empty() {
+                            reviewing.try_set(false);
+                        }
+                        server_problem.try_set(Some(problem));
                     }
                 }
             });

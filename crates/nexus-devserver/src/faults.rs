@@ -173,7 +173,15 @@ fn next_queued(state: &AppState, method: &str, path: &str) -> Option<Fault> {
     Some(fault)
 }
 
-const NGINX_502: &str = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx/1.25.3</center>\r\n</body>\r\n</html>\r\n";
+/// An nginx-style error page for `status`, as a proxy in front of the API sends.
+fn nginx_page(status: StatusCode) -> String {
+    let title = format!(
+        "{} {}",
+        status.as_u16(),
+        status.canonical_reason().unwrap_or("Error")
+    );
+    format!("<html>\r\n<head><title>{title}</title></head>\r\n<body>\r\n<center><h1>{title}</h1></center>\r\n<hr><center>nginx/1.25.3</center>\r\n</body>\r\n</html>\r\n")
+}
 
 /// A response whose body fails at once, so hyper closes the connection
 /// without having written a response (headers are only buffered until the
@@ -242,7 +250,7 @@ pub fn fault_response(fault: &Fault, path: &str) -> Option<Response> {
                 .to_string();
             p.render(Some(path))
         }
-        FaultBody::Html => text_response(status, "text/html", NGINX_502),
+        FaultBody::Html => text_response(status, "text/html", nginx_page(status)),
         FaultBody::Empty => {
             let mut res = Response::new(Body::empty());
             *res.status_mut() = status;

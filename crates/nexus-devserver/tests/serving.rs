@@ -47,6 +47,13 @@ async fn faults_by_header() {
     assert_eq!(r.status, 502);
     assert!(r.content_type().starts_with("text/html"));
     assert!(r.text.contains("<title>502 Bad Gateway</title>") && r.text.contains("nginx"));
+    // The page names the status it comes with.
+    let r = with_fault_header(&app, "status=504;body=html", &admin).await;
+    assert!(
+        r.text.contains("<title>504 Gateway Timeout</title>"),
+        "{}",
+        r.text
+    );
     let r = with_fault_header(&app, "body=malformed", &admin).await;
     assert_eq!(r.status, 200);
     assert!(r.content_type().starts_with("application/json"));

@@ -224,6 +224,45 @@ pub(crate) fn mobile_from(
 }
 
 impl CreateDraft {
+    /// Whether the user has entered anything worth keeping: more than a
+    /// chosen type with its preset grant types (blank entries do not count).
+    /// The form asks before such a draft is left behind.
+    pub fn has_input(&self) -> bool {
+        let typed = |s: &String| !s.trim().is_empty();
+        let texts = [
+            &self.name,
+            &self.description,
+            &self.logo_uri,
+            &self.initiate_login_uri,
+            &self.product_name,
+            &self.application_name,
+            &self.client_upn_key,
+            &self.ios_team_id,
+            &self.ios_bundle_id,
+            &self.android_keystore_hash,
+            &self.android_package_name,
+        ];
+        let lists = [
+            &self.callbacks,
+            &self.logout_urls,
+            &self.web_origins,
+            &self.cors_origins,
+            &self.owners,
+        ];
+        let sorted = |mut v: Vec<String>| {
+            v.sort();
+            v
+        };
+        let preset = self
+            .app_type
+            .as_ref()
+            .map(default_grant_types)
+            .unwrap_or_default();
+        texts.into_iter().any(typed)
+            || lists.into_iter().flatten().any(typed)
+            || sorted(self.grant_types.clone()) != sorted(preset)
+    }
+
     /// A fresh draft for a type, with that type's default grant types.
     pub fn for_type(kind: ClientType) -> Self {
         CreateDraft {
@@ -284,6 +323,34 @@ impl CreateDraft {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_draft_has_input_beyond_its_type_and_preset_grants() {
+        assert!(!CreateDraft::default().has_input());
+        let chosen = CreateDraft::for_type(ClientType::Spa);
+        assert!(!chosen.has_input());
+        let blank_entry = CreateDraft {
+            callbacks: vec!["  ".into()],
+            ..chosen.clone()
+        };
+        assert!(!blank_entry.has_input());
+        for edited in [
+            CreateDraft {
+                name: "x".into(),
+                ..chosen.clone()
+            },
+            CreateDraft {
+                owners: vec!["team-a".into()],
+                ..chosen.clone()
+            },
+            CreateDraft {
+                grant_types: vec!["implicit".into()],
+                ..chosen.clone()
+            },
+        ] {
+            assert!(edited.has_input(), "{edited:?}");
+        }
+    }
 
     #[test]
     fn draft_to_request_omits_blanks() {
