@@ -73,6 +73,9 @@ test('field errors show as you type, at their fields; submitting with errors foc
   await expect(wild).toHaveAccessibleDescription(/A wildcard is allowed only at the subdomain level/);
   const good = await addCallback(page, 'https://*.example.com/callback');
   await expect(good).not.toHaveAttribute('aria-invalid', 'true');
+  // A Unicode host name is a valid URL (the bundle has no IDNA tables; the shape is checked).
+  const idn = await addCallback(page, 'https://bücher.example/callback');
+  await expect(idn).not.toHaveAttribute('aria-invalid', 'true');
 
   const initiate = page.getByRole('textbox', { name: 'Initiate login URI' });
   await initiate.fill('http://login.example.com/start');
@@ -114,6 +117,7 @@ test('a valid create shows the secret once, then the client exists', async ({ pa
   await nameField(page).fill('E2E Created Client');
   await page.getByRole('textbox', { name: 'Description' }).fill('Made by client-create.spec.ts');
   await addCallback(page, 'https://e2e.example.com/callback');
+  await addCallback(page, 'https://bücher.example/callback');
   await page.getByRole('textbox', { name: 'Product' }).fill('Shop');
   await page.getByRole('textbox', { name: 'Application name' }).fill('e2e-app');
 
@@ -130,7 +134,7 @@ test('a valid create shows the secret once, then the client exists', async ({ pa
   const created = stored[0];
   expect(created.productName).toBe('Shop');
   expect(created.applicationName).toBe('e2e-app');
-  expect(created.callbackUrls ?? created.callbacks).toEqual(['https://e2e.example.com/callback']);
+  expect(created.callbackUrls ?? created.callbacks).toEqual(['https://e2e.example.com/callback', 'https://bücher.example/callback']);
   const response = await creates[0].response();
   const secret: string = (await response!.json()).secret;
   expect(secret.length).toBeGreaterThan(10);

@@ -1,6 +1,7 @@
 //! URL rules from the seeds: well-formed URLs, wildcards only at the
 //! subdomain level (`https://*.contoso.com`), initiate login URI over https.
 
+use std::borrow::Cow;
 use url::Url;
 
 /// What a URL is used for; each kind has its own rules.
@@ -20,6 +21,29 @@ pub enum UrlKind {
 }
 
 const PLACEHOLDER: &str = "wildcard-label-x";
+
+/// The URL with every non-ASCII character of its authority (host) replaced
+/// by `x`, for parsing. The workspace pins `idna_adapter` to its ASCII-only
+/// back end (see crates/nexus-domain/Cargo.toml), which saves the console
+/// about 105 KB of Unicode tables but makes `url` reject Unicode host names;
+/// their shape is still checked here, and IDNA's finer rules are left to the
+/// server. Punycode (`xn--`) hosts parse as they are.
+fn ascii_host(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() {
+        return Cow::Borrowed(s);
+    }
+    let Some(start) = s.find("://").map(|i| i + 3) else {
+        return Cow::Borrowed(s);
+    };
+    let end = s[start..]
+        .find(['/', '?', '#'])
+        .map_or(s.len(), |i| start + i);
+    let host: String = s[start..end]
+        .chars()
+        .map(|c| if c.is_ascii() { c } else { 'x' })
+        .collect();
+    Cow::Owned(format!("{}{host}{}", &s[..start], &s[end..]))
+}
 
 /// Checks one URL; `Err` carries a message for the person who typed it.
 pub fn check_url(raw: &str, kind: UrlKind) -> Result<(), String> {
@@ -61,7 +85,7 @@ pub fn check_url(raw: &str, kind: UrlKind) -> Result<(), String> {
     } else {
         s.to_string()
     };
-    let url = Url::parse(&candidate).map_err(|e| format!("Not a valid URL ({e})."))?;
+    let url = Url::parse(&ascii_host(&candidate)).map_err(|e| format!("Not a valid URL ({e})."))?;
     // A `%2A` in the host decodes to `*`: the same subdomain-only rule applies.
     if url.host_str().is_some_and(|h| h.contains('*')) {
         return Err(
@@ -107,7 +131,8 @@ pub fn check_url(raw: &str, kind: UrlKind) -> Result<(), String> {
 
 /// Whether a logo URL may be shown as an image: only https, never other schemes.
 pub fn is_displayable_logo(raw: &str) -> bool {
-    Url::parse(raw.trim()).is_ok_and(|u| u.scheme() == "https" && u.host_str().is_some())
+    Url::parse(&ascii_host(raw.trim()))
+        .is_ok_and(|u| u.scheme() == "https" && u.host_str().is_some())
 }
 
 #[cfg(test)]
@@ -129,6 +154,12 @@ mod tests {
             ("https://login.example.com/start", InitiateLogin),
             ("https://example.com/logo.png", Logo),
             ("https://*.example.com/bye", Logout),
+            // Unicode and punycode host names (IDN).
+            ("https://bücher.example/callback", Callback),
+            ("https://xn--bcher-kva.example/callback", Callback),
+            ("https://*.bücher.example/cb", Callback),
+            ("https://münchen.example:8443", Origin),
+            ("https://shop.example.com/für/sie?q=ä", Callback),
         ] {
             assert_eq!(check_url(u, k), Ok(()), "{u}");
         }
@@ -154,6 +185,10 @@ mod tests {
             ("https://user:pw@example.com", Callback),
             ("https://", Callback),
             ("https://a.%2A.example.com/cb", Callback),
+            ("https://bü cher.example/cb", Callback),
+            ("https://bücher.example/cb#frag", Callback),
+            ("https://user:pw@bücher.example", Callback),
+            ("https://münchen.example:8ä43", Origin),
         ] {
             assert!(check_url(u, k).is_err(), "{u} should fail");
         }
@@ -162,6 +197,7 @@ mod tests {
     #[test]
     fn logo_display() {
         assert!(is_displayable_logo("https://cdn.example.com/l.png"));
+        assert!(is_displayable_logo("https://bücher.example/l.png"));
         assert!(!is_displayable_logo("http://cdn.example.com/l.png"));
         assert!(!is_displayable_logo("javascript:alert(1)"));
         assert!(!is_displayable_logo("data:image/png;base64,AAAA"));
