@@ -97,6 +97,24 @@ test('edit product and callbacks, review the diff, save one PATCH with only the 
   expect(crashes).toEqual([]);
 });
 
+test('Save clicked again while saving sends one PATCH; the button says it is busy', async ({ page, server }) => {
+  const patches = capturePatches(page);
+  await openEdit(page, server);
+  await product(page).fill('Shop, once');
+  await devPost(server, '/dev/faults', { latencyMs: 1500, method: 'PATCH', count: 1 });
+  await page.getByRole('button', { name: 'Review changes' }).click();
+  const save = page.getByRole('region', { name: 'Review changes' }).getByRole('button', { name: /^(Save changes|Saving…)$/ });
+  await save.click();
+  await expect(save).toHaveText('Saving…');
+  await expect(save).toHaveAttribute('aria-busy', 'true');
+  await expect(save).toHaveAttribute('aria-disabled', 'true');
+  await save.click({ force: true });
+  await save.click({ force: true });
+  await expect(page).toHaveURL(new RegExp(`/clients/${ID}$`));
+  expect(patches).toHaveLength(1);
+  expect((await storedClient(server)).productName).toBe('Shop, once');
+});
+
 test('the read-only section explains why name, type and grant types cannot change', async ({ page, server }) => {
   await openEdit(page, server);
   const ro = page.getByRole('region', { name: 'Not editable here' });
