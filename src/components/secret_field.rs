@@ -10,7 +10,8 @@ pub fn SecretField(
 ) -> impl IntoView {
     let (revealed, set_revealed) = signal(false);
     let value_id = unique_id("secret");
-    let masked: String = "\u{2022}".repeat(secret.chars().count().clamp(8, 32));
+    // A fixed-length mask: it fits its column and does not tell the length.
+    let masked: String = "\u{2022}".repeat(12);
     let shown = secret.clone();
     view! {
         <div class="ncc-secret">

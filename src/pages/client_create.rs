@@ -189,8 +189,10 @@ pub fn CreateClientPage() -> impl IntoView {
                         {match c.secret.clone() {
                             Some(s) => view! {
                                 <p role="alert"><strong>"This is the client secret. Copy it now: you will not see it again here."</strong></p>
-                                <code class="ncc-secret-once__value">{s.clone()}</code>
-                                <CopyButton text=s label="Copy client secret" />
+                                <div class="ncc-secret-once__row">
+                                    <code class="ncc-secret-once__value">{s.clone()}</code>
+                                    <CopyButton text=s label="Copy client secret" />
+                                </div>
                             }.into_any(),
                             None => view! { <p class="ncc-muted">"The server returned no secret for this client type."</p> }.into_any(),
                         }}

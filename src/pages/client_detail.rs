@@ -216,8 +216,10 @@ fn ClientDetail(
                 <section class="ncc-secret-once" aria-labelledby="ncc-new-secret-title">
                     <h2 id="ncc-new-secret-title">"New client secret"</h2>
                     <p role="alert"><strong>"Copy it now: you will not see it again here."</strong></p>
-                    <code class="ncc-secret-once__value">{s.clone()}</code>
-                    <CopyButton text=s label="Copy new client secret" />
+                    <div class="ncc-secret-once__row">
+                        <code class="ncc-secret-once__value">{s.clone()}</code>
+                        <CopyButton text=s label="Copy new client secret" />
+                    </div>
                 </section>
             })}
             <div class="ncc-groups">
@@ -250,7 +252,7 @@ fn ClientDetail(
                         {row("Logo URL", text(&c.logo_url))}
                     </dl>
                 </section>
-                <section class="ncc-card" aria-labelledby="g-uris">
+                <section class="ncc-card ncc-card--wide" aria-labelledby="g-uris">
                     <h2 id="g-uris">"Application URIs"</h2>
                     <dl class="ncc-dl">
                         {row("Allowed callback URLs", list(&c.callback_urls))}
