@@ -136,7 +136,7 @@ fn SignInForm(#[prop(into)] heading_id: String) -> impl IntoView {
                                 <li>
                                     <button
                                         type="button"
-                                        class="ncc-btn ncc-btn--ghost ncc-persona"
+                                        class="ncc-btn ncc-btn--secondary ncc-persona"
                                         on:click=move |_| auth.sign_in(
                                             Credentials::Basic { username: user.clone(), password: pass.clone() },
                                             Some(label.clone()),
@@ -144,6 +144,7 @@ fn SignInForm(#[prop(into)] heading_id: String) -> impl IntoView {
                                     >
                                         {format!("Sign in with Basic credentials as {}", b.label)}
                                     </button>
+                                    <span class="ncc-muted ncc-persona__desc">"The console cannot see a Basic account\u{2019}s permissions: every control stays enabled and the server decides."</span>
                                 </li>
                             }
                         }).collect_view()}
@@ -152,8 +153,18 @@ fn SignInForm(#[prop(into)] heading_id: String) -> impl IntoView {
             }
         })
     };
+    let own_title = unique_id("own-credentials-title");
+    let own_heading = {
+        let own_title = own_title.clone();
+        move || {
+            personas.with(Option::is_some).then(|| {
+                view! { <h3 id=own_title.clone() class="ncc-section-title">"Or use your own credentials"</h3> }
+            })
+        }
+    };
     view! {
         {persona_list}
+        {own_heading}
         <form class="ncc-form ncc-signin-form" on:submit=submit aria-labelledby=heading_id novalidate>
             <fieldset class="ncc-segmented">
                 <legend class="ncc-field__label">"Credentials"</legend>

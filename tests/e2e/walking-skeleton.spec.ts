@@ -1,10 +1,13 @@
-import { test, expect, saveScreenshot } from './fixtures';
+import { test, expect, expectNoAxeViolations, saveScreenshot } from './fixtures';
 import { signInAs, watchForCrashes } from './helpers';
 
 test('admin signs in from the sign-in page and sees the demo clients', async ({ page, server }) => {
   const crashes = watchForCrashes(page);
   await page.goto(server.url + '/');
   await expect(page.getByRole('heading', { name: 'Sign in to Nexus Clients' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Sign in as Ada Admin/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Or use your own credentials' })).toBeVisible();
+  await expectNoAxeViolations(page);
   await saveScreenshot(page, 'sign-in');
   await page.getByRole('button', { name: /^Sign in as Ada Admin/ }).click();
   await expect(page).toHaveURL(/\/clients$/);
