@@ -18,7 +18,6 @@ use wasm_bindgen::JsCast;
 
 /// Mounts the console into `#nexus-clients-console` (index.html).
 pub fn start_standalone() {
-    console_error_panic_hook::set_once();
     let Some(el) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("nexus-clients-console"))
@@ -27,6 +26,7 @@ pub fn start_standalone() {
         // Not the console's own index.html: a host page embeds it via mount().
         return;
     };
+    crate::fatal::install(&el);
     el.set_inner_html("");
     leptos::mount::mount_to(el, || view! { <Root host=None /> }).forget();
 }

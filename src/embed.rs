@@ -71,7 +71,7 @@ fn config_source(options: &JsValue) -> ConfigSource {
 
 /// Mounts the console into `element` and returns `{ unmount() }`.
 pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Result<JsValue, JsValue> {
-    console_error_panic_hook::set_once();
+    crate::fatal::install(&element);
     let get_token = get(&options, "getToken")
         .and_then(|v| v.dyn_into::<Function>().ok())
         .map(token_source);

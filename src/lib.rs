@@ -13,6 +13,7 @@ pub mod config;
 pub mod deadline;
 pub mod dom;
 pub mod embed;
+pub mod fatal;
 pub mod pages;
 pub mod routes;
 

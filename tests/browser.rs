@@ -125,3 +125,27 @@ fn clients_table_renders_rows_from_decoded_clients() {
     let link = el.query_selector("tbody tr a").unwrap().unwrap();
     assert_eq!(link.get_attribute("href").as_deref(), Some("/clients/c1"));
 }
+
+#[wasm_bindgen_test]
+fn a_panic_leaves_a_notice_with_a_way_out_instead_of_a_frozen_page() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    root.set_class_name("ncc");
+    root.set_inner_html("<p>the console's view</p>");
+    document.body().unwrap().append_child(&root).unwrap();
+    nexus_clients_console::fatal::show(&root);
+    nexus_clients_console::fatal::show(&root); // once, however often it is asked
+    let notices = root.query_selector_all(".ncc-fatal").unwrap();
+    assert_eq!(notices.length(), 1);
+    let notice: web_sys::HtmlElement = root.first_element_child().unwrap().unchecked_into();
+    assert_eq!(notice.get_attribute("role").as_deref(), Some("alert"));
+    let text = notice.text_content().unwrap();
+    assert!(text.contains("stopped after an internal error"), "{text}");
+    let link = notice.query_selector("a").unwrap().unwrap();
+    assert_eq!(link.text_content().as_deref(), Some("Reload the page"));
+    assert_eq!(
+        link.get_attribute("href"),
+        web_sys::window().unwrap().location().href().ok()
+    );
+    assert_eq!(document.active_element().as_ref(), Some(notice.as_ref()));
+}
