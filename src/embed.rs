@@ -83,8 +83,12 @@ pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Result<JsValue,
         config: source,
         get_token,
     };
+    let root = element.clone();
     let handle = leptos::mount::mount_to(element, move || view! { <Root host=Some(host) /> });
-    let unmount = Closure::once_into_js(move || drop(handle));
+    let unmount = Closure::once_into_js(move || {
+        drop(handle);
+        crate::fatal::forget(&root);
+    });
     let api = Object::new();
     Reflect::set(&api, &"unmount".into(), &unmount)?;
     Ok(api.into())

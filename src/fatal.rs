@@ -25,6 +25,16 @@ pub fn install(root: &web_sys::HtmlElement) {
     });
 }
 
+/// Stops reporting into `root` (the host unmounted the console there).
+pub fn forget(root: &web_sys::HtmlElement) {
+    ROOT.with(|r| {
+        let mut r = r.borrow_mut();
+        if r.as_ref() == Some(root) {
+            *r = None;
+        }
+    });
+}
+
 /// Puts the notice at the top of `root` (at most once).
 pub fn show(root: &web_sys::HtmlElement) {
     if root.query_selector(".ncc-fatal").ok().flatten().is_some() {
@@ -49,6 +59,8 @@ pub fn show(root: &web_sys::HtmlElement) {
             .and_then(|w| w.location().href().ok())
             .unwrap_or_default();
         let _ = link.set_attribute("href", &here);
+        // The router would take a same-page link as an in-app navigation.
+        let _ = link.set_attribute("rel", "external");
         link.set_class_name("ncc-btn");
         link.set_text_content(Some("Reload the page"));
         let _ = notice.append_child(&link);

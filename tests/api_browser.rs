@@ -258,3 +258,39 @@ async fn a_paging_server_is_followed_until_total() {
     assert!(urls[1].ends_with("/clients?page=1&per_page=2"), "{urls:?}");
     assert!(urls[2].ends_with("/clients?page=2&per_page=2"), "{urls:?}");
 }
+
+#[wasm_bindgen_test]
+fn what_a_failure_means_depends_on_whether_the_request_took_effect() {
+    use nexus_clients_console::api::Outcome;
+    use nexus_domain::{Action, ProblemDetails};
+    let timeout = ApiError::Timeout { seconds: 15 };
+    let lost = ApiError::Decode("Expected the new client as JSON.".into());
+    let gateway = ApiError::Problem(Box::new(ProblemDetails::from_response(
+        504,
+        Some("text/html"),
+        "<html><title>504 Gateway Time-out</title></html>",
+    )));
+    let refused = ApiError::Problem(Box::new(ProblemDetails::from_response(
+        400,
+        Some("application/problem+json"),
+        r#"{"title":"Bad","status":400,"detail":"Name is taken."}"#,
+    )));
+    assert_eq!(timeout.outcome(), Outcome::Unknown);
+    assert_eq!(gateway.outcome(), Outcome::Unknown);
+    assert_eq!(lost.outcome(), Outcome::Applied);
+    assert_eq!(refused.outcome(), Outcome::NotApplied);
+    assert_eq!(ApiError::NotSent("x".into()).outcome(), Outcome::NotApplied);
+
+    let detail = |e: &ApiError, a: Action| e.problem_after(a).detail.unwrap_or_default();
+    // No contradiction: an unknown create does not also say "try again".
+    let d = detail(&timeout, Action::Create);
+    assert!(
+        d.contains("may have been created") && !d.contains("Try again"),
+        "{d}"
+    );
+    assert!(detail(&timeout, Action::Edit).contains("Try again"));
+    assert!(detail(&gateway, Action::RotateSecret).contains("may have been rotated"));
+    assert!(detail(&lost, Action::Create).contains("most likely created"));
+    assert!(detail(&lost, Action::RotateSecret).contains("rotate again"));
+    assert_eq!(detail(&refused, Action::Create), "Name is taken.");
+}

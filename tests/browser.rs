@@ -143,6 +143,8 @@ fn a_panic_leaves_a_notice_with_a_way_out_instead_of_a_frozen_page() {
     assert!(text.contains("stopped after an internal error"), "{text}");
     let link = notice.query_selector("a").unwrap().unwrap();
     assert_eq!(link.text_content().as_deref(), Some("Reload the page"));
+    // rel=external: the router lets the browser load the page for real.
+    assert_eq!(link.get_attribute("rel").as_deref(), Some("external"));
     assert_eq!(
         link.get_attribute("href"),
         web_sys::window().unwrap().location().href().ok()

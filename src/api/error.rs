@@ -19,22 +19,38 @@ pub enum ApiError {
     Decode(String),
 }
 
+/// What a failed call means for the request's effect on the server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// The server refused it or never got it: nothing changed.
+    NotApplied,
+    /// No answer came (dropped, timed out, a gateway gave up waiting): it may
+    /// or may not have taken effect.
+    Unknown,
+    /// The server answered with success, but the answer could not be read:
+    /// it most likely took effect.
+    Applied,
+}
+
+const RETRY_SAFE: &str = "Try again; nothing you entered was lost.";
+
 impl ApiError {
     /// The problem to show, for every kind of failure.
     pub fn problem(&self) -> ProblemDetails {
+        self.problem_with(RETRY_SAFE)
+    }
+
+    /// The problem, with `advice` after a Network or Timeout detail.
+    fn problem_with(&self, advice: &str) -> ProblemDetails {
         match self {
             ApiError::Problem(p) | ApiError::Unauthorized(p) => (**p).clone(),
             ApiError::Network(detail) => ProblemDetails::local(
                 "The server could not be reached",
-                &format!(
-                    "{detail} Check your connection and try again; nothing you entered was lost."
-                ),
+                &format!("{detail} Check your connection. {advice}"),
             ),
             ApiError::Timeout { seconds } => ProblemDetails::local(
                 "The server took too long to answer",
-                &format!(
-                    "No answer within {seconds} seconds. Try again; nothing you entered was lost."
-                ),
+                &format!("No answer within {seconds} seconds. {advice}"),
             ),
             ApiError::NotSent(detail) => {
                 ProblemDetails::local("The request could not be sent", detail)
@@ -45,30 +61,37 @@ impl ApiError {
         }
     }
 
-    /// Whether the request may have taken effect although no answer came:
-    /// the connection dropped, the time ran out, or a gateway gave up
-    /// waiting (502, 504) after handing the request on.
-    pub fn outcome_unknown(&self) -> bool {
-        matches!(self, ApiError::Network(_) | ApiError::Timeout { .. })
-            || matches!(self.status(), Some(502 | 504))
+    /// Whether the request took effect on the server, as far as can be told.
+    pub fn outcome(&self) -> Outcome {
+        match self {
+            ApiError::Network(_) | ApiError::Timeout { .. } => Outcome::Unknown,
+            // A gateway that gave up waiting may have handed the request on.
+            _ if matches!(self.status(), Some(502 | 504)) => Outcome::Unknown,
+            // Only a 2xx answer is decoded.
+            ApiError::Decode(_) => Outcome::Applied,
+            _ => Outcome::NotApplied,
+        }
     }
 
-    /// The problem to show after `action` failed. For an action that is not
-    /// safe to repeat blindly (create, rotate), an unknown outcome says what
-    /// may have happened and what to check before trying again.
+    /// The problem to show after `action` failed. When the request may have
+    /// taken effect, it says what probably happened and what to check, instead
+    /// of a plain "try again" (a second create makes a second client; a
+    /// rotation whose answer was lost leaves no usable secret).
     pub fn problem_after(&self, action: Action) -> ProblemDetails {
-        let mut p = self.problem();
-        if !self.outcome_unknown() {
-            return p;
-        }
-        let caution = match action {
-            Action::Create => "The client may have been created anyway: look for it in the clients list before creating it again, or you may end up with two.",
-            Action::RotateSecret => "The secret may have been rotated anyway. If it was, the previous secret no longer works and the new one never reached you: rotate again to get a secret you can copy.",
-            Action::Delete => "The client may have been deleted anyway: reload to check.",
-            Action::Edit | Action::Read => return p,
+        let caution = match (self.outcome(), action) {
+            (Outcome::NotApplied, _) | (_, Action::Read) => return self.problem(),
+            (Outcome::Unknown, Action::Edit) => return self.problem(), // a PATCH may be repeated
+            (Outcome::Unknown, Action::Create) => "The client may have been created anyway: look for it in the clients list before creating it again, or you may end up with two.",
+            (Outcome::Unknown, Action::RotateSecret) => "The secret may have been rotated anyway. If it was, the previous secret no longer works and the new one never reached you: rotate again to get a secret you can copy.",
+            (Outcome::Unknown, Action::Delete) => "The client may have been deleted anyway: open the clients list to check before trying again.",
+            (Outcome::Applied, Action::Create) => "The server reported success, so the client was most likely created: find it in the clients list rather than creating it again.",
+            (Outcome::Applied, Action::RotateSecret) => "The server reported success, so the secret was most likely rotated, but the new one could not be read: rotate again to get a secret you can copy.",
+            (Outcome::Applied, Action::Delete) => "The server reported success, so the client was most likely deleted.",
+            (Outcome::Applied, Action::Edit) => "The server reported success, so the changes were most likely saved: open the client to check.",
         };
+        let mut p = self.problem_with("");
         p.detail = Some(match p.detail.take() {
-            Some(d) => format!("{d} {caution}"),
+            Some(d) => format!("{} {caution}", d.trim_end()),
             None => caution.to_string(),
         });
         p

@@ -6,6 +6,6 @@ mod http;
 mod nexus;
 mod personas;
 
-pub use error::ApiError;
+pub use error::{ApiError, Outcome};
 pub use nexus::{use_api, NexusApi};
 pub use personas::{fetch_personas, BasicAccount, DevPersonas, Persona};

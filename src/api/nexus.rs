@@ -141,7 +141,7 @@ impl NexusApi {
 
     fn json<T: serde::Serialize>(body: &T) -> Result<String, ApiError> {
         serde_json::to_string(body)
-            .map_err(|e| ApiError::Decode(format!("The request could not be encoded ({e}).")))
+            .map_err(|e| ApiError::NotSent(format!("The request could not be encoded ({e}).")))
     }
 
     /// Every client of the tenant, searched in the browser. A server that

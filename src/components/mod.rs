@@ -21,4 +21,6 @@ pub use problem_view::ProblemView;
 pub use secret_field::SecretField;
 pub use skeleton::Skeleton;
 pub use toast::{provide_toasts, use_toasts, ToastRegion, Toasts};
-pub use unsaved_guard::{install_history_guard, use_unsaved_guard};
+pub use unsaved_guard::{
+    install_history_guard, use_leave_guard, use_unsaved_guard, UNSAVED_CHANGES,
+};

@@ -4,11 +4,15 @@ use std::cell::{Cell, RefCell};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-const MESSAGE: &str = "You have unsaved changes. Leave this page and discard them?";
+/// The question for a page with unsaved input.
+pub const UNSAVED_CHANGES: &str = "You have unsaved changes. Leave this page and discard them?";
+
+/// What a guarded page asks before it is left; `None` while nothing is at stake.
+type Ask = Signal<Option<&'static str>>;
 
 thread_local! {
-    /// The guarded page, if any: its dirty flag and its URL.
-    static ACTIVE: RefCell<Option<(Signal<bool>, String)>> = const { RefCell::new(None) };
+    /// The guarded page, if any: its question and its URL.
+    static ACTIVE: RefCell<Option<(Ask, String)>> = const { RefCell::new(None) };
     /// True while a popstate the user agreed to is handed on to the router.
     static PASSING: Cell<bool> = const { Cell::new(false) };
     static INSTALLED: Cell<bool> = const { Cell::new(false) };
@@ -28,17 +32,17 @@ pub fn install_history_guard() {
         if PASSING.with(Cell::get) {
             return;
         }
-        let Some((dirty, page_url)) = ACTIVE.with(|a| a.borrow().clone()) else {
+        let Some((ask, page_url)) = ACTIVE.with(|a| a.borrow().clone()) else {
             return;
         };
-        if !dirty.try_get_untracked().unwrap_or(false) {
+        let Some(message) = ask.try_get_untracked().flatten() else {
             return;
-        }
+        };
         // The URL has already moved and popstate cannot be cancelled: hold
         // the event back from the router, ask, then restore or hand it on.
         ev.stop_immediate_propagation();
         let Some(w) = web_sys::window() else { return };
-        if w.confirm_with_message(MESSAGE).unwrap_or(true) {
+        if w.confirm_with_message(message).unwrap_or(true) {
             PASSING.with(|p| p.set(true));
             if let Ok(again) = web_sys::PopStateEvent::new("popstate") {
                 let _ = w.dispatch_event(&again);
@@ -54,34 +58,53 @@ pub fn install_history_guard() {
     on_popstate.forget();
 }
 
-/// While `dirty` is true: asks before following a link out of the page
-/// (capture phase, ahead of the router) and before closing or reloading the
-/// tab (`beforeunload`). The router has no navigation blocker of its own.
+/// While `dirty` is true, asks before the page is left (see [`use_leave_guard`]).
 pub fn use_unsaved_guard(dirty: Signal<bool>) {
+    use_leave_guard(Signal::derive(move || {
+        dirty.get().then_some(UNSAVED_CHANGES)
+    }));
+}
+
+/// While `ask` holds a question: asks it before following a link out of the
+/// page (capture phase, ahead of the router) and before closing or reloading
+/// the tab (`beforeunload`, where the browser shows its own words). A link
+/// marked `data-guard-exempt` is the page's own way on and is not asked about.
+/// The router has no navigation blocker of its own.
+pub fn use_leave_guard(ask: Ask) {
     let Some(window) = web_sys::window() else {
         return;
     };
     let on_click =
         Closure::<dyn FnMut(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
-            if !dirty.get_untracked() || ev.default_prevented() || ev.button() != 0 {
+            let Some(message) = ask.try_get_untracked().flatten() else {
+                return;
+            };
+            if ev.default_prevented() || ev.button() != 0 {
                 return;
             }
             // composedPath sees through a shadow root (embedded mode).
             let path = ev.composed_path();
             // A link, or a control marked `data-leaves-page` (sign out).
-            let is_link = (0..path.length()).any(|i| {
-                path.get(i).dyn_into::<web_sys::Element>().is_ok_and(|el| {
-                    el.has_attribute("data-leaves-page")
-                        || el
-                            .dyn_ref::<web_sys::HtmlAnchorElement>()
-                            .is_some_and(|a| a.has_attribute("href"))
-                })
+            let elements: Vec<web_sys::Element> = (0..path.length())
+                .filter_map(|i| path.get(i).dyn_into::<web_sys::Element>().ok())
+                .collect();
+            if elements
+                .iter()
+                .any(|el| el.has_attribute("data-guard-exempt"))
+            {
+                return;
+            }
+            let is_link = elements.iter().any(|el| {
+                el.has_attribute("data-leaves-page")
+                    || el
+                        .dyn_ref::<web_sys::HtmlAnchorElement>()
+                        .is_some_and(|a| a.has_attribute("href"))
             });
             if !is_link {
                 return;
             }
             let leave = web_sys::window()
-                .and_then(|w| w.confirm_with_message(MESSAGE).ok())
+                .and_then(|w| w.confirm_with_message(message).ok())
                 .unwrap_or(true);
             if !leave {
                 ev.prevent_default();
@@ -89,14 +112,14 @@ pub fn use_unsaved_guard(dirty: Signal<bool>) {
             }
         });
     // Back/forward: handled by the listener `install_history_guard` put in
-    // place before the router's; it asks only while this page is dirty.
+    // place before the router's; it asks only while this page has a question.
     let page_url = window.location().href().unwrap_or_default();
-    ACTIVE.with(|a| *a.borrow_mut() = Some((dirty, page_url)));
+    ACTIVE.with(|a| *a.borrow_mut() = Some((ask, page_url)));
     let on_unload = Closure::<dyn FnMut(web_sys::BeforeUnloadEvent)>::new(
         move |ev: web_sys::BeforeUnloadEvent| {
-            if dirty.get_untracked() {
+            if let Some(message) = ask.try_get_untracked().flatten() {
                 ev.prevent_default();
-                ev.set_return_value(MESSAGE);
+                ev.set_return_value(message);
             }
         },
     );

@@ -22,11 +22,35 @@ pub async fn load_config(url: &str) -> Result<AppConfig, ConfigError> {
     };
     let controller = web_sys::AbortController::new().ok();
     let signal = controller.as_ref().map(|c| c.signal());
-    let send = Request::get(url)
+    let request = Request::get(url)
         .header("Accept", "application/json")
-        .abort_signal(signal.as_ref())
-        .send();
-    let Some(sent) = within(CONFIG_TIMEOUT_MS, send).await else {
+        .abort_signal(signal.as_ref());
+    // One deadline for the answer and its body: a CDN may stall either.
+    let fetch = async {
+        let resp = request.send().await.map_err(|e| {
+            fail(
+                "The configuration could not be loaded",
+                format!("{url} is unreachable: {e}."),
+            )
+        })?;
+        if !resp.ok() {
+            return Err(fail(
+                "The configuration could not be loaded",
+                format!(
+                    "config.json beside index.html answered HTTP {} {}. Deploy a config.json next to index.html (see docs/configuration.md).",
+                    resp.status(),
+                    resp.status_text()
+                ),
+            ));
+        }
+        resp.text().await.map_err(|e| {
+            fail(
+                "The configuration could not be loaded",
+                format!("config.json could not be read: {e}."),
+            )
+        })
+    };
+    let Some(fetched) = within(CONFIG_TIMEOUT_MS, fetch).await else {
         if let Some(c) = controller {
             c.abort();
         }
@@ -38,28 +62,7 @@ pub async fn load_config(url: &str) -> Result<AppConfig, ConfigError> {
             ),
         ));
     };
-    let resp = sent.map_err(|e| {
-        fail(
-            "The configuration could not be loaded",
-            format!("{url} is unreachable: {e}."),
-        )
-    })?;
-    if !resp.ok() {
-        return Err(fail(
-            "The configuration could not be loaded",
-            format!(
-                "config.json beside index.html answered HTTP {} {}. Deploy a config.json next to index.html (see docs/configuration.md).",
-                resp.status(),
-                resp.status_text()
-            ),
-        ));
-    }
-    let text = resp.text().await.map_err(|e| {
-        fail(
-            "The configuration could not be loaded",
-            format!("config.json could not be read: {e}."),
-        )
-    })?;
+    let text = fetched?;
     let config = parse_config(&text)?;
     Ok(config)
 }

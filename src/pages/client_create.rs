@@ -1,7 +1,7 @@
 use super::client_form::{field_messages, ListField, TextField};
 use crate::api::use_api;
 use crate::auth::use_auth;
-use crate::components::{use_unsaved_guard, CopyButton, GuardedButton, ProblemView};
+use crate::components::{use_leave_guard, CopyButton, GuardedButton, ProblemView, UNSAVED_CHANGES};
 use crate::routes::{href, path};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -9,6 +9,10 @@ use nexus_domain::create::{CreateDraft, AUTH0_GRANT_TYPES};
 use nexus_domain::permissions::decide;
 use nexus_domain::validation::{validate_create, Issue};
 use nexus_domain::{Action, ClientType, Decision, Field, NexusClient, ProblemDetails};
+
+/// The question while the new secret is on screen.
+const SECRET_NOT_COPIED: &str =
+    "The new client secret is shown only here and only once. Leave without copying it?";
 
 /// Where a field sits in the create form, top to bottom.
 fn form_position(field: Field) -> usize {
@@ -82,9 +86,15 @@ pub fn CreateClientPage() -> impl IntoView {
     let server_problem = RwSignal::new(None::<ProblemDetails>);
     let busy = RwSignal::new(false);
     let created = RwSignal::new(None::<NexusClient>);
-    // Ask before a typed draft is left behind; once created, nothing is at stake.
-    use_unsaved_guard(Signal::derive(move || {
-        created.with(Option::is_none) && draft.with(CreateDraft::has_input)
+    // Ask before a typed draft is left behind, and, once created, before the
+    // secret shown only this once is (the "I have copied it" link is exempt).
+    use_leave_guard(Signal::derive(move || {
+        created.with(|c| match c {
+            None => draft
+                .with(CreateDraft::has_input)
+                .then_some(UNSAVED_CHANGES),
+            Some(c) => c.secret.is_some().then_some(SECRET_NOT_COPIED),
+        })
     }));
     let server_denied = RwSignal::new(None::<String>);
     let decision = Signal::derive(move || match server_denied.get() {
@@ -196,7 +206,7 @@ pub fn CreateClientPage() -> impl IntoView {
                             }.into_any(),
                             None => view! { <p class="ncc-muted">"The server returned no secret for this client type."</p> }.into_any(),
                         }}
-                        <p><a class="ncc-btn" href=href(&path::detail(&id))>"I have copied it \u{2014} open the client"</a></p>
+                        <p><a class="ncc-btn" href=href(&path::detail(&id)) data-guard-exempt="">"I have copied it \u{2014} open the client"</a></p>
                     </section>
                 }
             })}

@@ -112,11 +112,13 @@ fn SignInForm(#[prop(into)] heading_id: String) -> impl IntoView {
                         {p.personas.into_iter().map(|persona| {
                             let label = persona.label.clone();
                             let token = persona.token.clone();
+                            let desc_id = persona.description.is_some().then(|| unique_id("persona-desc"));
                             view! {
                                 <li>
                                     <button
                                         type="button"
                                         class="ncc-btn ncc-btn--secondary ncc-persona"
+                                        aria-describedby=desc_id.clone()
                                         on:click=move |_| auth.sign_in(
                                             Credentials::Bearer { token: token.clone(), app_token: None },
                                             Some(label.clone()),
@@ -124,7 +126,7 @@ fn SignInForm(#[prop(into)] heading_id: String) -> impl IntoView {
                                     >
                                         {format!("Sign in as {}", persona.label)}
                                     </button>
-                                    {persona.description.map(|d| view! { <span class="ncc-muted ncc-persona__desc">{d}</span> })}
+                                    {persona.description.map(|d| view! { <span id=desc_id class="ncc-muted ncc-persona__desc">{d}</span> })}
                                 </li>
                             }
                         }).collect_view()}
@@ -132,11 +134,13 @@ fn SignInForm(#[prop(into)] heading_id: String) -> impl IntoView {
                             let user = b.username.clone();
                             let pass = b.password.clone();
                             let label = b.label.clone();
+                            let desc_id = unique_id("persona-desc");
                             view! {
                                 <li>
                                     <button
                                         type="button"
                                         class="ncc-btn ncc-btn--secondary ncc-persona"
+                                        aria-describedby=desc_id.clone()
                                         on:click=move |_| auth.sign_in(
                                             Credentials::Basic { username: user.clone(), password: pass.clone() },
                                             Some(label.clone()),
@@ -144,7 +148,7 @@ fn SignInForm(#[prop(into)] heading_id: String) -> impl IntoView {
                                     >
                                         {format!("Sign in with Basic credentials as {}", b.label)}
                                     </button>
-                                    <span class="ncc-muted ncc-persona__desc">"The console cannot see a Basic account\u{2019}s permissions: every control stays enabled and the server decides."</span>
+                                    <span id=desc_id class="ncc-muted ncc-persona__desc">"The console cannot see a Basic account\u{2019}s permissions: every control stays enabled and the server decides."</span>
                                 </li>
                             }
                         }).collect_view()}
@@ -165,7 +169,8 @@ fn SignInForm(#[prop(into)] heading_id: String) -> impl IntoView {
     view! {
         {persona_list}
         {own_heading}
-        <form class="ncc-form ncc-signin-form" on:submit=submit aria-labelledby=heading_id novalidate>
+        <form class="ncc-form ncc-signin-form" on:submit=submit novalidate
+            aria-labelledby=move || if personas.with(Option::is_some) { own_title.clone() } else { heading_id.clone() }>
             <fieldset class="ncc-segmented">
                 <legend class="ncc-field__label">"Credentials"</legend>
                 <label>

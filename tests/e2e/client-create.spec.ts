@@ -145,8 +145,22 @@ test('a valid create shows the secret once, then the client exists', async ({ pa
   await panel.getByRole('button', { name: 'Copy client secret' }).click();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
 
+  // Leaving by another way asks first: the secret is shown only here.
+  let asked = '';
+  const onDialog = (d: any) => {
+    asked = d.message();
+    void d.dismiss();
+  };
+  page.on('dialog', onDialog);
+  await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Clients' }).click();
+  await expect.poll(() => asked).toMatch(/shown only here and only once/);
+  await expect(panel).toBeVisible();
+  asked = '';
+  // "I have copied it" is the way on: no question.
   await panel.getByRole('link', { name: /open the client/ }).click();
   await expect(page).toHaveURL(new RegExp(`/clients/${created.id}$`));
+  expect(asked).toBe('');
+  page.off('dialog', onDialog);
   await expect(page.getByRole('heading', { level: 1, name: 'E2E Created Client' })).toBeVisible();
   // The secret is masked on the detail view.
   await expect(page.getByText(secret)).toHaveCount(0);

@@ -101,7 +101,14 @@ test('Save clicked again while saving sends one PATCH; the button says it is bus
   const patches = capturePatches(page);
   await openEdit(page, server);
   await product(page).fill('Shop, once');
-  await devPost(server, '/dev/faults', { latencyMs: 1500, method: 'PATCH', count: 1 });
+  // The PATCH is held until the extra clicks are done, however slow the machine.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/v1/tenants/*/clients/*', async (route) => {
+    if (route.request().method() !== 'PATCH') return route.fallback();
+    await held;
+    return route.fallback();
+  });
   await page.getByRole('button', { name: 'Review changes' }).click();
   const save = page.getByRole('region', { name: 'Review changes' }).getByRole('button', { name: /^(Save changes|Saving…)$/ });
   await save.click();
@@ -110,6 +117,7 @@ test('Save clicked again while saving sends one PATCH; the button says it is bus
   await expect(save).toHaveAttribute('aria-disabled', 'true');
   await save.click({ force: true });
   await save.click({ force: true });
+  release();
   await expect(page).toHaveURL(new RegExp(`/clients/${ID}$`));
   expect(patches).toHaveLength(1);
   expect((await storedClient(server)).productName).toBe('Shop, once');

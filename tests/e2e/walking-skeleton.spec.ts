@@ -3,6 +3,10 @@ import { signInAs, watchForCrashes } from './helpers';
 
 test('admin signs in from the sign-in page and sees the demo clients', async ({ page, server }) => {
   const crashes = watchForCrashes(page);
+  const configLoads: string[] = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname.endsWith('/config.json')) configLoads.push(r.url());
+  });
   await page.goto(server.url + '/');
   await expect(page.getByRole('heading', { name: 'Sign in to Nexus Clients' })).toBeVisible();
   await expect(page.getByRole('button', { name: /^Sign in as Ada Admin/ })).toBeVisible();
@@ -16,6 +20,8 @@ test('admin signs in from the sign-in page and sees the demo clients', async ({ 
   await expect(page.getByText('36 clients')).toBeVisible();
   await expect(page.getByRole('link', { name: 'New client' })).toBeVisible();
   await saveScreenshot(page, 'clients-list-admin');
+  // index.html preloads config.json and the loader reuses that response.
+  expect(configLoads).toHaveLength(1);
   expect(crashes).toEqual([]);
 });
 

@@ -40,9 +40,23 @@ fn ascii_host(s: &str) -> Cow<'_, str> {
         .map_or(s.len(), |i| start + i);
     let host: String = s[start..end]
         .chars()
-        .map(|c| if c.is_ascii() { c } else { 'x' })
+        .map(|c| match c {
+            // IDNA's full stops (ideographic, fullwidth, halfwidth) separate labels.
+            '\u{3002}' | '\u{FF0E}' | '\u{FF61}' => '.',
+            c if c.is_ascii() => c,
+            _ => 'x',
+        })
         .collect();
     Cow::Owned(format!("{}{host}{}", &s[..start], &s[end..]))
+}
+
+/// Characters that render as nothing (Unicode's default-ignorable code
+/// points): a URL holding one looks like another, so it is refused.
+fn is_invisible(c: char) -> bool {
+    matches!(c as u32,
+        0x00AD | 0x034F | 0x061C | 0x115F..=0x1160 | 0x17B4..=0x17B5 | 0x180B..=0x180F
+        | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x206F | 0x3164 | 0xFE00..=0xFE0F
+        | 0xFEFF | 0xFFA0 | 0xFFF0..=0xFFF8 | 0x1D173..=0x1D17A | 0xE0000..=0xE0FFF)
 }
 
 /// Checks one URL; `Err` carries a message for the person who typed it.
@@ -53,6 +67,12 @@ pub fn check_url(raw: &str, kind: UrlKind) -> Result<(), String> {
     }
     if s.chars().any(char::is_whitespace) {
         return Err("A URL cannot contain spaces.".into());
+    }
+    if let Some(c) = s.chars().find(|c| c.is_control() || is_invisible(*c)) {
+        return Err(format!(
+            "The URL contains an invisible character (U+{:04X}); retype it.",
+            c as u32
+        ));
     }
     let wildcard_allowed = matches!(kind, UrlKind::Callback | UrlKind::Logout | UrlKind::Origin);
     let has_wildcard = s.contains('*');
@@ -160,6 +180,7 @@ mod tests {
             ("https://*.bücher.example/cb", Callback),
             ("https://münchen.example:8443", Origin),
             ("https://shop.example.com/für/sie?q=ä", Callback),
+            ("https://bücher\u{3002}example/cb", Callback),
         ] {
             assert_eq!(check_url(u, k), Ok(()), "{u}");
         }
@@ -189,9 +210,23 @@ mod tests {
             ("https://bücher.example/cb#frag", Callback),
             ("https://user:pw@bücher.example", Callback),
             ("https://münchen.example:8ä43", Origin),
+            // Invisible characters, in the host or anywhere else.
+            ("https://app.example.com\u{200b}/cb", Callback),
+            ("https://\u{feff}app.example.com/cb", Callback),
+            ("https://app.example.com/c\u{ad}b", Callback),
+            ("https://app.example.com/\u{202e}bc", Callback),
+            ("https://app.example.com/\u{7}", Callback),
         ] {
             assert!(check_url(u, k).is_err(), "{u} should fail");
         }
+    }
+
+    #[test]
+    fn an_invisible_character_is_named() {
+        assert_eq!(
+            check_url("https://app.example.com\u{200b}/cb", UrlKind::Callback),
+            Err("The URL contains an invisible character (U+200B); retype it.".into())
+        );
     }
 
     #[test]
