@@ -98,6 +98,9 @@ pub fn app(state: AppState) -> Router {
         .merge(api)
         .merge(dev)
         .fallback(static_files::serve)
+        // gzip when the client asks, as a CDN or nginx in front would: the
+        // preview's transfer sizes (and a 10,000-client list) are then real.
+        .layer(tower_http::compression::CompressionLayer::new())
         .layer(cors())
         .with_state(state)
 }

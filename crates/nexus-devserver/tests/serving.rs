@@ -419,3 +419,50 @@ async fn edits_survive_a_restart_and_reset_wipes() {
     }
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[tokio::test]
+async fn gzip_when_asked_for_static_files_and_the_api() {
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+    let dir = dist();
+    // Big enough to be worth compressing.
+    std::fs::write(
+        dir.join("big-0123456789abcdef.js"),
+        "export const x = 1;\n".repeat(200),
+    )
+    .unwrap();
+    let app = TestApp::with(Config {
+        static_dir: Some(dir.clone()),
+        ..Config::in_memory()
+    });
+    let admin = app.bearer("admin").await;
+    for (uri, auth) in [("/big-0123456789abcdef.js", None), (CLIENTS, Some(&admin))] {
+        let mut req = Request::builder()
+            .uri(uri)
+            .header("accept-encoding", "gzip");
+        if let Some(a) = auth {
+            req = req.header("authorization", a.as_str());
+        }
+        let res = app
+            .router
+            .clone()
+            .oneshot(req.body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200, "{uri}");
+        assert_eq!(
+            res.headers()
+                .get("content-encoding")
+                .map(|v| v.to_str().unwrap()),
+            Some("gzip"),
+            "{uri}"
+        );
+        let body = res.into_body().collect().await.unwrap().to_bytes();
+        assert_eq!(&body[..2], &[0x1f, 0x8b], "{uri}: not a gzip stream");
+    }
+    // Without Accept-Encoding, plain (the other tests read bodies as text).
+    let r = app.get("/big-0123456789abcdef.js").await;
+    assert!(r.header("content-encoding").is_none());
+    assert!(r.text.starts_with("export const x"));
+    let _ = std::fs::remove_dir_all(dir);
+}
