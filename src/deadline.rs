@@ -13,3 +13,17 @@ pub async fn within<T>(ms: u32, fut: impl Future<Output = T>) -> Option<T> {
         Either::Right(_) => None,
     }
 }
+
+/// Like [`within`], and when the time runs out it also aborts `controller`,
+/// whose signal the fetch behind `fut` carries, so nothing lingers.
+pub async fn within_aborting<T>(
+    ms: u32,
+    controller: Option<&web_sys::AbortController>,
+    fut: impl Future<Output = T>,
+) -> Option<T> {
+    let out = within(ms, fut).await;
+    if let (None, Some(c)) = (&out, controller) {
+        c.abort();
+    }
+    out
+}

@@ -1,7 +1,7 @@
 //! One HTTP exchange with a timeout: status, content type and body text.
 
 use super::ApiError;
-use crate::deadline::within;
+use crate::deadline::within_aborting;
 use gloo_net::http::{Method, Request};
 use wasm_bindgen::JsValue;
 
@@ -91,15 +91,9 @@ pub async fn exchange(
             body,
         })
     };
-    match within(timeout_ms, work).await {
-        Some(result) => result,
-        None => {
-            if let Some(c) = controller {
-                c.abort();
-            }
-            Err(ApiError::Timeout {
-                seconds: timeout_ms.div_ceil(1000),
-            })
-        }
-    }
+    within_aborting(timeout_ms, controller.as_ref(), work)
+        .await
+        .unwrap_or(Err(ApiError::Timeout {
+            seconds: timeout_ms.div_ceil(1000),
+        }))
 }

@@ -1,5 +1,5 @@
 use super::AppConfig;
-use crate::deadline::within;
+use crate::deadline::within_aborting;
 use gloo_net::http::Request;
 
 /// How long config.json may take (it is small; a CDN that hangs should not
@@ -50,10 +50,7 @@ pub async fn load_config(url: &str) -> Result<AppConfig, ConfigError> {
             )
         })
     };
-    let Some(fetched) = within(CONFIG_TIMEOUT_MS, fetch).await else {
-        if let Some(c) = controller {
-            c.abort();
-        }
+    let Some(fetched) = within_aborting(CONFIG_TIMEOUT_MS, controller.as_ref(), fetch).await else {
         return Err(fail(
             "The configuration could not be loaded",
             format!(

@@ -146,40 +146,12 @@ pub fn CreateClientPage() -> impl IntoView {
         grant_types.set(CreateDraft::for_type(t.clone()).grant_types);
         app_type.set(Some(t));
     };
-    let interactive = move || app_type.with(|t| t.as_ref().is_none_or(ClientType::is_interactive));
-    // The fields on screen for the chosen type (server errors for others are listed above the form).
-    let shown_fields = move || {
-        let mut f = vec![
-            Field::AppType,
-            Field::Name,
-            Field::Description,
-            Field::GrantTypes,
-            Field::Owners,
-            Field::ProductName,
-            Field::ApplicationName,
-            Field::ClientUpnKey,
-            Field::LogoUri,
-        ];
-        if interactive() {
-            f.extend([
-                Field::CallbackUrls,
-                Field::LogoutUrls,
-                Field::WebOrigins,
-                Field::CorsOrigins,
-                Field::InitiateLoginUri,
-            ]);
-        }
-        if app_type.with(|t| *t == Some(ClientType::Native)) {
-            f.extend([
-                Field::IosTeamId,
-                Field::IosBundleId,
-                Field::AndroidKeystoreHash,
-                Field::AndroidPackageName,
-            ]);
-        }
-        f
-    };
-    let is_native = move || app_type.with(|t| *t == Some(ClientType::Native));
+    // Which sections show for the chosen type is the domain's rule.
+    let applies = move |f: Field| app_type.with(|t| f.applies_to(t.as_ref()));
+    let interactive = move || applies(Field::CallbackUrls);
+    let is_native = move || applies(Field::IosTeamId);
+    // The fields on screen (server errors for others are listed above the form).
+    let shown_fields = move || app_type.with(|t| Field::for_create(t.as_ref()));
 
     view! {
         <section class="ncc-page ncc-page--narrow" aria-labelledby="ncc-create-title">

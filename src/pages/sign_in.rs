@@ -109,48 +109,19 @@ fn SignInForm(#[prop(into)] heading_id: String) -> impl IntoView {
                 <section class="ncc-personas" aria-labelledby=personas_title.clone()>
                     <h3 id=personas_title.clone() class="ncc-section-title">"Demo personas (local stand-in)"</h3>
                     <ul class="ncc-personas__list">
-                        {p.personas.into_iter().map(|persona| {
-                            let label = persona.label.clone();
-                            let token = persona.token.clone();
-                            let desc_id = persona.description.is_some().then(|| unique_id("persona-desc"));
-                            view! {
-                                <li>
-                                    <button
-                                        type="button"
-                                        class="ncc-btn ncc-btn--secondary ncc-persona"
-                                        aria-describedby=desc_id.clone()
-                                        on:click=move |_| auth.sign_in(
-                                            Credentials::Bearer { token: token.clone(), app_token: None },
-                                            Some(label.clone()),
-                                        )
-                                    >
-                                        {format!("Sign in as {}", persona.label)}
-                                    </button>
-                                    {persona.description.map(|d| view! { <span id=desc_id class="ncc-muted ncc-persona__desc">{d}</span> })}
-                                </li>
-                            }
+                        {p.personas.into_iter().map(|persona| view! {
+                            <DemoAccount
+                                credentials=Credentials::Bearer { token: persona.token, app_token: None }
+                                label=persona.label.clone()
+                                button_text=format!("Sign in as {}", persona.label)
+                                description=persona.description />
                         }).collect_view()}
-                        {p.basic.into_iter().map(|b| {
-                            let user = b.username.clone();
-                            let pass = b.password.clone();
-                            let label = b.label.clone();
-                            let desc_id = unique_id("persona-desc");
-                            view! {
-                                <li>
-                                    <button
-                                        type="button"
-                                        class="ncc-btn ncc-btn--secondary ncc-persona"
-                                        aria-describedby=desc_id.clone()
-                                        on:click=move |_| auth.sign_in(
-                                            Credentials::Basic { username: user.clone(), password: pass.clone() },
-                                            Some(label.clone()),
-                                        )
-                                    >
-                                        {format!("Sign in with Basic credentials as {}", b.label)}
-                                    </button>
-                                    <span id=desc_id class="ncc-muted ncc-persona__desc">"The console cannot see a Basic account\u{2019}s permissions: every control stays enabled and the server decides."</span>
-                                </li>
-                            }
+                        {p.basic.into_iter().map(|b| view! {
+                            <DemoAccount
+                                credentials=Credentials::Basic { username: b.username, password: b.password }
+                                label=b.label.clone()
+                                button_text=format!("Sign in with Basic credentials as {}", b.label)
+                                description=Some(BASIC_EXPLAINED.to_string()) />
                         }).collect_view()}
                     </ul>
                 </section>
@@ -217,6 +188,36 @@ fn SignInForm(#[prop(into)] heading_id: String) -> impl IntoView {
             </div>
             <button type="submit" class="ncc-btn">"Sign in"</button>
         </form>
+    }
+}
+
+/// What a Basic demo account means for the controls.
+const BASIC_EXPLAINED: &str = "The console cannot see a Basic account\u{2019}s permissions: every control stays enabled and the server decides.";
+
+/// One demo account of the stand-in: a button that signs in with it, and
+/// its description as the button's accessible description.
+#[component]
+fn DemoAccount(
+    credentials: Credentials,
+    /// Shown in the header once signed in.
+    label: String,
+    button_text: String,
+    description: Option<String>,
+) -> impl IntoView {
+    let auth = use_auth();
+    let desc_id = description.is_some().then(|| unique_id("persona-desc"));
+    view! {
+        <li>
+            <button
+                type="button"
+                class="ncc-btn ncc-btn--secondary ncc-persona"
+                aria-describedby=desc_id.clone()
+                on:click=move |_| auth.sign_in(credentials.clone(), Some(label.clone()))
+            >
+                {button_text}
+            </button>
+            {description.map(|d| view! { <span id=desc_id class="ncc-muted ncc-persona__desc">{d}</span> })}
+        </li>
     }
 }
 

@@ -2,6 +2,7 @@
 //! that produces it.
 
 use crate::client::{ClientType, Mobile, MobileAndroid, MobileIos};
+use crate::field::Field;
 use crate::lenient;
 use serde::{Deserialize, Serialize};
 
@@ -278,11 +279,8 @@ impl CreateDraft {
     /// client, mobile settings of a non-native one) are left out too, so a
     /// value typed before switching type is neither sent nor validated.
     pub fn to_request(&self) -> CreateClientRequest {
-        let interactive = self
-            .app_type
-            .as_ref()
-            .is_none_or(ClientType::is_interactive);
-        let native = self.app_type == Some(ClientType::Native);
+        let interactive = Field::CallbackUrls.applies_to(self.app_type.as_ref());
+        let native = Field::IosTeamId.applies_to(self.app_type.as_ref());
         let nonempty = |v: Vec<String>| (interactive && !v.is_empty()).then_some(v);
         let owners: Vec<String> = self.owners.iter().filter_map(|o| opt(o)).collect();
         let metadata = ClientMetadata {

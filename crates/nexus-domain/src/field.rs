@@ -1,6 +1,8 @@
 //! The form fields of create and edit, with their labels and every name a
 //! server may use for them in a ValidationProblemDetails `errors` map.
 
+use crate::client::ClientType;
+
 /// A field the user can fill in (create) or change (edit).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Field {
@@ -48,6 +50,33 @@ impl Field {
         Field::AndroidPackageName,
         Field::Metadata,
     ];
+
+    /// Whether the create form asks for this field for a client of `kind`
+    /// (`None`: no type chosen yet). Application URIs belong to clients that
+    /// sign users in, mobile settings to native apps; metadata has no control.
+    pub fn applies_to(self, kind: Option<&ClientType>) -> bool {
+        match self {
+            Field::CallbackUrls
+            | Field::LogoutUrls
+            | Field::WebOrigins
+            | Field::CorsOrigins
+            | Field::InitiateLoginUri => kind.is_none_or(ClientType::is_interactive),
+            Field::IosTeamId
+            | Field::IosBundleId
+            | Field::AndroidKeystoreHash
+            | Field::AndroidPackageName => kind == Some(&ClientType::Native),
+            Field::Metadata => false,
+            _ => true,
+        }
+    }
+
+    /// The create form's fields for a client of `kind`, top to bottom.
+    pub fn for_create(kind: Option<&ClientType>) -> Vec<Field> {
+        Field::ALL
+            .into_iter()
+            .filter(|f| f.applies_to(kind))
+            .collect()
+    }
 
     /// A stable DOM id stem for the field's control.
     pub fn key(self) -> &'static str {
