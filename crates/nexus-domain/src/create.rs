@@ -304,7 +304,8 @@ impl CreateDraft {
             allowed_origins: nonempty(list(&self.cors_origins)),
             web_origins: nonempty(list(&self.web_origins)),
             allowed_logout_urls: nonempty(list(&self.logout_urls)),
-            grant_types: nonempty(self.grant_types.clone()),
+            // Every type has grant types (machine to machine: client_credentials).
+            grant_types: (!self.grant_types.is_empty()).then(|| self.grant_types.clone()),
             initiate_login_uri: opt(&self.initiate_login_uri).filter(|_| interactive),
             mobile: mobile_from(
                 &self.ios_team_id,
@@ -385,6 +386,16 @@ mod tests {
         let m2m = d.to_request();
         assert!(
             m2m.mobile.is_none() && m2m.callbacks.is_none() && m2m.initiate_login_uri.is_none()
+        );
+        // The grant types the form shows for every type are sent for every type.
+        let mut machine = CreateDraft::for_type(ClientType::NonInteractive);
+        machine.grant_types.push("password".into());
+        assert_eq!(
+            machine.to_request().grant_types,
+            Some(vec![
+                "client_credentials".to_string(),
+                "password".to_string()
+            ])
         );
         d.app_type = Some(ClientType::Spa);
         let spa = d.to_request();
