@@ -1,13 +1,69 @@
 //! The list response: a bare array, or an object wrapping the array
-//! (`items`, `clients` or `data`) with optional paging fields.
+//! (`items`, `clients`, `data`, `results` or `value`) with optional paging
+//! fields.
+//!
+//! Decoded in one pass straight into [`ClientSummary`] rows, with no
+//! `serde_json::Value` tree in between: a 10,000-client list is about 9 MB of
+//! JSON, and the list view needs six fields of each client. A field of the
+//! wrong shape becomes `None`; an item that is not an object is skipped and
+//! counted; only a body that is not JSON, or holds no list, is an error.
 
-use crate::client::NexusClient;
-use serde_json::Value;
+use crate::client::{ClientType, NexusClient};
+use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use std::fmt;
+
+/// What the list view shows of a client. The detail view loads the whole
+/// client ([`NexusClient`]) by id.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ClientSummary {
+    pub id: Option<String>,
+    pub name: Option<String>,
+    /// The wire type (`type`), as sent.
+    pub client_type: Option<String>,
+    pub product_name: Option<String>,
+    pub application_name: Option<String>,
+    pub manually_created: Option<bool>,
+}
+
+impl ClientSummary {
+    /// The client's type, parsed.
+    pub fn kind(&self) -> Option<ClientType> {
+        self.client_type.as_deref().map(ClientType::parse)
+    }
+
+    /// Terraform-managed: `manuallyCreated` is explicitly false (see
+    /// [`NexusClient::is_terraform_managed`]).
+    pub fn is_terraform_managed(&self) -> bool {
+        self.manually_created == Some(false)
+    }
+
+    /// The name to show; falls back to the id, then to a placeholder.
+    pub fn display_name(&self) -> &str {
+        self.name
+            .as_deref()
+            .filter(|n| !n.trim().is_empty())
+            .or(self.id.as_deref())
+            .unwrap_or("(unnamed client)")
+    }
+}
+
+impl From<&NexusClient> for ClientSummary {
+    fn from(c: &NexusClient) -> Self {
+        ClientSummary {
+            id: c.id.clone(),
+            name: c.name.clone(),
+            client_type: c.client_type.clone(),
+            product_name: c.product_name.clone(),
+            application_name: c.application_name.clone(),
+            manually_created: c.manually_created,
+        }
+    }
+}
 
 /// One page of clients as decoded from a list response.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ClientPage {
-    pub clients: Vec<NexusClient>,
+    pub clients: Vec<ClientSummary>,
     /// The server's total, when it says.
     pub total: Option<u64>,
     /// A page token or URL for the next page, when the server pages.
@@ -19,43 +75,365 @@ pub struct ClientPage {
 /// Decodes a list body. Errors only when the body is not JSON or holds no
 /// list at all; single malformed items are skipped and counted.
 pub fn decode_client_list(body: &str) -> Result<ClientPage, String> {
-    let value: Value = serde_json::from_str(body)
+    let mut de = serde_json::Deserializer::from_str(body);
+    let page = match Body::deserialize(&mut de) {
+        Ok(Body::Page(page)) => page,
+        Ok(Body::NoList) => {
+            return Err("The client list response holds no list of clients.".into())
+        }
+        Ok(Body::Other) => {
+            return Err("The client list response is neither a list nor an object.".into())
+        }
+        Err(e) => return Err(format!("The client list is not valid JSON ({e}).")),
+    };
+    de.end()
         .map_err(|e| format!("The client list is not valid JSON ({e})."))?;
-    let (items, wrapper) = match value {
-        Value::Array(items) => (items, None),
-        Value::Object(mut map) => {
-            let items = ["items", "clients", "data", "results", "value"]
-                .iter()
-                .find_map(|k| match map.remove(*k) {
-                    Some(Value::Array(a)) => Some(a),
+    Ok(page)
+}
+
+/// Keys that may hold the list in a wrapper object, in order of preference.
+const LIST_KEYS: [&str; 5] = ["items", "clients", "data", "results", "value"];
+const TOTAL_KEYS: [&str; 4] = ["total", "totalCount", "total_count", "count"];
+const NEXT_KEYS: [&str; 4] = ["next", "nextPageToken", "next_page_token", "nextLink"];
+
+enum Body {
+    Page(ClientPage),
+    NoList,
+    Other,
+}
+
+impl<'de> Deserialize<'de> for Body {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(BodyVisitor)
+    }
+}
+
+struct BodyVisitor;
+
+impl<'de> Visitor<'de> for BodyVisitor {
+    type Value = Body;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a list of clients, or an object wrapping one")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Body, A::Error> {
+        let (clients, skipped) = items(seq)?;
+        Ok(Body::Page(ClientPage {
+            clients,
+            skipped,
+            ..ClientPage::default()
+        }))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Body, A::Error> {
+        // (preference, items, skipped) of the best list key seen so far.
+        let mut list: Option<(usize, Vec<ClientSummary>, usize)> = None;
+        let mut total = None;
+        let mut next = None;
+        while let Some(key) = map.next_key::<Key>()? {
+            let k = key.0.as_str();
+            if let Some(pref) = LIST_KEYS.iter().position(|l| *l == k) {
+                if let MaybeItems(Some((clients, skipped))) = map.next_value()? {
+                    if list.as_ref().is_none_or(|(p, ..)| pref < *p) {
+                        list = Some((pref, clients, skipped));
+                    }
+                }
+            } else if let Some(pref) = TOTAL_KEYS.iter().position(|t| *t == k) {
+                if let Some(n) = map.next_value::<Lenient<u64>>()?.0 {
+                    if total.as_ref().is_none_or(|(p, _)| pref < *p) {
+                        total = Some((pref, n));
+                    }
+                }
+            } else if let Some(pref) = NEXT_KEYS.iter().position(|t| *t == k) {
+                if let Some(s) = map.next_value::<Lenient<String>>()?.0 {
+                    if !s.is_empty() && next.as_ref().is_none_or(|(p, _)| pref < *p) {
+                        next = Some((pref, s));
+                    }
+                }
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        Ok(match list {
+            Some((_, clients, skipped)) => Body::Page(ClientPage {
+                clients,
+                skipped,
+                total: total.map(|t| t.1),
+                next: next.map(|n| n.1),
+            }),
+            None => Body::NoList,
+        })
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<Body, E> {
+        Ok(Body::Other)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Body, E> {
+        Ok(Body::Other)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Body, E> {
+        Ok(Body::Other)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Body, E> {
+        Ok(Body::Other)
+    }
+    fn visit_str<E>(self, _: &str) -> Result<Body, E> {
+        Ok(Body::Other)
+    }
+    fn visit_unit<E>(self) -> Result<Body, E> {
+        Ok(Body::Other)
+    }
+}
+
+/// The items of a list (clients, and how many items were not objects), or
+/// `None` when the value is not a list.
+struct MaybeItems(Option<(Vec<ClientSummary>, usize)>);
+
+fn items<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<(Vec<ClientSummary>, usize), A::Error> {
+    let mut clients = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(100_000));
+    let mut skipped = 0;
+    while let Some(item) = seq.next_element::<Item>()? {
+        match item {
+            Item::Client(c) => clients.push(c),
+            Item::Skipped => skipped += 1,
+        }
+    }
+    Ok((clients, skipped))
+}
+
+/// Defines the visitor methods for the scalar JSON shapes, each answering
+/// `$v` (the shape a visitor does not take reads as "nothing here").
+macro_rules! scalars_give {
+    ($v:expr) => {
+        fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+            Ok($v)
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+            Ok($v)
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+            Ok($v)
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+            Ok($v)
+        }
+        fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
+            Ok($v)
+        }
+        fn visit_unit<E>(self) -> Result<Self::Value, E> {
+            Ok($v)
+        }
+    };
+}
+
+/// Reads and drops the rest of a list.
+fn drain_seq<'de, A: SeqAccess<'de>>(mut s: A) -> Result<(), A::Error> {
+    while s.next_element::<IgnoredAny>()?.is_some() {}
+    Ok(())
+}
+
+/// Reads and drops the rest of an object.
+fn drain_map<'de, A: MapAccess<'de>>(mut m: A) -> Result<(), A::Error> {
+    while m.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+    Ok(())
+}
+
+impl<'de> Deserialize<'de> for MaybeItems {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = MaybeItems;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a list")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+                items(seq).map(|i| MaybeItems(Some(i)))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, m: A) -> Result<Self::Value, A::Error> {
+                drain_map(m).map(|()| MaybeItems(None))
+            }
+            scalars_give!(MaybeItems(None));
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// One list item: a client, or anything else (skipped).
+enum Item {
+    Client(ClientSummary),
+    Skipped,
+}
+
+impl<'de> Deserialize<'de> for Item {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Item;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a client object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Item, A::Error> {
+                summary(map).map(Item::Client)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, s: A) -> Result<Item, A::Error> {
+                drain_seq(s).map(|()| Item::Skipped)
+            }
+            scalars_give!(Item::Skipped);
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// The list view's fields of one client object; any other key is skipped
+/// unread, a repeated key keeps its last value.
+fn summary<'de, A: MapAccess<'de>>(mut map: A) -> Result<ClientSummary, A::Error> {
+    let mut c = ClientSummary::default();
+    while let Some(key) = map.next_key::<Key>()? {
+        match key.0.as_str() {
+            "id" => c.id = map.next_value::<Lenient<String>>()?.0,
+            "name" => c.name = map.next_value::<Lenient<String>>()?.0,
+            "type" => c.client_type = map.next_value::<Lenient<String>>()?.0,
+            "productName" => c.product_name = map.next_value::<Lenient<String>>()?.0,
+            "applicationName" => c.application_name = map.next_value::<Lenient<String>>()?.0,
+            "manuallyCreated" => c.manually_created = map.next_value::<Lenient<bool>>()?.0,
+            _ => {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+    }
+    Ok(c)
+}
+
+/// An object key. Keys are short; most borrow nothing and allocate once.
+struct Key(String);
+
+impl<'de> Deserialize<'de> for Key {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d).map(Key)
+    }
+}
+
+/// A tolerant scalar: the right shape gives `Some`, any other `None`.
+struct Lenient<T>(Option<T>);
+
+impl<'de> Deserialize<'de> for Lenient<String> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Option<String>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(Some(v.to_string()))
+            }
+            fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+                Ok(Some(v))
+            }
+            // Numbers and booleans are shown as text, as NexusClient does.
+            fn visit_bool<E>(self, v: bool) -> Result<Self::Value, E> {
+                Ok(Some(v.to_string()))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
+                Ok(Some(v.to_string()))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
+                Ok(Some(v.to_string()))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<Self::Value, E> {
+                Ok(Some(serde_json::Number::from_f64(v).map_or_else(String::new, |n| n.to_string())))
+            }
+            fn visit_unit<E>(self) -> Result<Self::Value, E> {
+                Ok(None)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, s: A) -> Result<Self::Value, A::Error> {
+                drain_seq(s).map(|()| None)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, m: A) -> Result<Self::Value, A::Error> {
+                drain_map(m).map(|()| None)
+            }
+        }
+        d.deserialize_any(V).map(Lenient)
+    }
+}
+
+impl<'de> Deserialize<'de> for Lenient<bool> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Option<bool>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a boolean")
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<Self::Value, E> {
+                Ok(Some(v))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(match v.trim() {
+                    t if t.eq_ignore_ascii_case("true") => Some(true),
+                    t if t.eq_ignore_ascii_case("false") => Some(false),
                     _ => None,
                 })
-                .ok_or_else(|| "The client list response holds no list of clients.".to_string())?;
-            (items, Some(map))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
+                Ok(Some(v != 0))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
+                Ok(Some(v != 0))
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+                Ok(None)
+            }
+            fn visit_unit<E>(self) -> Result<Self::Value, E> {
+                Ok(None)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, s: A) -> Result<Self::Value, A::Error> {
+                drain_seq(s).map(|()| None)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, m: A) -> Result<Self::Value, A::Error> {
+                drain_map(m).map(|()| None)
+            }
         }
-        _ => return Err("The client list response is neither a list nor an object.".into()),
-    };
-    let mut page = ClientPage::default();
-    for item in items {
-        match item {
-            v @ Value::Object(_) => match serde_json::from_value::<NexusClient>(v) {
-                Ok(c) => page.clients.push(c),
-                Err(_) => page.skipped += 1,
-            },
-            _ => page.skipped += 1,
+        d.deserialize_any(V).map(Lenient)
+    }
+}
+
+impl<'de> Deserialize<'de> for Lenient<u64> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Option<u64>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a count")
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
+                Ok(Some(v))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
+                Ok(u64::try_from(v).ok())
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+                Ok(None)
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+                Ok(None)
+            }
+            fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
+                Ok(None)
+            }
+            fn visit_unit<E>(self) -> Result<Self::Value, E> {
+                Ok(None)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, s: A) -> Result<Self::Value, A::Error> {
+                drain_seq(s).map(|()| None)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, m: A) -> Result<Self::Value, A::Error> {
+                drain_map(m).map(|()| None)
+            }
         }
+        d.deserialize_any(V).map(Lenient)
     }
-    if let Some(map) = wrapper {
-        page.total = ["total", "totalCount", "total_count", "count"]
-            .iter()
-            .find_map(|k| map.get(*k).and_then(Value::as_u64));
-        page.next = ["next", "nextPageToken", "next_page_token", "nextLink"]
-            .iter()
-            .find_map(|k| map.get(*k).and_then(Value::as_str))
-            .filter(|s| !s.is_empty())
-            .map(String::from);
-    }
-    Ok(page)
 }
 
 #[cfg(test)]
@@ -66,7 +444,7 @@ mod tests {
     fn bare_and_wrapped() {
         let bare = decode_client_list(r#"[{"id":"a"},{"id":"b","name":null}]"#).unwrap();
         assert_eq!(bare.clients.len(), 2);
-        for key in ["items", "clients", "data"] {
+        for key in ["items", "clients", "data", "results", "value"] {
             let body = format!(
                 r#"{{"{key}":[{{"id":"a"}}],"total":10,"page":0,"per_page":1,"next":"t2"}}"#
             );
@@ -84,6 +462,53 @@ mod tests {
     fn not_a_list() {
         assert!(decode_client_list("<html>").is_err());
         assert!(decode_client_list(r#"{"id":"a"}"#).is_err());
+        assert!(decode_client_list(r#"{"items":"nope"}"#).is_err());
         assert!(decode_client_list("42").is_err());
+        assert!(decode_client_list("[]  x").is_err(), "trailing garbage");
+        assert!(decode_client_list(r#"[{"id":"a"}"#).is_err(), "truncated");
+    }
+
+    #[test]
+    fn a_bad_item_skips_only_itself() {
+        let page = decode_client_list(
+            r#"[[1,{"id":"in-a-list"}], "x", 3.5, true, null,
+                {"id":"ok","name":{"nested":[1,2,{"deep":true}]},"type":["spa"],"manuallyCreated":"FALSE"},
+                {"id":7,"name":"seven","productName":12,"manuallyCreated":1,"extra":{"a":[{}]}},
+                {"id":"dup","id":"dup2","name":"n","name":null}]"#,
+        )
+        .unwrap();
+        assert_eq!(page.skipped, 5);
+        let ids: Vec<_> = page.clients.iter().map(|c| c.id.clone()).collect();
+        assert_eq!(
+            ids,
+            vec![Some("ok".into()), Some("7".into()), Some("dup2".into())]
+        );
+        let ok = &page.clients[0];
+        assert_eq!((ok.name.as_deref(), ok.client_type.as_deref()), (None, None));
+        assert!(ok.is_terraform_managed());
+        assert_eq!(ok.display_name(), "ok");
+        let seven = &page.clients[1];
+        assert_eq!(seven.product_name.as_deref(), Some("12"));
+        assert_eq!(seven.manually_created, Some(true));
+        assert_eq!(page.clients[2].name, None, "the last repeated key wins");
+    }
+
+    #[test]
+    fn the_preferred_list_key_wins_and_odd_paging_fields_are_ignored() {
+        let page = decode_client_list(
+            r#"{"data":[{"id":"d"}],"total":"many","items":[{"id":"i"}],"count":4,"next":7,"nextLink":"/p2"}"#,
+        )
+        .unwrap();
+        assert_eq!(page.clients[0].id.as_deref(), Some("i"));
+        assert_eq!(page.total, Some(4));
+        assert_eq!(page.next.as_deref(), Some("7"), "numbers read as text");
+    }
+
+    #[test]
+    fn summary_matches_the_full_client() {
+        let json = r#"{"id":"c1","name":"Shop","type":"spa","productName":"P","applicationName":"A","manuallyCreated":false,"owners":["u"],"callbackUrls":["https://x"]}"#;
+        let full: NexusClient = serde_json::from_str(json).unwrap();
+        let page = decode_client_list(&format!("[{json}]")).unwrap();
+        assert_eq!(page.clients[0], ClientSummary::from(&full));
     }
 }

@@ -1,14 +1,35 @@
 //! Search, filter, sort and paging of the client list, and their round trip
 //! through the query string (so a link or reload restores the view).
 
-use crate::client::{ClientType, NexusClient};
+use crate::client::ClientType;
+use crate::list::ClientSummary;
 use std::cmp::Ordering;
+use std::sync::OnceLock;
 
 /// Managed-by filter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Managed {
     Manual,
     Terraform,
+}
+
+impl Managed {
+    /// The query-string (and form) value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Managed::Manual => "manual",
+            Managed::Terraform => "terraform",
+        }
+    }
+
+    /// Reads a query-string value; anything else is no filter.
+    pub fn parse(v: &str) -> Option<Self> {
+        match v {
+            "manual" => Some(Managed::Manual),
+            "terraform" => Some(Managed::Terraform),
+            _ => None,
+        }
+    }
 }
 
 /// Sort column.
@@ -21,6 +42,27 @@ pub enum SortKey {
 }
 
 impl SortKey {
+    /// Every sort key, in the order the sort menu offers them.
+    pub const ALL: [SortKey; 3] = [SortKey::Name, SortKey::Type, SortKey::Product];
+
+    /// Reads a query-string value; anything unknown sorts by name.
+    pub fn parse(v: &str) -> Self {
+        Self::ALL
+            .into_iter()
+            .find(|k| k.as_str() == v)
+            .unwrap_or_default()
+    }
+
+    /// Words for a person.
+    pub fn label(self) -> &'static str {
+        match self {
+            SortKey::Name => "Name",
+            SortKey::Type => "Type",
+            SortKey::Product => "Product",
+        }
+    }
+
+    /// The query-string value.
     pub fn as_str(self) -> &'static str {
         match self {
             SortKey::Name => "name",
@@ -64,6 +106,9 @@ impl Default for ListQuery {
 }
 
 impl ListQuery {
+    /// The query-string keys the list view reads.
+    pub const KEYS: [&'static str; 6] = ["q", "type", "managed", "sort", "page", "per_page"];
+
     /// Reads the state from query pairs; unknown or malformed values fall back
     /// to defaults (a hand-edited URL never breaks the view).
     pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
@@ -76,24 +121,14 @@ impl ListQuery {
                     q.client_type =
                         (!matches!(t, ClientType::Other(_))).then(|| t.as_str().to_string());
                 }
-                "managed" => {
-                    q.managed = match v {
-                        "manual" => Some(Managed::Manual),
-                        "terraform" => Some(Managed::Terraform),
-                        _ => None,
-                    }
-                }
+                "managed" => q.managed = Managed::parse(v),
                 "sort" => {
                     let (desc, key) = match v.strip_prefix('-') {
                         Some(rest) => (true, rest),
                         None => (false, v),
                     };
                     q.descending = desc;
-                    q.sort = match key {
-                        "type" => SortKey::Type,
-                        "product" => SortKey::Product,
-                        _ => SortKey::Name,
-                    };
+                    q.sort = SortKey::parse(key);
                 }
                 "page" => {
                     q.page = v
@@ -124,10 +159,8 @@ impl ListQuery {
         if let Some(t) = &self.client_type {
             out.push(("type", t.clone()));
         }
-        match self.managed {
-            Some(Managed::Manual) => out.push(("managed", "manual".into())),
-            Some(Managed::Terraform) => out.push(("managed", "terraform".into())),
-            None => {}
+        if let Some(m) = self.managed {
+            out.push(("managed", m.as_str().into()));
         }
         if self.sort != SortKey::Name || self.descending {
             let dash = if self.descending { "-" } else { "" };
@@ -143,38 +176,90 @@ impl ListQuery {
     }
 }
 
-/// Lower-cased search text per client, built once per loaded list so each
-/// keystroke only scans strings.
-#[derive(Debug, Clone, Default)]
+/// What searching and sorting need of a loaded list, built once per list so
+/// that a keystroke only scans prepared strings and walks a prepared order:
+/// lower-cased search text per client, and per sort the order of every client
+/// (built on first use of that sort, then kept).
+#[derive(Debug, Default)]
 pub struct SearchIndex {
     haystacks: Vec<String>,
+    /// Lower-cased display names: the name sort, and every sort's tie-break.
+    names: Vec<String>,
+    /// The order of all clients per (sort key, descending).
+    orders: [OnceLock<Vec<u32>>; 6],
 }
 
 impl SearchIndex {
-    pub fn new(clients: &[NexusClient]) -> Self {
+    pub fn new(clients: &[ClientSummary]) -> Self {
         let haystacks = clients
             .iter()
             .map(|c| {
-                [&c.name, &c.id, &c.product_name, &c.application_name]
-                    .iter()
-                    .filter_map(|f| f.as_deref())
-                    .collect::<Vec<_>>()
-                    .join("\u{1}")
-                    .to_lowercase()
+                let mut hay = String::new();
+                for f in [&c.name, &c.id, &c.product_name, &c.application_name]
+                    .into_iter()
+                    .flatten()
+                {
+                    if !hay.is_empty() {
+                        hay.push('\u{1}');
+                    }
+                    hay.push_str(f);
+                }
+                hay.to_lowercase()
             })
             .collect();
-        SearchIndex { haystacks }
+        let names = clients
+            .iter()
+            .map(|c| c.display_name().to_lowercase())
+            .collect();
+        SearchIndex {
+            haystacks,
+            names,
+            orders: Default::default(),
+        }
     }
-}
 
-fn key_text(c: &NexusClient, key: SortKey) -> String {
-    match key {
-        SortKey::Name => c.display_name().to_lowercase(),
-        SortKey::Type => c
-            .kind()
-            .map(|k| k.label().to_lowercase())
-            .unwrap_or_default(),
-        SortKey::Product => c.product_name.clone().unwrap_or_default().to_lowercase(),
+    /// Every client's index, in the order `key` (and direction) sorts them.
+    fn order(&self, clients: &[ClientSummary], key: SortKey, descending: bool) -> &[u32] {
+        let slot = key as usize * 2 + usize::from(descending);
+        self.orders[slot].get_or_init(|| {
+            let own: Vec<String>;
+            let keys: &[String] = match key {
+                SortKey::Name => &self.names,
+                SortKey::Type => {
+                    own = clients
+                        .iter()
+                        .map(|c| c.kind().map(|k| k.label().to_lowercase()).unwrap_or_default())
+                        .collect();
+                    &own
+                }
+                SortKey::Product => {
+                    own = clients
+                        .iter()
+                        .map(|c| c.product_name.as_deref().unwrap_or("").to_lowercase())
+                        .collect();
+                    &own
+                }
+            };
+            let mut order: Vec<u32> = (0..clients.len() as u32).collect();
+            order.sort_unstable_by(|&a, &b| {
+                let (a, b) = (a as usize, b as usize);
+                // Empty keys ("not set") sort last in either direction.
+                let primary = match (keys[a].is_empty(), keys[b].is_empty()) {
+                    (true, false) => return Ordering::Greater,
+                    (false, true) => return Ordering::Less,
+                    _ => keys[a].cmp(&keys[b]),
+                };
+                let primary = if descending {
+                    primary.reverse()
+                } else {
+                    primary
+                };
+                primary
+                    .then_with(|| self.names[a].cmp(&self.names[b]))
+                    .then(a.cmp(&b))
+            });
+            order
+        })
     }
 }
 
@@ -182,7 +267,7 @@ fn key_text(c: &NexusClient, key: SortKey) -> String {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ListView {
     /// Indexes into the client slice of every match, in display order.
-    pub matches: Vec<usize>,
+    pub matches: Vec<u32>,
     /// The page actually shown (clamped to the last page).
     pub page: usize,
     pub page_count: usize,
@@ -190,58 +275,41 @@ pub struct ListView {
 
 impl ListView {
     /// The indexes on the shown page.
-    pub fn page_rows(&self, per_page: usize) -> &[usize] {
+    pub fn page_rows(&self, per_page: usize) -> &[u32] {
         let start = (self.page * per_page).min(self.matches.len());
         let end = (start + per_page).min(self.matches.len());
         &self.matches[start..end]
     }
 }
 
-/// Filters, sorts and pages `clients` by `query`.
-pub fn apply(clients: &[NexusClient], index: &SearchIndex, query: &ListQuery) -> ListView {
+/// Filters, sorts and pages `clients` by `query`. `index` must have been
+/// built from the same `clients`.
+pub fn apply(clients: &[ClientSummary], index: &SearchIndex, query: &ListQuery) -> ListView {
     let needle = query.q.trim().to_lowercase();
     let words: Vec<&str> = needle.split_whitespace().collect();
-    let mut matches: Vec<usize> = (0..clients.len())
-        .filter(|&i| {
-            let c = &clients[i];
-            let hay = index.haystacks.get(i).map(String::as_str).unwrap_or("");
-            words.iter().all(|w| hay.contains(w))
-                && query
-                    .client_type
-                    .as_deref()
-                    .is_none_or(|t| c.kind().is_some_and(|k| k.as_str() == t))
-                && match query.managed {
-                    None => true,
-                    Some(Managed::Terraform) => c.is_terraform_managed(),
-                    Some(Managed::Manual) => !c.is_terraform_managed(),
-                }
-        })
-        .collect();
-    let mut keyed: Vec<(String, String, usize)> = matches
-        .drain(..)
-        .map(|i| {
-            (
-                key_text(&clients[i], query.sort),
-                clients[i].display_name().to_lowercase(),
-                i,
-            )
-        })
-        .collect();
-    keyed.sort_by(|a, b| {
-        // Empty keys ("not set") sort last in either direction.
-        let primary = match (a.0.is_empty(), b.0.is_empty()) {
-            (true, false) => return Ordering::Greater,
-            (false, true) => return Ordering::Less,
-            _ => a.0.cmp(&b.0),
-        };
-        let primary = if query.descending {
-            primary.reverse()
-        } else {
-            primary
-        };
-        primary.then_with(|| a.1.cmp(&b.1)).then(a.2.cmp(&b.2))
-    });
-    let matches: Vec<usize> = keyed.into_iter().map(|k| k.2).collect();
+    let order = index.order(clients, query.sort, query.descending);
+    let matches: Vec<u32> = if words.is_empty() && query.client_type.is_none() && query.managed.is_none() {
+        order.to_vec()
+    } else {
+        order
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let c = &clients[i as usize];
+                let hay = index.haystacks.get(i as usize).map(String::as_str).unwrap_or("");
+                words.iter().all(|w| hay.contains(w))
+                    && query
+                        .client_type
+                        .as_deref()
+                        .is_none_or(|t| c.kind().is_some_and(|k| k.as_str() == t))
+                    && match query.managed {
+                        None => true,
+                        Some(Managed::Terraform) => c.is_terraform_managed(),
+                        Some(Managed::Manual) => !c.is_terraform_managed(),
+                    }
+            })
+            .collect()
+    };
     let per_page = query.per_page.max(1);
     let page_count = matches.len().div_ceil(per_page).max(1);
     ListView {
@@ -255,8 +323,8 @@ pub fn apply(clients: &[NexusClient], index: &SearchIndex, query: &ListQuery) ->
 mod tests {
     use super::*;
 
-    fn clients() -> Vec<NexusClient> {
-        serde_json::from_str(
+    fn clients() -> Vec<ClientSummary> {
+        crate::list::decode_client_list(
             r#"[
             {"id":"c1","name":"Shop Web","type":"regular_web","productName":"Shop","manuallyCreated":true},
             {"id":"c2","name":"billing api","type":"non_interactive","productName":"Billing","manuallyCreated":false},
@@ -265,6 +333,7 @@ mod tests {
         ]"#,
         )
         .unwrap()
+        .clients
     }
 
     #[test]
@@ -298,7 +367,7 @@ mod tests {
         let ids = |v: &ListView| {
             v.matches
                 .iter()
-                .map(|&i| cs[i].id.clone().unwrap())
+                .map(|&i| cs[i as usize].id.clone().unwrap())
                 .collect::<Vec<_>>()
         };
         let q = |f: fn(&mut ListQuery)| {
@@ -351,5 +420,38 @@ mod tests {
             }),
         );
         assert_eq!((v.page, v.page_count, v.page_rows(25).len()), (0, 1, 4));
+    }
+
+    #[test]
+    fn descending_keeps_not_set_last_and_ties_by_name() {
+        let cs = clients();
+        let idx = SearchIndex::new(&cs);
+        let mut q = ListQuery {
+            sort: SortKey::Product,
+            descending: true,
+            ..ListQuery::default()
+        };
+        let ids = |v: ListView| -> Vec<String> {
+            v.matches
+                .iter()
+                .map(|&i| cs[i as usize].id.clone().unwrap())
+                .collect()
+        };
+        assert_eq!(ids(apply(&cs, &idx, &q)), vec!["c1", "c2", "c3", "c4"]);
+        q.sort = SortKey::Name;
+        assert_eq!(ids(apply(&cs, &idx, &q)), vec!["c1", "c4", "c2", "c3"]);
+        // The same query twice walks the same kept order.
+        assert_eq!(ids(apply(&cs, &idx, &q)), vec!["c1", "c4", "c2", "c3"]);
+    }
+
+    #[test]
+    fn keys_parse_what_they_print() {
+        for k in SortKey::ALL {
+            assert_eq!(SortKey::parse(k.as_str()), k);
+        }
+        for m in [Managed::Manual, Managed::Terraform] {
+            assert_eq!(Managed::parse(m.as_str()), Some(m));
+        }
+        assert_eq!(Managed::parse("x"), None);
     }
 }
