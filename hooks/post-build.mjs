@@ -1,45 +1,75 @@
 // Trunk post-build hook (runs in the staging dir before dist/ is replaced).
 //
-// 1. Trunk starts the wasm with an inline <script type="module">; a strict
-//    CSP (script-src 'self') blocks inline script. Move it to
-//    boot-<hash>.js beside index.html and reference it.
-// 2. Write embed.js: the stable entry a host page imports to embed the
+// 1. One stylesheet for the first view instead of one per style/*.css.
+// 2. One script: Trunk starts the wasm with an inline <script type="module">
+//    (a strict CSP, script-src 'self', blocks inline script) that imports
+//    the wasm-bindgen glue. Glue + hooks/boot.js + that start-up code go into
+//    console-<hash>.js beside index.html.
+// 3. Write embed.js: the stable entry a host page imports to embed the
 //    console (`mount(element, options)` and <nexus-clients-console>). It
 //    knows this build's hashed file names, so hosts never need to.
 import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 
-const dir = process.env.TRUNK_STAGING_DIR;
-if (!dir) {
-  console.error("post-build: TRUNK_STAGING_DIR is not set");
+function fail(why) {
+  console.error(`post-build: ${why}`);
   process.exit(1);
 }
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) fail("TRUNK_STAGING_DIR is not set");
+const hooks = dirname(fileURLToPath(import.meta.url));
 const file = join(dir, "index.html");
 let html = readFileSync(file, "utf8");
 
-let moved = 0;
-html = html.replace(/<script type="module"([^>]*)>([\s\S]*?)<\/script>/g, (whole, attrs, body) => {
-  if (/\bsrc=/.test(attrs) || !body.trim()) return whole;
-  // The moved code's relative imports resolve against its own URL, which sits
-  // beside index.html, so "./x.js" keeps working.
-  const hash = createHash("sha256").update(body).digest("hex").slice(0, 16);
-  const name = `boot-${hash}.js`;
-  writeFileSync(join(dir, name), body.trim() + "\n");
-  moved += 1;
-  return `<script type="module" src="./${name}"></script>`;
-});
+// The first view asks for index.html, one stylesheet, one script, the wasm,
+// config.json and the list, and nothing more (bench/bench.mjs counts them).
+const hash = (data) => createHash("sha256").update(data).digest("hex").slice(0, 16);
+
+// 1. One stylesheet: Trunk links each style/*.css on its own.
+const cssLinks = [...html.matchAll(/<link rel="stylesheet" href="\.\/([^"]+\.css)"[^>]*>\s*/g)];
+if (cssLinks.length === 0) fail("no stylesheet links in index.html");
+const css = cssLinks.map((m) => readFileSync(join(dir, m[1]), "utf8")).join("\n");
+const cssName = `console-${hash(css)}.css`;
+writeFileSync(join(dir, cssName), css);
+html = html.replace(cssLinks[0][0], `<link rel="stylesheet" href="./${cssName}" />\n    <script type="module" src="./@SCRIPT@"></script>\n    `);
+for (const m of cssLinks.slice(1)) html = html.replace(m[0], "");
+for (const m of cssLinks) unlinkSync(join(dir, m[1]));
+const styles = [cssName];
+
+// 2. One script: Trunk starts the wasm from an inline module (which the
+//    strict CSP, script-src 'self', forbids) that imports the wasm-bindgen
+//    glue. The glue, the boot script (below) and that start-up code become
+//    one file; the plain glue stays for embed.js.
+const inline = [...html.matchAll(/<script type="module"([^>]*)>([\s\S]*?)<\/script>\s*/g)].filter(
+  (m) => !/\bsrc=/.test(m[1]) && m[2].trim(),
+);
+if (inline.length !== 1) fail(`expected Trunk's one inline start-up script, found ${inline.length}`);
+const start = inline[0][2];
+const js = start.match(/import init, \* as bindings from '\.\/([^']+\.js)';/)?.[1];
+const wasm = start.match(/module_or_path: '\.\/([^']+\.wasm)'/)?.[1];
+if (!js || !wasm) fail("could not find the module and wasm names in Trunk's start-up script");
+const glue = readFileSync(join(dir, js), "utf8");
+if (!/__wbg_init as default\b/.test(glue)) fail("the wasm-bindgen glue does not export __wbg_init as its default");
+const bootJs = readFileSync(join(hooks, "boot.js"), "utf8");
+const startBody = start
+  .replace(/import init, \* as bindings from '[^']+';/, "")
+  .replace(/\bawait init\(/, "await __wbg_init(")
+  .replace(/window\.wasmBindings = bindings;/, "");
+if (/\binit\(|bindings/.test(startBody.replace(/__wbg_init\(/g, ""))) fail(`unexpected start-up script:\n${start}`);
+// In a block: the glue has top-level names of its own (`wasm`).
+const combined = `${glue}\n// ---- boot (hooks/boot.js) ----\n${bootJs}\n// ---- start (Trunk) ----\n{\n${startBody.trim()}\n}\n`;
+const scriptName = `console-${hash(combined)}.js`;
+writeFileSync(join(dir, scriptName), combined);
+html = html.replace(inline[0][0], "");
+// The glue is now inside the script: preloading it would be a wasted request.
+html = html.replace(new RegExp(`<link rel="modulepreload" href="\\./${js.replace(/\./g, "\\.")}"[^>]*>\\s*`), "");
+html = html.replace("@SCRIPT@", scriptName);
 // A static nonce is worse than none: a CSP that trusted it would be bypassed.
 html = html.replace(/\snonce="[^"]*"/g, "");
 writeFileSync(file, html);
 
-const js = html.match(/<link rel="modulepreload" href="\.\/([^"]+\.js)"/)?.[1];
-const wasm = html.match(/<link rel="preload" href="\.\/([^"]+\.wasm)"/)?.[1];
-const styles = [...html.matchAll(/<link rel="stylesheet" href="\.\/([^"]+\.css)"/g)].map((m) => m[1]);
-if (!js || !wasm) {
-  console.error("post-build: could not find the module and wasm names in index.html");
-  process.exit(1);
-}
 const embed = `// Generated by hooks/post-build.mjs for this build: do not edit.
 // A host page embeds the console with either
 //   import { mount } from "<console>/embed.js";  const h = await mount(el, options); h.unmount();
@@ -124,4 +154,4 @@ if (!customElements.get("nexus-clients-console")) {
 }
 `;
 writeFileSync(join(dir, "embed.js"), embed);
-console.log(`post-build: moved ${moved} inline script(s) out of index.html; wrote embed.js`);
+console.log(`post-build: wrote ${cssName} (${cssLinks.length} stylesheets), ${scriptName} (glue + boot + start) and embed.js`);

@@ -2,7 +2,7 @@
 # THE test command (README): bash scripts/test.sh
 # Runs setup (skip with SKIP_SETUP=1), then every check in order, failing fast:
 # fmt, clippy (host + wasm32), host tests, in-browser wasm tests, devserver build,
-# release console build, Playwright end-to-end tests.
+# release console build, the first-load size budget, Playwright end-to-end tests.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -55,6 +55,7 @@ stage "host tests (domain, devserver)" cargo test -p nexus-domain -p nexus-devse
 stage "in-browser wasm tests (console)" cargo test -p nexus-clients-console --target wasm32-unknown-unknown
 stage "build devserver" cargo build -p nexus-devserver
 stage "build console (trunk --release)" trunk build --release
+stage "size budget (first load, brotli)" node scripts/size-budget.mjs dist
 stage "end-to-end tests (Playwright)" npx playwright test
 
 summary

@@ -8,6 +8,7 @@
 pub mod api;
 pub mod app;
 pub mod auth;
+pub mod boot;
 pub mod components;
 pub mod config;
 pub mod deadline;

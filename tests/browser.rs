@@ -4,8 +4,8 @@
 
 use leptos::prelude::*;
 use nexus_clients_console::components::ProblemView;
-use nexus_clients_console::pages::ClientsTable;
-use nexus_domain::{NexusClient, ProblemDetails};
+use nexus_clients_console::components::{ClientsTable, TableRows};
+use nexus_domain::ProblemDetails;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -88,7 +88,7 @@ fn clients_table_renders_rows_from_decoded_clients() {
         ],"total":3}"#,
     )
     .unwrap();
-    let rows: Vec<NexusClient> = page.clients;
+    let rows = TableRows::all(page.clients);
     let el = mount(move || view! { <ClientsTable rows=rows /> });
     let body_rows = el.query_selector_all("tbody tr").unwrap();
     assert_eq!(body_rows.length(), 3);

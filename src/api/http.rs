@@ -56,6 +56,32 @@ fn build_request(
         .map_err(js_err)
 }
 
+/// The boot script's answer to exactly this request, if it made it (see
+/// [`crate::boot`]): `Ok(None)` means send it yourself.
+pub async fn prefetched(
+    method: &Method,
+    url: &str,
+    headers: &[(String, String)],
+    timeout_ms: u32,
+) -> Result<Option<RawResponse>, ApiError> {
+    let Some(p) = crate::boot::take_request(method.as_ref(), url, headers) else {
+        return Ok(None);
+    };
+    match crate::deadline::within(timeout_ms, p.answer()).await {
+        Some(answer) => Ok(answer.map(|a| RawResponse {
+            status: a.status,
+            content_type: a.content_type,
+            body: a.body,
+        })),
+        None => {
+            p.abort();
+            Err(ApiError::Timeout {
+                seconds: timeout_ms.div_ceil(1000),
+            })
+        }
+    }
+}
+
 /// Sends one request and reads the whole body, giving up after `timeout_ms`
 /// (the fetch is aborted then, so nothing lingers).
 pub async fn exchange(

@@ -1,6 +1,6 @@
 //! Typed calls to the Nexus clients API.
 
-use super::http::{exchange, RawResponse};
+use super::http::{exchange, prefetched, RawResponse};
 use super::ApiError;
 use crate::auth::Auth;
 use crate::config::AppConfig;
@@ -117,8 +117,12 @@ impl NexusApi {
                     headers.push((self.app_token_header.clone(), app.to_string()));
                 }
             }
-            let resp =
-                exchange(method.clone(), url, &headers, body.clone(), self.timeout_ms).await?;
+            let resp = match prefetched(&method, url, &headers, self.timeout_ms).await? {
+                Some(resp) => resp,
+                None => {
+                    exchange(method.clone(), url, &headers, body.clone(), self.timeout_ms).await?
+                }
+            };
             if resp.status == 401 {
                 if !renewed && self.auth.renew(used.as_ref()).await {
                     renewed = true;

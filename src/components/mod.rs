@@ -1,22 +1,26 @@
 //! Reusable view parts. They hold no business rules: decisions come in as
 //! props (a `Decision`, a `ProblemDetails`), computed by the domain.
 
+mod clients_table;
 mod confirm_dialog;
 mod copy_button;
 mod field_messages;
 mod guarded_button;
 mod list_editor;
+mod pager;
 mod problem_view;
 mod secret_field;
 mod skeleton;
 mod toast;
 mod unsaved_guard;
 
+pub use clients_table::{ClientsTable, TableRows};
 pub use confirm_dialog::ConfirmDialog;
 pub use copy_button::CopyButton;
 pub use field_messages::FieldMessages;
 pub use guarded_button::{GuardedButton, GuardedLink};
 pub use list_editor::ListEditor;
+pub use pager::{FilterSelect, PageAt, Pager};
 pub use problem_view::ProblemView;
 pub use secret_field::SecretField;
 pub use skeleton::Skeleton;

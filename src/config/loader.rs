@@ -20,6 +20,21 @@ pub async fn load_config(url: &str) -> Result<AppConfig, ConfigError> {
         title: title.into(),
         details: vec![detail],
     };
+    // The boot script may have fetched it already, while the wasm loaded.
+    if let Some(answer) =
+        crate::deadline::within(CONFIG_TIMEOUT_MS, crate::boot::take_config(url)).await.flatten()
+    {
+        if !(200..300).contains(&answer.status) {
+            return Err(fail(
+                "The configuration could not be loaded",
+                format!(
+                    "config.json beside index.html answered HTTP {}. Deploy a config.json next to index.html (see docs/configuration.md).",
+                    answer.status
+                ),
+            ));
+        }
+        return parse_config(&answer.body);
+    }
     let controller = web_sys::AbortController::new().ok();
     let signal = controller.as_ref().map(|c| c.signal());
     let request = Request::get(url)

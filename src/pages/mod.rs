@@ -13,7 +13,7 @@ mod sign_in;
 pub use client_create::CreateClientPage;
 pub use client_detail::ClientDetailPage;
 pub use client_edit::EditClientPage;
-pub use clients_list::{ClientsListPage, ClientsTable};
+pub use clients_list::ClientsListPage;
 pub use config_error::ConfigErrorPage;
 pub use not_found::NotFoundPage;
 pub use sign_in::{ReauthDialog, SignInPage};

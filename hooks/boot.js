@@ -1,0 +1,42 @@
+// Boot script of the standalone page (hooks/post-build.mjs puts it into the
+// page's one script, before the wasm starts). It starts config.json and, on
+// the list route with a stored session, the client list while the wasm
+// downloads and compiles; src/boot.rs takes both over, checking that the list
+// request is exactly the one the console would send. Embedded (embed.js) it
+// does not run. Same inputs as the console: config.json, sessionStorage's
+// "ncc.session", and the base path.
+{
+  const boot = (globalThis.__nccBoot = {});
+  const read = async (r) => ({ status: r.status, contentType: r.headers.get("content-type"), body: await r.text() });
+  // Same mode and credentials as the <link rel="preload"> in index.html, so
+  // this is the preloaded request, not a second one.
+  const config = fetch("config.json", { headers: { Accept: "application/json" } }).then(read);
+  boot.config = { url: "config.json", response: config };
+  const list = config.then((c) => {
+    if (c.status < 200 || c.status > 299) return null;
+    const cfg = JSON.parse(c.body);
+    if (!cfg || typeof cfg !== "object" || cfg.authMode === "host" || typeof cfg.tenantId !== "string") return null;
+    // Only on the list route (the root redirects there).
+    const base = (typeof cfg.basePath === "string" ? cfg.basePath : new URL(document.baseURI).pathname).replace(/\/+$/, "");
+    if (!location.pathname.startsWith(base) || !/^\/?(clients\/?)?$/.test(location.pathname.slice(base.length))) return null;
+    const [creds] = JSON.parse(sessionStorage.getItem("ncc.session") || "null") || [];
+    const headers = { Accept: "application/json" };
+    if (creds?.Bearer && typeof creds.Bearer.token === "string") {
+      headers.Authorization = `Bearer ${creds.Bearer.token.trim()}`;
+      const app = creds.Bearer.app_token;
+      if (typeof app === "string" && app.trim()) headers[cfg.applicationTokenHeader || "ApplicationToken"] = app;
+    } else if (creds?.Basic) {
+      const bytes = new TextEncoder().encode(`${creds.Basic.username}:${creds.Basic.password}`);
+      headers.Authorization = `Basic ${btoa(String.fromCharCode(...bytes))}`;
+    } else {
+      return null;
+    }
+    const api = (typeof cfg.apiBaseUrl === "string" ? cfg.apiBaseUrl : "").trim().replace(/\/+$/, "");
+    const url = `${api}/v1/tenants/${encodeURIComponent(cfg.tenantId)}/clients`;
+    const controller = new AbortController();
+    const response = fetch(url, { headers, signal: controller.signal }).then(read);
+    response.catch(() => {}); // a failure is the console's to report, when it asks
+    boot.list = { url, headers, controller, response };
+  });
+  list.catch(() => {}); // no prefetch then: the console asks itself
+}
