@@ -1,6 +1,6 @@
-//! The table of clients. Rows are cheap: each is static markup built once
-//! per client and kept while it stays on the page (keyed), and the row's
-//! click, its link and its Copy button share one listener on the table.
+//! The table of clients. Rows are cheap: a fixed set of row slots rewritten
+//! in place (see [`ClientsTable`]), and the row's click, its link and its
+//! Copy button share one listener on the table.
 
 use crate::dom::copy_text;
 use crate::routes::{href, path};
@@ -36,9 +36,10 @@ impl TableRows {
     }
 }
 
-/// The client id behind a click on a row, its link or its Copy button.
+/// What a click in the table asks for: copy a row's client id, open a
+/// row, or nothing (its link or another control does its own thing).
 enum RowClick {
-    Copy { key: u32, id: String },
+    Copy(String),
     Open(String),
     None,
 }
@@ -47,29 +48,25 @@ fn row_click(ev: &web_sys::MouseEvent) -> RowClick {
     let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
         return RowClick::None;
     };
-    if let Ok(Some(button)) = target.closest("button[data-copy]") {
-        let key = button
-            .get_attribute("data-key")
-            .and_then(|k| k.parse().ok())
-            .unwrap_or(u32::MAX);
-        return RowClick::Copy {
-            key,
-            id: button.get_attribute("data-copy").unwrap_or_default(),
-        };
+    let row = target.closest("tbody tr").ok().flatten();
+    let in_row = |selector: &str| row.as_ref().and_then(|r| r.query_selector(selector).ok().flatten());
+    if target.closest("button.ncc-table__copy").ok().flatten().is_some() {
+        return in_row("code").and_then(|c| c.text_content()).map_or(RowClick::None, RowClick::Copy);
     }
-    // Links and other controls do their own thing.
     if target.closest("a, button").ok().flatten().is_some() {
         return RowClick::None;
     }
-    match target.closest("tr[data-href]") {
-        Ok(Some(tr)) => tr
-            .get_attribute("data-href")
-            .map_or(RowClick::None, RowClick::Open),
-        _ => RowClick::None,
-    }
+    in_row("a[href]")
+        .and_then(|a| a.get_attribute("href"))
+        .map_or(RowClick::None, RowClick::Open)
 }
 
 /// The table of clients; rows open the detail view by mouse and keyboard.
+///
+/// Rows are slots: the table keeps one `<tr>` per shown position and, when
+/// the page, the search or the sort changes, rewrites only the slots whose
+/// client changed. Typing that keeps a client on the page creates nothing;
+/// slots are added or removed only when the number of shown rows changes.
 #[component]
 pub fn ClientsTable(
     #[prop(into)] rows: Signal<TableRows>,
@@ -88,16 +85,16 @@ pub fn ClientsTable(
             }
         })
     };
-    // Which row's Copy button last copied, and how it went (one status line
-    // for the table, not one per row).
-    let copied = RwSignal::new(None::<(u32, Result<(), String>)>);
+    // Which client's Copy button last copied, and how it went (one status
+    // line for the table, not one per row).
+    let copied = RwSignal::new(None::<(String, Result<(), String>)>);
     let on_click = move |ev: web_sys::MouseEvent| match row_click(&ev) {
-        RowClick::Copy { key, id } => spawn_local(async move {
+        RowClick::Copy(id) => spawn_local(async move {
             let r = copy_text(&id).await;
-            copied.try_set(Some((key, r)));
+            copied.try_set(Some((id.clone(), r)));
             gloo_timers::future::TimeoutFuture::new(2000).await;
             copied.try_update(|c| {
-                if c.as_ref().is_some_and(|(k, _)| *k == key) {
+                if c.as_ref().is_some_and(|(k, _)| *k == id) {
                     *c = None;
                 }
             });
@@ -109,17 +106,44 @@ pub fn ClientsTable(
         }
         RowClick::None => {}
     };
-    let keyed = move || {
+    // One signal per slot saying which client it shows, set only when that
+    // changes: a slot's row listens to its own signal, not to the whole list.
+    // Reference-counted: created inside the effect, they must outlive its runs.
+    let slots = StoredValue::new(Vec::<ArcRwSignal<Option<Shown>>>::new());
+    let count = RwSignal::new(0usize);
+    Effect::new(move |_| {
         rows.with(|r| {
-            r.shown
-                .iter()
-                .map(|&i| (r.generation, i, r.clients.clone()))
-                .collect::<Vec<_>>()
+            slots.update_value(|slots| {
+                while slots.len() < r.shown.len() {
+                    slots.push(ArcRwSignal::new(None));
+                }
+                for (slot, &i) in slots.iter().zip(&r.shown) {
+                    let want = Some(Shown {
+                        generation: r.generation,
+                        index: i,
+                        clients: r.clients.clone(),
+                    });
+                    if slot.with_untracked(|s| s != &want) {
+                        slot.set(want);
+                    }
+                }
+            });
+            if count.get_untracked() != r.shown.len() {
+                count.set(r.shown.len());
+            }
         })
-    };
+    });
+    let base = href("");
     view! {
         <table class="ncc-table" on:click=on_click>
             <caption class="ncc-visually-hidden">"Clients"</caption>
+            <colgroup>
+                <col class="ncc-table__col-name" />
+                <col class="ncc-table__col-type" />
+                <col class="ncc-table__col-id" />
+                <col class="ncc-table__col-product" />
+                <col class="ncc-table__col-managed" />
+            </colgroup>
             <thead>
                 <tr>
                     <th scope="col" aria-sort=move || aria_sort(SortKey::Name)>"Name"</th>
@@ -130,8 +154,8 @@ pub fn ClientsTable(
                 </tr>
             </thead>
             <tbody>
-                <For each=keyed key=|(g, i, _)| (*g, *i) let((_, i, clients))>
-                    {clients.get(i as usize).map(|c| view! { <ClientRow client=c.clone() row=i copied=copied /> })}
+                <For each=move || 0..count.get() key=|at| *at let(at)>
+                    {slots.with_value(|s| s.get(at).cloned()).map(|shown| view! { <SlotRow shown=shown copied=copied base=base.clone() /> })}
                 </For>
             </tbody>
         </table>
@@ -145,51 +169,113 @@ pub fn ClientsTable(
     }
 }
 
-/// One row: static but for its Copy button's label.
+/// The client a slot shows.
+#[derive(Clone, Debug)]
+struct Shown {
+    generation: u64,
+    index: u32,
+    clients: Arc<Vec<ClientSummary>>,
+}
+
+impl PartialEq for Shown {
+    fn eq(&self, other: &Self) -> bool {
+        (self.generation, self.index) == (other.generation, other.index)
+    }
+}
+
+/// What a row shows of one client, ready for the DOM.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct RowText {
+    id: String,
+    href: String,
+    name: String,
+    application: Option<String>,
+    kind: String,
+    product: String,
+    terraform: bool,
+    copy_label: String,
+}
+
+impl RowText {
+    fn new(client: &ClientSummary, base: &str) -> Self {
+        let id = client.id.clone().unwrap_or_default();
+        let name = client.display_name().to_string();
+        RowText {
+            href: format!("{base}{}", path::detail(&id)),
+            copy_label: format!("Copy client ID of {name}"),
+            id,
+            name,
+            application: client.application_name.clone(),
+            kind: client
+                .kind()
+                .map_or_else(|| NOT_SET.to_string(), |k| k.label().to_string()),
+            product: client
+                .product_name
+                .clone()
+                .filter(|p| !p.is_empty())
+                .unwrap_or_else(|| NOT_SET.into()),
+            terraform: client.is_terraform_managed(),
+        }
+    }
+}
+
+/// One row slot; its text is rebuilt only when its client changes, and each
+/// binding below writes to the DOM only then.
 #[component]
-fn ClientRow(
-    client: ClientSummary,
-    row: u32,
-    copied: RwSignal<Option<(u32, Result<(), String>)>>,
+fn SlotRow(
+    shown: ArcRwSignal<Option<Shown>>,
+    copied: RwSignal<Option<(String, Result<(), String>)>>,
+    base: String,
 ) -> impl IntoView {
-    let id = client.id.clone().unwrap_or_default();
-    let detail = href(&path::detail(&id));
-    let row_href = detail.clone();
-    let name = client.display_name().to_string();
-    let copy_label = format!("Copy client ID of {name}");
-    let kind = client
-        .kind()
-        .map_or_else(|| NOT_SET.to_string(), |k| k.label().to_string());
-    let product = client
-        .product_name
-        .clone()
-        .filter(|p| !p.is_empty())
-        .unwrap_or_else(|| NOT_SET.into());
-    let (badge_class, badge) = if client.is_terraform_managed() {
-        ("ncc-badge ncc-badge--warn", "Terraform")
-    } else {
-        ("ncc-badge", "Manual")
-    };
-    let copy_text = move || match copied.with(|c| c.as_ref().filter(|(k, _)| *k == row).map(|(_, r)| r.is_ok())) {
-        Some(true) => "Copied",
-        Some(false) => "Copy failed",
-        None => "Copy",
+    let text = Memo::new(move |_| {
+        shown.with(|s| {
+            s.as_ref().map(|s| {
+                s.clients
+                    .get(s.index as usize)
+                    .map(|c| RowText::new(c, &base))
+                    .unwrap_or_default()
+            })
+        })
+    });
+    let field = move |f: fn(&RowText) -> String| move || text.with(|t| t.as_ref().map(f).unwrap_or_default());
+    let application = move || text.with(|t| t.as_ref().and_then(|t| t.application.clone()));
+    let terraform = move || text.with(|t| t.as_ref().is_some_and(|t| t.terraform));
+    let copy_state = move || {
+        copied.with(|c| {
+            let (id, r) = c.as_ref()?;
+            text.with(|t| t.as_ref().is_some_and(|t| t.id == *id))
+                .then_some(r.is_ok())
+        })
     };
     view! {
-        <tr class="ncc-table__row" data-href=row_href>
+        <tr class="ncc-table__row">
             <td>
-                <a class="ncc-table__name" href=detail>{name}</a>
-                {client.application_name.map(|a| view! { <span class="ncc-table__sub ncc-muted">{a}</span> })}
+                <a class="ncc-table__name" href=field(|t| t.href.clone())>{field(|t| t.name.clone())}</a>
+                <span class="ncc-table__sub ncc-muted" hidden=move || application().is_none()>{application}</span>
             </td>
-            <td>{kind}</td>
-            <td class="ncc-table__id">
-                <code>{id.clone()}</code>
-                <button type="button" class="ncc-btn ncc-btn--ghost ncc-btn--small" data-copy=id data-key=row.to_string() aria-label=copy_label.clone() title=copy_label>
-                    {copy_text}
-                </button>
+            <td>{field(|t| t.kind.clone())}</td>
+            <td>
+                <div class="ncc-table__id">
+                    <code>{field(|t| t.id.clone())}</code>
+                    <button
+                        type="button"
+                        class="ncc-btn ncc-btn--ghost ncc-btn--small ncc-table__copy"
+                        aria-label=field(|t| t.copy_label.clone())
+                    >
+                        {move || match copy_state() {
+                            Some(true) => "Copied",
+                            Some(false) => "Copy failed",
+                            None => "Copy",
+                        }}
+                    </button>
+                </div>
             </td>
-            <td>{product}</td>
-            <td><span class=badge_class>{badge}</span></td>
+            <td>{field(|t| t.product.clone())}</td>
+            <td>
+                <span class=move || if terraform() { "ncc-badge ncc-badge--warn" } else { "ncc-badge" }>
+                    {move || if terraform() { "Terraform" } else { "Manual" }}
+                </span>
+            </td>
         </tr>
     }
 }
