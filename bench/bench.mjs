@@ -1,7 +1,9 @@
 // Size and speed figures for the release build, each beside a floor measured
 // in the same run (a benchmark, not a test: it prints numbers and asserts
 // nothing; the size budget that is a test lives in scripts/size-budget.mjs).
-// Run: bash scripts/bench.sh   (BENCH_LOADS=8 loads per figure by default)
+// Run: bash scripts/bench.sh   (BENCH_LOADS=8 loads per figure by default;
+// BENCH_BASELINE=<an older dist/> measures that build beside this one, as
+// "before", in the same run)
 //
 // The floor (bench/floor/) is a plain-JS page doing the console's first job:
 // read the stored session, fetch the list from the same stand-in, JSON.parse,
@@ -30,6 +32,10 @@ const DIST = resolve(ROOT, process.env.NEXUS_DIST || "dist");
 const BIN = resolve(ROOT, process.env.NEXUS_DEVSERVER_BIN || "target/release/nexus-devserver");
 const LOADS = Number(process.env.BENCH_LOADS || 8);
 const RAW_WASM = resolve(ROOT, "target/wasm32-unknown-unknown/release/nexus-clients-console.wasm");
+// Optional: a previous build's dist/ measured beside this one in the same run
+// (BENCH_BASELINE=/path/to/old/dist), as "before".
+const BASELINE = process.env.BENCH_BASELINE ? resolve(process.env.BENCH_BASELINE) : null;
+const WHO = BASELINE ? ["before", "console", "floor"] : ["console", "floor"];
 
 const kb = (n) => (n / 1000).toFixed(1).padStart(8);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -48,6 +54,11 @@ function sizes() {
   const first = firstLoadFiles(DIST);
   console.log(`first load (${first.map((f) => f.name.replace(/-[0-9a-f]{12,}/, "-…")).join(", ")}):`);
   console.log("  ".padEnd(52), kb(sum(first, "raw")), kb(sum(first, "gz")), kb(sum(first, "br")));
+  if (BASELINE) {
+    const before = firstLoadFiles(BASELINE);
+    console.log(`first load of the baseline (${BASELINE}):`);
+    console.log("  ".padEnd(52), kb(sum(before, "raw")), kb(sum(before, "gz")), kb(sum(before, "br")));
+  }
 }
 
 /** The wasm's code by crate (twiggy on the un-optimised cargo output, which keeps names). */
@@ -63,21 +74,23 @@ function crates() {
   let total = 0;
   for (const it of items) {
     const name = it.name || "";
-    let crate = name.match(/([A-Za-z_][A-Za-z0-9_]*)::/)?.[1];
+    // Names and wasm-bindgen's own section are not shipped (wasm-opt drops them).
+    if (/subsection|custom section/.test(name)) continue;
+    let crate = name.match(/([A-Za-z_][A-Za-z0-9_]*)(?:\[[0-9a-f]+\])?::/)?.[1];
     if (!crate) crate = /^data\[/.test(name) ? "(data segments)" : /^(code|elem|type|import|export|table|memory|global|custom)/.test(name) ? "(wasm sections)" : "(other)";
     if (crate === "std" || crate === "alloc" || crate === "core") crate = `${crate}`;
     by.set(crate, (by.get(crate) || 0) + it.shallow_size);
     total += it.shallow_size;
   }
-  console.log(`\n== wasm by crate (twiggy, un-optimised ${(total / 1000).toFixed(0)} KB; shares carry over to the shipped file)`);
+  console.log(`\n== wasm code by crate (twiggy, un-optimised ${(total / 1000).toFixed(0)} KB of code and data; shares carry over to the shipped file)`);
   const rows = [...by].sort((a, b) => b[1] - a[1]).slice(0, 18);
   for (const [c, n] of rows) console.log(`  ${c.padEnd(28)} ${kb(n)} KB ${((100 * n) / total).toFixed(1).padStart(5)} %`);
 }
 
 /** dist/ plus the floor page, in a temporary directory the stand-in serves. */
-function siteDir() {
+function siteDir(dist = DIST) {
   const dir = mkdtempSync(join(tmpdir(), "ncc-bench-"));
-  cpSync(DIST, dir, { recursive: true });
+  cpSync(dist, dir, { recursive: true });
   for (const f of ["floor.html", "floor.js"]) copyFileSync(join(ROOT, "bench/floor", f), join(dir, f));
   return dir;
 }
@@ -147,14 +160,14 @@ async function throttle(ctx, page, link) {
 const PAGES = { console: "/clients?per_page=100", floor: "/floor.html?per_page=100" };
 
 /** One cold load of `which`: ms to the first row, bytes on the wire, requests. */
-async function coldLoad(browser, url, which, link) {
+async function coldLoad(browser, url, path, link) {
   const ctx = await signedInContext(browser, url);
   try {
     const page = await ctx.newPage();
     if (link) await throttle(ctx, page, link);
     const requests = [];
     page.on("request", (r) => requests.push(r.url().replace(url, "")));
-    await page.goto(url + PAGES[which]);
+    await page.goto(url + path);
     await page.waitForFunction(() => window.__firstRow, null, { timeout: 60000, polling: 50 });
     return await page.evaluate((reqs) => ({
       ms: window.__firstRow,
@@ -166,54 +179,66 @@ async function coldLoad(browser, url, which, link) {
   }
 }
 
-/** Rows visible, console beside floor, alternating loads. Returns the console's last requests. */
-async function firstRender(browser, site, label, args, link = null) {
-  const { url, child } = await startServer(site, args);
+/** One stand-in per build measured: { console, floor, before? } → { url }. */
+async function servers(args) {
+  const main = await startServer(SITES.main, args);
+  const base = SITES.base ? await startServer(SITES.base, args) : null;
+  return {
+    at: { console: main.url, floor: main.url, before: base?.url },
+    stop: () => { main.child.kill(); base?.child.kill(); },
+  };
+}
+const pathOf = (who) => PAGES[who === "before" ? "console" : who];
+
+/** Rows visible for each build and the floor, loads alternating. Returns the console's last requests. */
+async function firstRender(browser, label, args, link = null) {
+  const { at, stop } = await servers(args);
   try {
-    const runs = { console: [], floor: [] };
+    const runs = Object.fromEntries(WHO.map((w) => [w, []]));
     let requests = [];
-    await coldLoad(browser, url, "console", link); // warm the server and the OS page cache
+    await coldLoad(browser, at.console, pathOf("console"), link); // warm the servers and the OS page cache
     for (let i = 0; i < LOADS; i++) {
-      for (const which of ["console", "floor"]) {
-        const r = await coldLoad(browser, url, which, link);
-        runs[which].push(r);
-        if (which === "console") requests = r.requests;
+      for (const who of WHO) {
+        const r = await coldLoad(browser, at[who], pathOf(who), link);
+        runs[who].push(r);
+        if (who === "console") requests = r.requests;
       }
     }
-    const c = median(runs.console.map((r) => r.ms));
     const f = median(runs.floor.map((r) => r.ms));
-    const kib = (w) => (median(runs[w].map((r) => r.bytes)) / 1000).toFixed(0);
-    console.log(`${label.padEnd(44)} console ${ms(c)}  floor ${ms(f)}  ratio ${(c / f).toFixed(2)}  (+${(c - f).toFixed(0)} ms; ${kib("console")} / ${kib("floor")} KB on the wire)`);
-    console.log(`${"".padEnd(44)} console runs: ${runs.console.map((r) => r.ms.toFixed(0)).join(", ")}; floor runs: ${runs.floor.map((r) => r.ms.toFixed(0)).join(", ")}`);
+    console.log(label);
+    for (const who of WHO) {
+      const m = median(runs[who].map((r) => r.ms));
+      const kbs = (median(runs[who].map((r) => r.bytes)) / 1000).toFixed(0);
+      const rel = who === "floor" ? "" : `  ${(m / f).toFixed(2)}× floor (+${(m - f).toFixed(0)} ms)`;
+      console.log(`  ${who.padEnd(8)} ${ms(m)}${rel.padEnd(28)} ${kbs.padStart(5)} KB on the wire; runs ${runs[who].map((r) => r.ms.toFixed(0)).join(", ")}`);
+    }
     return requests;
   } finally {
-    child.kill();
+    stop();
   }
 }
 
 /** Memory once the 10,000-client list shows: JS heap (after GC) and wasm memory. */
-async function memory(browser, site) {
-  const { url, child } = await startServer(site, ["--clients", "10000"]);
+async function memory(browser) {
+  const { at, stop } = await servers(["--clients", "10000"]);
   try {
-    const out = {};
-    for (const which of ["console", "floor"]) {
-      const ctx = await signedInContext(browser, url);
+    console.log("\n== memory with 10,000 clients shown (JS heap after GC + wasm linear memory)");
+    for (const who of WHO) {
+      const ctx = await signedInContext(browser, at[who]);
       const page = await ctx.newPage();
       const cdp = await ctx.newCDPSession(page);
-      await page.goto(url + PAGES[which]);
+      await page.goto(at[who] + pathOf(who));
       await page.waitForFunction(() => window.__firstRow, null, { timeout: 60000 });
       await page.waitForTimeout(300);
       await cdp.send("HeapProfiler.collectGarbage");
       const heap = await cdp.send("Runtime.getHeapUsage");
       const wasm = await page.evaluate(() => window.__wasmMemory?.buffer?.byteLength ?? 0);
-      out[which] = { js: heap.usedSize, wasm };
+      const mb = (n) => (n / 1e6).toFixed(1).padStart(5);
+      console.log(`  ${who.padEnd(8)} JS heap ${mb(heap.usedSize)} MB + wasm ${mb(wasm)} MB = ${mb(heap.usedSize + wasm)} MB`);
       await ctx.close();
     }
-    const mb = (n) => (n / 1e6).toFixed(1).padStart(5);
-    const c = out.console, f = out.floor;
-    console.log(`\n== memory with 10,000 clients shown: console JS heap ${mb(c.js)} MB + wasm memory ${mb(c.wasm)} MB = ${mb(c.js + c.wasm)} MB; floor JS heap ${mb(f.js)} MB`);
   } finally {
-    child.kill();
+    stop();
   }
 }
 
@@ -267,48 +292,48 @@ async function timeSteps(page, kind, rounds) {
   }, { kind, rounds });
 }
 
-async function interaction(browser, site) {
-  const { url, child } = await startServer(site, ["--clients", "10000"]);
+async function interaction(browser) {
+  const { at, stop } = await servers(["--clients", "10000"]);
   try {
     console.log("\n== interaction, 10,000 clients, 100 rows per page (event → DOM updated and laid out)");
-    for (const which of ["console", "floor"]) {
-      const ctx = await signedInContext(browser, url);
+    for (const who of WHO) {
+      const ctx = await signedInContext(browser, at[who]);
       const page = await ctx.newPage();
-      await page.goto(url + PAGES[which]);
+      await page.goto(at[who] + pathOf(who));
       await page.waitForFunction(() => window.__firstRow, null, { timeout: 60000 });
       await page.waitForTimeout(300);
-      for (const kind of which === "console" ? ["search", "sort", "page"] : ["search"]) {
+      for (const kind of who === "floor" ? ["search"] : ["search", "sort", "page"]) {
         await timeSteps(page, kind, 1); // warm-up
         const steps = await timeSteps(page, kind, kind === "search" ? 3 : 4);
         const t = steps.map((s) => s.t);
         const wasted = steps.reduce((n, s) => n + Math.max(0, s.created - s.entering), 0);
         const over = t.filter((x) => x > 16.7).length;
-        console.log(`${which.padEnd(8)} ${kind.padEnd(7)} n=${String(t.length).padStart(3)}  median ${ms(median(t))}  p95 ${ms(pct(t, 0.95))}  max ${ms(Math.max(...t))}  over one frame: ${over}  rows re-created although shown: ${wasted}`);
+        console.log(`  ${who.padEnd(8)} ${kind.padEnd(7)} n=${String(t.length).padStart(3)}  median ${ms(median(t))}  p95 ${ms(pct(t, 0.95))}  max ${ms(Math.max(...t))}  over one frame: ${String(over).padStart(2)}  rows created although already shown: ${wasted}`);
       }
       await ctx.close();
     }
   } finally {
-    child.kill();
+    stop();
   }
 }
 
 sizes();
 crates();
-const site = siteDir();
+const SITES = { main: siteDir(), base: BASELINE ? siteDir(BASELINE) : null };
 const browser = await chromium.launch({
   executablePath: "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
 });
 try {
-  await serverTime(site);
+  await serverTime(SITES.main);
   console.log(`\n== rows visible (navigation start → first row), cold cache, per_page=100, median of ${LOADS} loads, headless Chromium`);
-  const requests = await firstRender(browser, site, "loopback, 100 clients", ["--clients", "100"]);
-  await firstRender(browser, site, "loopback, 10,000 clients", ["--clients", "10000"]);
-  await firstRender(browser, site, "10 Mbit/s + 40 ms RTT, 100 clients", ["--clients", "100"], { mbps: 10, rttMs: 40 });
+  const requests = await firstRender(browser, "loopback, 100 clients", ["--clients", "100"]);
+  await firstRender(browser, "loopback, 10,000 clients", ["--clients", "10000"]);
+  await firstRender(browser, "10 Mbit/s + 40 ms RTT, 100 clients", ["--clients", "100"], { mbps: 10, rttMs: 40 });
   console.log(`\n== requests for the console's first view (${requests.length}):\n  ${requests.join("\n  ")}`);
-  await memory(browser, site);
-  await interaction(browser, site);
+  await memory(browser);
+  await interaction(browser);
 } finally {
   await browser.close();
-  rmSync(site, { recursive: true, force: true });
+  for (const dir of Object.values(SITES)) if (dir) rmSync(dir, { recursive: true, force: true });
 }

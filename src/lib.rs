@@ -15,6 +15,7 @@ pub mod deadline;
 pub mod dom;
 pub mod embed;
 pub mod fatal;
+pub mod fetch;
 pub mod pages;
 pub mod routes;
 

@@ -2,8 +2,28 @@
 
 use super::ApiError;
 use crate::deadline::within_aborting;
-use gloo_net::http::{Method, Request};
-use wasm_bindgen::JsValue;
+use crate::fetch;
+
+/// The HTTP methods the console sends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[allow(clippy::upper_case_acronyms)]
+pub enum Method {
+    GET,
+    POST,
+    PATCH,
+    DELETE,
+}
+
+impl Method {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::GET => "GET",
+            Method::POST => "POST",
+            Method::PATCH => "PATCH",
+            Method::DELETE => "DELETE",
+        }
+    }
+}
 
 /// A response as read off the wire.
 pub struct RawResponse {
@@ -28,43 +48,15 @@ fn valid_header_value(value: &str) -> bool {
         .all(|b| b == b'\t' || (b' '..=b'~').contains(&b))
 }
 
-/// A fetch `Request` for exactly `url` (gloo's builder would append a stray
-/// `&` to a URL that already has a query, as a paging link does).
-fn build_request(
-    method: &Method,
-    url: &str,
-    headers: &[(String, String)],
-    body: Option<String>,
-    controller: Option<&web_sys::AbortController>,
-) -> Result<Request, String> {
-    let js_err = |e: JsValue| e.as_string().unwrap_or_else(|| format!("{e:?}"));
-    let init = web_sys::RequestInit::new();
-    init.set_method(method.as_ref());
-    let h = web_sys::Headers::new().map_err(js_err)?;
-    for (k, v) in headers {
-        h.set(k, v).map_err(js_err)?;
-    }
-    init.set_headers(&h);
-    if let Some(b) = body {
-        init.set_body(&JsValue::from_str(&b));
-    }
-    if let Some(c) = controller {
-        init.set_signal(Some(&c.signal()));
-    }
-    web_sys::Request::new_with_str_and_init(url, &init)
-        .map(Request::from)
-        .map_err(js_err)
-}
-
 /// The boot script's answer to exactly this request, if it made it (see
 /// [`crate::boot`]): `Ok(None)` means send it yourself.
 pub async fn prefetched(
-    method: &Method,
+    method: Method,
     url: &str,
     headers: &[(String, String)],
     timeout_ms: u32,
 ) -> Result<Option<RawResponse>, ApiError> {
-    let Some(p) = crate::boot::take_request(method.as_ref(), url, headers) else {
+    let Some(p) = crate::boot::take_request(method.as_str(), url, headers) else {
         return Ok(None);
     };
     match crate::deadline::within(timeout_ms, p.answer()).await {
@@ -100,15 +92,16 @@ pub async fn exchange(
         )));
     }
     let controller = web_sys::AbortController::new().ok();
-    let request = build_request(&method, url, headers, body, controller.as_ref())
+    let signal = controller.as_ref().map(|c| c.signal());
+    let request = fetch::request(method.as_str(), url, headers, body.as_deref(), signal.as_ref())
         .map_err(|e| ApiError::NotSent(format!("The request could not be prepared ({e}).")))?;
     let work = async move {
-        let resp = request.send().await.map_err(|_| {
+        let resp = fetch::send(&request).await.map_err(|_| {
             ApiError::Network("The connection to the server failed or was dropped.".into())
         })?;
         let status = resp.status();
-        let content_type = resp.headers().get("content-type");
-        let body = resp.text().await.map_err(|_| {
+        let content_type = fetch::header(&resp, "content-type");
+        let body = fetch::text(&resp).await.map_err(|_| {
             ApiError::Network("The connection dropped while the answer was arriving.".into())
         })?;
         Ok(RawResponse {

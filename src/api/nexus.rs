@@ -1,11 +1,10 @@
 //! Typed calls to the Nexus clients API.
 
-use super::http::{exchange, prefetched, RawResponse};
+use super::http::{exchange, prefetched, Method, RawResponse};
 use super::ApiError;
 use crate::auth::Auth;
 use crate::config::AppConfig;
 use crate::routes::encode_segment;
-use gloo_net::http::Method;
 use leptos::prelude::*;
 use nexus_domain::list::{decode_client_list, ClientPage};
 use nexus_domain::{CreateClientRequest, NexusClient, ProblemDetails, UpdateClientRequest};
@@ -117,10 +116,10 @@ impl NexusApi {
                     headers.push((self.app_token_header.clone(), app.to_string()));
                 }
             }
-            let resp = match prefetched(&method, url, &headers, self.timeout_ms).await? {
+            let resp = match prefetched(method, url, &headers, self.timeout_ms).await? {
                 Some(resp) => resp,
                 None => {
-                    exchange(method.clone(), url, &headers, body.clone(), self.timeout_ms).await?
+                    exchange(method, url, &headers, body.clone(), self.timeout_ms).await?
                 }
             };
             if resp.status == 401 {

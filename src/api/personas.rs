@@ -1,8 +1,7 @@
 //! The local stand-in's demo personas (`GET /dev/personas`). A real Nexus
 //! has no such route: any failure simply means "no personas".
 
-use super::http::exchange;
-use gloo_net::http::Method;
+use super::http::{exchange, Method};
 use serde::Deserialize;
 
 /// One demo persona with a signed token.

@@ -1,6 +1,5 @@
 use super::AppConfig;
 use crate::deadline::within_aborting;
-use gloo_net::http::Request;
 
 /// How long config.json may take (it is small; a CDN that hangs should not
 /// leave the console on its loading screen).
@@ -37,12 +36,12 @@ pub async fn load_config(url: &str) -> Result<AppConfig, ConfigError> {
     }
     let controller = web_sys::AbortController::new().ok();
     let signal = controller.as_ref().map(|c| c.signal());
-    let request = Request::get(url)
-        .header("Accept", "application/json")
-        .abort_signal(signal.as_ref());
+    let accept = [("Accept".to_string(), "application/json".to_string())];
+    let request = crate::fetch::request("GET", url, &accept, None, signal.as_ref())
+        .map_err(|e| fail("The configuration could not be loaded", e))?;
     // One deadline for the answer and its body: a CDN may stall either.
     let fetch = async {
-        let resp = request.send().await.map_err(|e| {
+        let resp = crate::fetch::send(&request).await.map_err(|e| {
             fail(
                 "The configuration could not be loaded",
                 format!("{url} is unreachable: {e}."),
@@ -58,7 +57,7 @@ pub async fn load_config(url: &str) -> Result<AppConfig, ConfigError> {
                 ),
             ));
         }
-        resp.text().await.map_err(|e| {
+        crate::fetch::text(&resp).await.map_err(|e| {
             fail(
                 "The configuration could not be loaded",
                 format!("config.json could not be read: {e}."),
