@@ -151,3 +151,125 @@ fn a_panic_leaves_a_notice_with_a_way_out_instead_of_a_frozen_page() {
     );
     assert_eq!(document.active_element().as_ref(), Some(notice.as_ref()));
 }
+
+/// Lets Leptos' effects run (they are scheduled, not synchronous).
+async fn settle() {
+    gloo_timers::future::TimeoutFuture::new(0).await;
+}
+
+#[wasm_bindgen_test]
+async fn clients_table_rewrites_row_slots_in_place_and_creates_none_for_clients_that_stay() {
+    let page = nexus_domain::decode_client_list(
+        r#"[{"id":"a","name":"Alpha"},{"id":"b","name":"Beta"},{"id":"c","name":"Gamma"},{"id":"d","name":"Delta"}]"#,
+    )
+    .unwrap();
+    let all = TableRows::all(page.clients);
+    let rows = RwSignal::new(TableRows {
+        shown: vec![0, 1, 2],
+        ..all.clone()
+    });
+    let el = mount(move || view! { <ClientsTable rows=rows /> });
+    let trs = || {
+        let list = el.query_selector_all("tbody tr").unwrap();
+        (0..list.length())
+            .map(|i| list.item(i).unwrap().unchecked_into::<web_sys::Element>())
+            .collect::<Vec<_>>()
+    };
+    let names = || {
+        trs()
+            .iter()
+            .map(|tr| {
+                tr.query_selector("a")
+                    .unwrap()
+                    .unwrap()
+                    .text_content()
+                    .unwrap()
+            })
+            .collect::<Vec<_>>()
+    };
+    let before = trs();
+    assert_eq!(names(), ["Alpha", "Beta", "Gamma"]);
+
+    // Narrowing (as typing does): Beta and Gamma stay; no row is created,
+    // the first two slots now show them, the third is gone.
+    rows.update(|r| r.shown = vec![1, 2]);
+    settle().await;
+    let after = trs();
+    assert_eq!(names(), ["Beta", "Gamma"]);
+    assert!(
+        after[0] == before[0] && after[1] == before[1],
+        "the same <tr> elements, rewritten"
+    );
+    let link = after[0].query_selector("a").unwrap().unwrap();
+    assert_eq!(link.get_attribute("href").as_deref(), Some("/clients/b"));
+    let copy = after[0].query_selector("button").unwrap().unwrap();
+    assert_eq!(
+        copy.get_attribute("aria-label").as_deref(),
+        Some("Copy client ID of Beta")
+    );
+
+    // A new page of the same size rewrites every slot and creates none.
+    rows.update(|r| r.shown = vec![3, 0]);
+    settle().await;
+    assert_eq!(names(), ["Delta", "Alpha"]);
+    assert!(trs()[0] == before[0] && trs()[1] == before[1]);
+}
+
+#[wasm_bindgen_test]
+async fn the_boot_scripts_list_request_is_taken_only_when_it_is_exactly_the_consoles() {
+    use js_sys::{Object, Promise, Reflect};
+    use wasm_bindgen::JsValue;
+    let set = |o: &JsValue, k: &str, v: &JsValue| {
+        Reflect::set(o, &JsValue::from_str(k), v).unwrap();
+    };
+    let boot = |auth: &str| {
+        let answer = Object::new();
+        set(&answer, "status", &JsValue::from_f64(200.0));
+        set(
+            &answer,
+            "contentType",
+            &JsValue::from_str("application/json"),
+        );
+        set(&answer, "body", &JsValue::from_str("[]"));
+        let headers = Object::new();
+        set(&headers, "Accept", &JsValue::from_str("application/json"));
+        set(&headers, "Authorization", &JsValue::from_str(auth));
+        let controller = web_sys::AbortController::new().unwrap();
+        let list = Object::new();
+        set(&list, "url", &JsValue::from_str("/v1/tenants/t/clients"));
+        set(&list, "headers", &headers);
+        set(&list, "controller", &controller);
+        set(&list, "response", &Promise::resolve(&answer));
+        let b = Object::new();
+        set(&b, "list", &list);
+        set(&js_sys::global(), "__nccBoot", &b);
+        controller
+    };
+    let ours = [
+        ("Accept".to_string(), "application/json".to_string()),
+        ("Authorization".to_string(), "Bearer t1".to_string()),
+    ];
+    let take = nexus_clients_console::boot::take_request;
+
+    // Another token (the session changed): not taken, and aborted.
+    let controller = boot("Bearer old");
+    assert!(take("GET", "/v1/tenants/t/clients", &ours).is_none());
+    assert!(controller.signal().aborted());
+
+    // Another URL or method: not taken.
+    boot("Bearer t1");
+    assert!(take("GET", "/v1/tenants/other/clients", &ours).is_none());
+    boot("Bearer t1");
+    assert!(take("POST", "/v1/tenants/t/clients", &ours).is_none());
+
+    // Exactly the request: taken once, with its answer.
+    let controller = boot("Bearer t1");
+    let p = take("GET", "/v1/tenants/t/clients", &ours).expect("taken");
+    assert!(!controller.signal().aborted());
+    let answer = p.answer().await.expect("answered");
+    assert_eq!((answer.status, answer.body.as_str()), (200, "[]"));
+    assert!(
+        take("GET", "/v1/tenants/t/clients", &ours).is_none(),
+        "taken once"
+    );
+}

@@ -93,8 +93,14 @@ pub async fn exchange(
     }
     let controller = web_sys::AbortController::new().ok();
     let signal = controller.as_ref().map(|c| c.signal());
-    let request = fetch::request(method.as_str(), url, headers, body.as_deref(), signal.as_ref())
-        .map_err(|e| ApiError::NotSent(format!("The request could not be prepared ({e}).")))?;
+    let request = fetch::request(
+        method.as_str(),
+        url,
+        headers,
+        body.as_deref(),
+        signal.as_ref(),
+    )
+    .map_err(|e| ApiError::NotSent(format!("The request could not be prepared ({e}).")))?;
     let work = async move {
         let resp = fetch::send(&request).await.map_err(|_| {
             ApiError::Network("The connection to the server failed or was dropped.".into())

@@ -118,9 +118,7 @@ impl NexusApi {
             }
             let resp = match prefetched(method, url, &headers, self.timeout_ms).await? {
                 Some(resp) => resp,
-                None => {
-                    exchange(method, url, &headers, body.clone(), self.timeout_ms).await?
-                }
+                None => exchange(method, url, &headers, body.clone(), self.timeout_ms).await?,
             };
             if resp.status == 401 {
                 if !renewed && self.auth.renew(used.as_ref()).await {

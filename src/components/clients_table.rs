@@ -45,13 +45,26 @@ enum RowClick {
 }
 
 fn row_click(ev: &web_sys::MouseEvent) -> RowClick {
-    let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+    let Some(target) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
         return RowClick::None;
     };
     let row = target.closest("tbody tr").ok().flatten();
-    let in_row = |selector: &str| row.as_ref().and_then(|r| r.query_selector(selector).ok().flatten());
-    if target.closest("button.ncc-table__copy").ok().flatten().is_some() {
-        return in_row("code").and_then(|c| c.text_content()).map_or(RowClick::None, RowClick::Copy);
+    let in_row = |selector: &str| {
+        row.as_ref()
+            .and_then(|r| r.query_selector(selector).ok().flatten())
+    };
+    if target
+        .closest("button.ncc-table__copy")
+        .ok()
+        .flatten()
+        .is_some()
+    {
+        return in_row("code")
+            .and_then(|c| c.text_content())
+            .map_or(RowClick::None, RowClick::Copy);
     }
     if target.closest("a, button").ok().flatten().is_some() {
         return RowClick::None;
@@ -111,28 +124,30 @@ pub fn ClientsTable(
     // Reference-counted: created inside the effect, they must outlive its runs.
     let slots = StoredValue::new(Vec::<ArcRwSignal<Option<Shown>>>::new());
     let count = RwSignal::new(0usize);
-    Effect::new(move |_| {
-        rows.with(|r| {
-            slots.update_value(|slots| {
-                while slots.len() < r.shown.len() {
-                    slots.push(ArcRwSignal::new(None));
-                }
-                for (slot, &i) in slots.iter().zip(&r.shown) {
-                    let want = Some(Shown {
-                        generation: r.generation,
-                        index: i,
-                        clients: r.clients.clone(),
-                    });
-                    if slot.with_untracked(|s| s != &want) {
-                        slot.set(want);
-                    }
-                }
-            });
-            if count.get_untracked() != r.shown.len() {
-                count.set(r.shown.len());
+    let assign = move |r: &TableRows| {
+        slots.update_value(|slots| {
+            while slots.len() < r.shown.len() {
+                slots.push(ArcRwSignal::new(None));
             }
-        })
-    });
+            for (slot, &i) in slots.iter().zip(&r.shown) {
+                let want = Some(Shown {
+                    generation: r.generation,
+                    index: i,
+                    clients: r.clients.clone(),
+                });
+                if slot.with_untracked(|s| s != &want) {
+                    slot.set(want);
+                }
+            }
+        });
+        if count.get_untracked() != r.shown.len() {
+            count.set(r.shown.len());
+        }
+    };
+    // The first rows now, so they are in the first render; later changes
+    // through the effect.
+    rows.with_untracked(assign);
+    Effect::new(move |_| rows.with(assign));
     let base = href("");
     view! {
         <table class="ncc-table" on:click=on_click>
@@ -237,7 +252,9 @@ fn SlotRow(
             })
         })
     });
-    let field = move |f: fn(&RowText) -> String| move || text.with(|t| t.as_ref().map(f).unwrap_or_default());
+    let field = move |f: fn(&RowText) -> String| {
+        move || text.with(|t| t.as_ref().map(f).unwrap_or_default())
+    };
     let application = move || text.with(|t| t.as_ref().and_then(|t| t.application.clone()));
     let terraform = move || text.with(|t| t.as_ref().is_some_and(|t| t.terraform));
     let copy_state = move || {

@@ -20,8 +20,9 @@ pub async fn load_config(url: &str) -> Result<AppConfig, ConfigError> {
         details: vec![detail],
     };
     // The boot script may have fetched it already, while the wasm loaded.
-    if let Some(answer) =
-        crate::deadline::within(CONFIG_TIMEOUT_MS, crate::boot::take_config(url)).await.flatten()
+    if let Some(answer) = crate::deadline::within(CONFIG_TIMEOUT_MS, crate::boot::take_config(url))
+        .await
+        .flatten()
     {
         if !(200..300).contains(&answer.status) {
             return Err(fail(

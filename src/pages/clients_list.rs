@@ -12,7 +12,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use nexus_domain::list::ClientSummary;
-use nexus_domain::list_query::{apply, ListQuery, ListView, Managed, SearchIndex, SortKey, PER_PAGE_CHOICES};
+use nexus_domain::list_query::{
+    apply, ListQuery, ListView, Managed, SearchIndex, SortKey, PER_PAGE_CHOICES,
+};
 use nexus_domain::permissions::decide;
 use nexus_domain::{Action, ClientType};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -158,12 +160,19 @@ pub fn ClientsListPage() -> impl IntoView {
     let open = Callback::new(move |to: String| navigate_open(&to, nav(false)));
 
     let type_options = std::iter::once((String::new(), "All types".to_string()))
-        .chain(ClientType::CREATABLE.iter().map(|t| (t.as_str().to_string(), t.label().to_string())))
+        .chain(
+            ClientType::CREATABLE
+                .iter()
+                .map(|t| (t.as_str().to_string(), t.label().to_string())),
+        )
         .collect();
     let managed_options = vec![
         (String::new(), "Anyone".to_string()),
         (Managed::Manual.as_str().to_string(), "Manual".to_string()),
-        (Managed::Terraform.as_str().to_string(), "Terraform".to_string()),
+        (
+            Managed::Terraform.as_str().to_string(),
+            "Terraform".to_string(),
+        ),
     ];
     let sort_options = SortKey::ALL
         .iter()
@@ -171,10 +180,21 @@ pub fn ClientsListPage() -> impl IntoView {
         .collect();
     let clear = move |_| {
         let per_page = query.with_untracked(|q| q.per_page);
-        set_query.run((ListQuery { per_page, ..ListQuery::default() }, false));
+        set_query.run((
+            ListQuery {
+                per_page,
+                ..ListQuery::default()
+            },
+            false,
+        ));
     };
     let page_at = Signal::derive(move || {
-        view_state.with(|v| v.as_ref().map(|v| PageAt { page: v.0.page, count: v.0.page_count }))
+        view_state.with(|v| {
+            v.as_ref().map(|v| PageAt {
+                page: v.0.page,
+                count: v.0.page_count,
+            })
+        })
     });
 
     view! {

@@ -19,6 +19,24 @@ test.describe('clients list (36 demo clients)', () => {
     expect(crashes).toEqual([]);
   });
 
+  test('the first view asks for one stylesheet, one script, the wasm, config.json and the list once', async ({ page, server }) => {
+    await signInAs(page, server, 'admin');
+    await expect(rows(page)).toHaveCount(36);
+    // A reload with the stored session: the boot script starts the list
+    // request before the wasm runs, and the console takes it over.
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    await page.reload();
+    await expect(rows(page)).toHaveCount(36);
+    const files = requests.filter((p) => !/favicon/.test(p));
+    expect(files.filter((p) => p.endsWith('.css')), files.join('\n')).toHaveLength(1);
+    expect(files.filter((p) => p.endsWith('.js')), files.join('\n')).toHaveLength(1);
+    expect(files.filter((p) => p.endsWith('.wasm'))).toHaveLength(1);
+    expect(files.filter((p) => p.endsWith('config.json'))).toHaveLength(1);
+    expect(files.filter((p) => /\/v1\/tenants\/[^/]+\/clients$/.test(p)), files.join('\n')).toHaveLength(1);
+    expect(files).toHaveLength(6);
+  });
+
   test('search by name, client id, product and application name narrows rows and sets q=', async ({ page, server }) => {
     await signInAs(page, server, 'admin');
     await expect(rows(page)).toHaveCount(36);

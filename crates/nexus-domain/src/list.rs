@@ -78,9 +78,7 @@ pub fn decode_client_list(body: &str) -> Result<ClientPage, String> {
     let mut de = serde_json::Deserializer::from_str(body);
     let page = match Body::deserialize(&mut de) {
         Ok(Body::Page(page)) => page,
-        Ok(Body::NoList) => {
-            return Err("The client list response holds no list of clients.".into())
-        }
+        Ok(Body::NoList) => return Err("The client list response holds no list of clients.".into()),
         Ok(Body::Other) => {
             return Err("The client list response is neither a list nor an object.".into())
         }
@@ -342,7 +340,9 @@ impl<'de> Deserialize<'de> for Lenient<String> {
                 Ok(Some(v.to_string()))
             }
             fn visit_f64<E>(self, v: f64) -> Result<Self::Value, E> {
-                Ok(Some(serde_json::Number::from_f64(v).map_or_else(String::new, |n| n.to_string())))
+                Ok(Some(
+                    serde_json::Number::from_f64(v).map_or_else(String::new, |n| n.to_string()),
+                ))
             }
             fn visit_unit<E>(self) -> Result<Self::Value, E> {
                 Ok(None)
@@ -484,7 +484,10 @@ mod tests {
             vec![Some("ok".into()), Some("7".into()), Some("dup2".into())]
         );
         let ok = &page.clients[0];
-        assert_eq!((ok.name.as_deref(), ok.client_type.as_deref()), (None, None));
+        assert_eq!(
+            (ok.name.as_deref(), ok.client_type.as_deref()),
+            (None, None)
+        );
         assert!(ok.is_terraform_managed());
         assert_eq!(ok.display_name(), "ok");
         let seven = &page.clients[1];

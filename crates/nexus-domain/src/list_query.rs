@@ -228,7 +228,11 @@ impl SearchIndex {
                 SortKey::Type => {
                     own = clients
                         .iter()
-                        .map(|c| c.kind().map(|k| k.label().to_lowercase()).unwrap_or_default())
+                        .map(|c| {
+                            c.kind()
+                                .map(|k| k.label().to_lowercase())
+                                .unwrap_or_default()
+                        })
                         .collect();
                     &own
                 }
@@ -288,28 +292,33 @@ pub fn apply(clients: &[ClientSummary], index: &SearchIndex, query: &ListQuery) 
     let needle = query.q.trim().to_lowercase();
     let words: Vec<&str> = needle.split_whitespace().collect();
     let order = index.order(clients, query.sort, query.descending);
-    let matches: Vec<u32> = if words.is_empty() && query.client_type.is_none() && query.managed.is_none() {
-        order.to_vec()
-    } else {
-        order
-            .iter()
-            .copied()
-            .filter(|&i| {
-                let c = &clients[i as usize];
-                let hay = index.haystacks.get(i as usize).map(String::as_str).unwrap_or("");
-                words.iter().all(|w| hay.contains(w))
-                    && query
-                        .client_type
-                        .as_deref()
-                        .is_none_or(|t| c.kind().is_some_and(|k| k.as_str() == t))
-                    && match query.managed {
-                        None => true,
-                        Some(Managed::Terraform) => c.is_terraform_managed(),
-                        Some(Managed::Manual) => !c.is_terraform_managed(),
-                    }
-            })
-            .collect()
-    };
+    let matches: Vec<u32> =
+        if words.is_empty() && query.client_type.is_none() && query.managed.is_none() {
+            order.to_vec()
+        } else {
+            order
+                .iter()
+                .copied()
+                .filter(|&i| {
+                    let c = &clients[i as usize];
+                    let hay = index
+                        .haystacks
+                        .get(i as usize)
+                        .map(String::as_str)
+                        .unwrap_or("");
+                    words.iter().all(|w| hay.contains(w))
+                        && query
+                            .client_type
+                            .as_deref()
+                            .is_none_or(|t| c.kind().is_some_and(|k| k.as_str() == t))
+                        && match query.managed {
+                            None => true,
+                            Some(Managed::Terraform) => c.is_terraform_managed(),
+                            Some(Managed::Manual) => !c.is_terraform_managed(),
+                        }
+                })
+                .collect()
+        };
     let per_page = query.per_page.max(1);
     let page_count = matches.len().div_ceil(per_page).max(1);
     ListView {
