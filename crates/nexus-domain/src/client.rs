@@ -2,7 +2,6 @@
 
 use crate::lenient;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use serde_json::Value;
 use std::fmt;
 
 /// iOS settings of a native client.
@@ -133,11 +132,10 @@ impl Serialize for ClientAuthMethod {
 }
 
 fn auth_method<'de, D: Deserializer<'de>>(d: D) -> Result<Option<ClientAuthMethod>, D::Error> {
-    Ok(match Option::<Value>::deserialize(d)? {
-        Some(Value::String(s)) if !s.trim().is_empty() => Some(ClientAuthMethod::parse(&s)),
-        Some(Value::Number(n)) => Some(ClientAuthMethod::parse(&n.to_string())),
-        _ => None,
-    })
+    // Text or a number (read as its text); booleans are not a method.
+    Ok(lenient::string(d)?
+        .filter(|s| !s.trim().is_empty() && s != "true" && s != "false")
+        .map(|s| ClientAuthMethod::parse(&s)))
 }
 
 /// The application types the console offers (Auth0 knows more; those are

@@ -10,6 +10,7 @@ pub mod client;
 pub mod create;
 pub mod diff;
 pub mod field;
+#[macro_use]
 mod lenient;
 pub mod list;
 pub mod list_query;

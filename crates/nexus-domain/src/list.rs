@@ -9,6 +9,7 @@
 //! counted; only a body that is not JSON, or holds no list, is an error.
 
 use crate::client::{ClientType, NexusClient};
+use crate::lenient::{drain_map, drain_seq, Lenient};
 use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::fmt;
 
@@ -200,43 +201,6 @@ fn items<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<(Vec<ClientSummary>, usiz
     Ok((clients, skipped))
 }
 
-/// Defines the visitor methods for the scalar JSON shapes, each answering
-/// `$v` (the shape a visitor does not take reads as "nothing here").
-macro_rules! scalars_give {
-    ($v:expr) => {
-        fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
-            Ok($v)
-        }
-        fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
-            Ok($v)
-        }
-        fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
-            Ok($v)
-        }
-        fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
-            Ok($v)
-        }
-        fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
-            Ok($v)
-        }
-        fn visit_unit<E>(self) -> Result<Self::Value, E> {
-            Ok($v)
-        }
-    };
-}
-
-/// Reads and drops the rest of a list.
-fn drain_seq<'de, A: SeqAccess<'de>>(mut s: A) -> Result<(), A::Error> {
-    while s.next_element::<IgnoredAny>()?.is_some() {}
-    Ok(())
-}
-
-/// Reads and drops the rest of an object.
-fn drain_map<'de, A: MapAccess<'de>>(mut m: A) -> Result<(), A::Error> {
-    while m.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-    Ok(())
-}
-
 impl<'de> Deserialize<'de> for MaybeItems {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
@@ -309,130 +273,6 @@ struct Key(String);
 impl<'de> Deserialize<'de> for Key {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         String::deserialize(d).map(Key)
-    }
-}
-
-/// A tolerant scalar: the right shape gives `Some`, any other `None`.
-struct Lenient<T>(Option<T>);
-
-impl<'de> Deserialize<'de> for Lenient<String> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Option<String>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a string")
-            }
-            fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
-                Ok(Some(v.to_string()))
-            }
-            fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
-                Ok(Some(v))
-            }
-            // Numbers and booleans are shown as text, as NexusClient does.
-            fn visit_bool<E>(self, v: bool) -> Result<Self::Value, E> {
-                Ok(Some(v.to_string()))
-            }
-            fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
-                Ok(Some(v.to_string()))
-            }
-            fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
-                Ok(Some(v.to_string()))
-            }
-            fn visit_f64<E>(self, v: f64) -> Result<Self::Value, E> {
-                Ok(Some(
-                    serde_json::Number::from_f64(v).map_or_else(String::new, |n| n.to_string()),
-                ))
-            }
-            fn visit_unit<E>(self) -> Result<Self::Value, E> {
-                Ok(None)
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, s: A) -> Result<Self::Value, A::Error> {
-                drain_seq(s).map(|()| None)
-            }
-            fn visit_map<A: MapAccess<'de>>(self, m: A) -> Result<Self::Value, A::Error> {
-                drain_map(m).map(|()| None)
-            }
-        }
-        d.deserialize_any(V).map(Lenient)
-    }
-}
-
-impl<'de> Deserialize<'de> for Lenient<bool> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Option<bool>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a boolean")
-            }
-            fn visit_bool<E>(self, v: bool) -> Result<Self::Value, E> {
-                Ok(Some(v))
-            }
-            fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
-                Ok(match v.trim() {
-                    t if t.eq_ignore_ascii_case("true") => Some(true),
-                    t if t.eq_ignore_ascii_case("false") => Some(false),
-                    _ => None,
-                })
-            }
-            fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
-                Ok(Some(v != 0))
-            }
-            fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
-                Ok(Some(v != 0))
-            }
-            fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
-                Ok(None)
-            }
-            fn visit_unit<E>(self) -> Result<Self::Value, E> {
-                Ok(None)
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, s: A) -> Result<Self::Value, A::Error> {
-                drain_seq(s).map(|()| None)
-            }
-            fn visit_map<A: MapAccess<'de>>(self, m: A) -> Result<Self::Value, A::Error> {
-                drain_map(m).map(|()| None)
-            }
-        }
-        d.deserialize_any(V).map(Lenient)
-    }
-}
-
-impl<'de> Deserialize<'de> for Lenient<u64> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Option<u64>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a count")
-            }
-            fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
-                Ok(Some(v))
-            }
-            fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
-                Ok(u64::try_from(v).ok())
-            }
-            fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
-                Ok(None)
-            }
-            fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
-                Ok(None)
-            }
-            fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
-                Ok(None)
-            }
-            fn visit_unit<E>(self) -> Result<Self::Value, E> {
-                Ok(None)
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, s: A) -> Result<Self::Value, A::Error> {
-                drain_seq(s).map(|()| None)
-            }
-            fn visit_map<A: MapAccess<'de>>(self, m: A) -> Result<Self::Value, A::Error> {
-                drain_map(m).map(|()| None)
-            }
-        }
-        d.deserialize_any(V).map(Lenient)
     }
 }
 
