@@ -55,14 +55,16 @@ fn decode<T: DeserializeOwned>(r: &RawResponse, what: &str) -> Result<T, ApiErro
     // Straight into the type (no `serde_json::Value` in between): every
     // field decodes tolerantly, so only a body that is not a JSON object fails.
     if !r.body.trim_start().starts_with('{') {
-        return Err(match serde_json::from_str::<serde::de::IgnoredAny>(&r.body) {
-            Err(e) => ApiError::Decode(format!(
-                "Expected {what} as JSON, but the body is not valid JSON ({e})."
-            )),
-            Ok(_) => ApiError::Decode(format!(
-                "Expected {what} as a JSON object, but got something else."
-            )),
-        });
+        return Err(
+            match serde_json::from_str::<serde::de::IgnoredAny>(&r.body) {
+                Err(e) => ApiError::Decode(format!(
+                    "Expected {what} as JSON, but the body is not valid JSON ({e})."
+                )),
+                Ok(_) => ApiError::Decode(format!(
+                    "Expected {what} as a JSON object, but got something else."
+                )),
+            },
+        );
     }
     serde_json::from_str(&r.body).map_err(|e| {
         if e.is_syntax() || e.is_eof() {

@@ -313,26 +313,39 @@ pub struct NexusClient {
     pub allow_cross_origin_authentication: Option<bool>,
 }
 
+/// The type parsed from its wire value (shared by [`NexusClient`] and the
+/// list's `ClientSummary`).
+pub(crate) fn kind_of(wire: Option<&str>) -> Option<ClientType> {
+    wire.map(ClientType::parse)
+}
+
+/// Terraform-managed: `manuallyCreated` is explicitly false. Unknown
+/// (null/absent) counts as manual, since nothing says otherwise.
+pub(crate) fn terraform_managed(manually_created: Option<bool>) -> bool {
+    manually_created == Some(false)
+}
+
+/// The name to show: the name, else the id, else a placeholder.
+pub(crate) fn name_to_show<'a>(name: Option<&'a str>, id: Option<&'a str>) -> &'a str {
+    name.filter(|n| !n.trim().is_empty())
+        .or(id)
+        .unwrap_or("(unnamed client)")
+}
+
 impl NexusClient {
     /// The client's type, parsed.
     pub fn kind(&self) -> Option<ClientType> {
-        self.client_type.as_deref().map(ClientType::parse)
+        kind_of(self.client_type.as_deref())
     }
 
-    /// Terraform-managed: `manuallyCreated` is explicitly false. Unknown
-    /// (null/absent) counts as manual, since nothing says otherwise.
+    /// Terraform-managed (see [`terraform_managed`]).
     pub fn is_terraform_managed(&self) -> bool {
-        self.manually_created == Some(false)
+        terraform_managed(self.manually_created)
     }
 
     /// The name to show; falls back to the id, then to a placeholder.
     pub fn display_name(&self) -> String {
-        self.name
-            .as_deref()
-            .filter(|n| !n.trim().is_empty())
-            .or(self.id.as_deref())
-            .unwrap_or("(unnamed client)")
-            .to_string()
+        name_to_show(self.name.as_deref(), self.id.as_deref()).to_string()
     }
 
     /// Owners, or an empty slice when not set.

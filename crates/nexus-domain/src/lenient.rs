@@ -5,7 +5,9 @@
 //! They read the JSON once, with serde visitors, and build no
 //! `serde_json::Value` on the way (less work, and less code in the wasm).
 
-use serde::de::{Deserialize, DeserializeOwned, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{
+    Deserialize, DeserializeOwned, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor,
+};
 use std::fmt;
 
 /// Defines the visitor methods for the scalar JSON shapes, each answering
@@ -29,6 +31,18 @@ macro_rules! scalars_give {
         }
         fn visit_unit<E>(self) -> Result<Self::Value, E> {
             Ok($v)
+        }
+    };
+}
+
+/// Defines `visit_seq` and `visit_map` to read the value and answer `$v`.
+macro_rules! compounds_give {
+    ($v:expr) => {
+        fn visit_seq<A: SeqAccess<'de>>(self, s: A) -> Result<Self::Value, A::Error> {
+            drain_seq(s).map(|()| $v)
+        }
+        fn visit_map<A: MapAccess<'de>>(self, m: A) -> Result<Self::Value, A::Error> {
+            drain_map(m).map(|()| $v)
         }
     };
 }
@@ -80,12 +94,7 @@ impl<'de> Deserialize<'de> for Lenient<String> {
             fn visit_unit<E>(self) -> Result<Self::Value, E> {
                 Ok(None)
             }
-            fn visit_seq<A: SeqAccess<'de>>(self, s: A) -> Result<Self::Value, A::Error> {
-                drain_seq(s).map(|()| None)
-            }
-            fn visit_map<A: MapAccess<'de>>(self, m: A) -> Result<Self::Value, A::Error> {
-                drain_map(m).map(|()| None)
-            }
+            compounds_give!(None);
         }
         d.deserialize_any(V).map(Lenient)
     }
@@ -121,12 +130,7 @@ impl<'de> Deserialize<'de> for Lenient<bool> {
             fn visit_unit<E>(self) -> Result<Self::Value, E> {
                 Ok(None)
             }
-            fn visit_seq<A: SeqAccess<'de>>(self, s: A) -> Result<Self::Value, A::Error> {
-                drain_seq(s).map(|()| None)
-            }
-            fn visit_map<A: MapAccess<'de>>(self, m: A) -> Result<Self::Value, A::Error> {
-                drain_map(m).map(|()| None)
-            }
+            compounds_give!(None);
         }
         d.deserialize_any(V).map(Lenient)
     }
@@ -158,17 +162,11 @@ impl<'de> Deserialize<'de> for Lenient<u64> {
             fn visit_unit<E>(self) -> Result<Self::Value, E> {
                 Ok(None)
             }
-            fn visit_seq<A: SeqAccess<'de>>(self, s: A) -> Result<Self::Value, A::Error> {
-                drain_seq(s).map(|()| None)
-            }
-            fn visit_map<A: MapAccess<'de>>(self, m: A) -> Result<Self::Value, A::Error> {
-                drain_map(m).map(|()| None)
-            }
+            compounds_give!(None);
         }
         d.deserialize_any(V).map(Lenient)
     }
 }
-
 
 impl<'de> Deserialize<'de> for Lenient<i64> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -197,12 +195,7 @@ impl<'de> Deserialize<'de> for Lenient<i64> {
             fn visit_unit<E>(self) -> Result<Self::Value, E> {
                 Ok(None)
             }
-            fn visit_seq<A: SeqAccess<'de>>(self, s: A) -> Result<Self::Value, A::Error> {
-                drain_seq(s).map(|()| None)
-            }
-            fn visit_map<A: MapAccess<'de>>(self, m: A) -> Result<Self::Value, A::Error> {
-                drain_map(m).map(|()| None)
-            }
+            compounds_give!(None);
         }
         d.deserialize_any(V).map(Lenient)
     }

@@ -8,7 +8,7 @@
 //! wrong shape becomes `None`; an item that is not an object is skipped and
 //! counted; only a body that is not JSON, or holds no list, is an error.
 
-use crate::client::{ClientType, NexusClient};
+use crate::client::{self, ClientType, NexusClient};
 use crate::lenient::{drain_map, drain_seq, Lenient};
 use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::fmt;
@@ -29,22 +29,17 @@ pub struct ClientSummary {
 impl ClientSummary {
     /// The client's type, parsed.
     pub fn kind(&self) -> Option<ClientType> {
-        self.client_type.as_deref().map(ClientType::parse)
+        client::kind_of(self.client_type.as_deref())
     }
 
-    /// Terraform-managed: `manuallyCreated` is explicitly false (see
-    /// [`NexusClient::is_terraform_managed`]).
+    /// Terraform-managed, as [`NexusClient::is_terraform_managed`].
     pub fn is_terraform_managed(&self) -> bool {
-        self.manually_created == Some(false)
+        client::terraform_managed(self.manually_created)
     }
 
     /// The name to show; falls back to the id, then to a placeholder.
     pub fn display_name(&self) -> &str {
-        self.name
-            .as_deref()
-            .filter(|n| !n.trim().is_empty())
-            .or(self.id.as_deref())
-            .unwrap_or("(unnamed client)")
+        client::name_to_show(self.name.as_deref(), self.id.as_deref())
     }
 }
 
