@@ -87,6 +87,9 @@ pub fn ClientsTable(
     /// Opens a detail href (the row's link is the keyboard way in).
     #[prop(optional)]
     on_open: Option<Callback<String>>,
+    /// Sorts by a column (its header becomes a button).
+    #[prop(optional)]
+    on_sort: Option<Callback<SortKey>>,
 ) -> impl IntoView {
     let aria_sort = move |key: SortKey| {
         sort.map(|s| {
@@ -161,11 +164,28 @@ pub fn ClientsTable(
             </colgroup>
             <thead>
                 <tr>
-                    <th scope="col" aria-sort=move || aria_sort(SortKey::Name)>"Name"</th>
-                    <th scope="col" aria-sort=move || aria_sort(SortKey::Type)>"Type"</th>
-                    <th scope="col">"Client ID"</th>
-                    <th scope="col" aria-sort=move || aria_sort(SortKey::Product)>"Product"</th>
-                    <th scope="col">"Managed by"</th>
+                    {[SortKey::Name, SortKey::Type, SortKey::Id, SortKey::Product, SortKey::Managed]
+                        .into_iter()
+                        .map(|key| view! {
+                            <th scope="col" aria-sort=move || aria_sort(key)>
+                                {match on_sort {
+                                    Some(cb) => view! {
+                                        <button type="button" class="ncc-table__sort" on:click=move |_| cb.run(key)>
+                                            {key.label()}
+                                            <span class="ncc-table__arrow" aria-hidden="true">
+                                                {move || match aria_sort(key) {
+                                                    Some("ascending") => "\u{2191}",
+                                                    Some("descending") => "\u{2193}",
+                                                    _ => "",
+                                                }}
+                                            </span>
+                                        </button>
+                                    }.into_any(),
+                                    None => key.label().into_any(),
+                                }}
+                            </th>
+                        })
+                        .collect_view()}
                 </tr>
             </thead>
             <tbody>

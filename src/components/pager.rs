@@ -1,6 +1,7 @@
 //! Previous / next page and rows per page.
 
 use leptos::prelude::*;
+use nexus_domain::list_query::grouped;
 
 /// Where a list is: the shown page (0-based) of `count` pages.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -35,7 +36,7 @@ pub fn Pager(
             >
                 "Previous page"
             </button>
-            <span>{move || at.get().map(|a| format!("Page {} of {}", a.page + 1, a.count))}</span>
+            <span>{move || at.get().map(|a| format!("Page {} of {}", grouped(a.page + 1), grouped(a.count)))}</span>
             <button
                 type="button"
                 class="ncc-btn ncc-btn--secondary ncc-btn--small"

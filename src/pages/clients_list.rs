@@ -13,7 +13,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use nexus_domain::list::ClientSummary;
 use nexus_domain::list_query::{
-    apply, ListQuery, ListView, Managed, SearchIndex, SortKey, PER_PAGE_CHOICES,
+    apply, grouped, ListQuery, ListView, Managed, SearchIndex, SortKey, PER_PAGE_CHOICES,
 };
 use nexus_domain::permissions::decide;
 use nexus_domain::{Action, ClientType};
@@ -156,6 +156,29 @@ pub fn ClientsListPage() -> impl IntoView {
     let create_decision =
         Signal::derive(move || decide(&auth.caller().get(), Action::Create, None));
     let sort_signal = Signal::derive(move || query.with(|q| (q.sort, q.descending)));
+    // A column header sorts by its column; again, the other way round.
+    let sort_by = Callback::new(move |key: SortKey| {
+        let mut q = query.get_untracked();
+        q.descending = q.sort == key && !q.descending;
+        q.sort = key;
+        set_query.run((q, false));
+    });
+    // "/" anywhere but in a field goes to the search box.
+    let search_box = NodeRef::<leptos::html::Input>::new();
+    let shortcut = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "/"
+            && !ev.ctrl_key()
+            && !ev.meta_key()
+            && !ev.alt_key()
+            && !typing_in_a_field(&ev)
+        {
+            if let Some(input) = search_box.get_untracked() {
+                ev.prevent_default();
+                let _ = input.focus();
+            }
+        }
+    });
+    on_cleanup(move || shortcut.remove());
     let navigate_open = use_navigate();
     let open = Callback::new(move |to: String| navigate_open(&to, nav(false)));
 
@@ -203,8 +226,8 @@ pub fn ClientsListPage() -> impl IntoView {
                 <h1 id="ncc-list-title">"Clients"</h1>
                 <span class="ncc-muted" role="status">
                     {move || match counts() {
-                        Some((m, all)) if m == all => format!("{all} clients"),
-                        Some((m, all)) => format!("{m} of {all} clients match"),
+                        Some((m, all)) if m == all => format!("{} clients", grouped(all)),
+                        Some((m, all)) => format!("{} of {} clients match", grouped(m), grouped(all)),
                         None => String::new(),
                     }}
                 </span>
@@ -216,6 +239,8 @@ pub fn ClientsListPage() -> impl IntoView {
                     <label class="ncc-field__label" for="ncc-search">"Search clients"</label>
                     <input
                         id="ncc-search"
+                        node_ref=search_box
+                        aria-keyshortcuts="/"
                         class="ncc-input"
                         type="search"
                         placeholder="Name, client ID, product or application"
@@ -289,28 +314,44 @@ pub fn ClientsListPage() -> impl IntoView {
                             </div>
                         }
                     >
-                        <ClientsTable rows=rows sort=sort_signal on_open=open />
+                        <ClientsTable rows=rows sort=sort_signal on_open=open on_sort=sort_by />
                     </Show>
                 }.into_any(),
             }}
-            <Pager
-                at=page_at
-                per_page=Signal::derive(move || query.with(|q| q.per_page))
-                choices=&PER_PAGE_CHOICES
-                on_page=Callback::new(move |page| {
-                    let mut q = query.get_untracked();
-                    q.page = page;
-                    set_query.run((q, false));
-                })
-                on_per_page=Callback::new(move |n| {
-                    let mut q = query.get_untracked();
-                    q.per_page = n;
-                    q.page = 0;
-                    set_query.run((q, false));
-                })
-            />
+            // No pager under an error, an empty list or no match.
+            <Show when=move || counts().is_some_and(|(m, _)| m > 0)>
+                <Pager
+                    at=page_at
+                    per_page=Signal::derive(move || query.with(|q| q.per_page))
+                    choices=&PER_PAGE_CHOICES
+                    on_page=Callback::new(move |page| {
+                        let mut q = query.get_untracked();
+                        q.page = page;
+                        set_query.run((q, false));
+                    })
+                    on_per_page=Callback::new(move |n| {
+                        let mut q = query.get_untracked();
+                        q.per_page = n;
+                        q.page = 0;
+                        set_query.run((q, false));
+                    })
+                />
+            </Show>
         </section>
     }
+}
+
+/// Whether a key went to a text field (in the page or a shadow root), where
+/// "/" is just a character.
+fn typing_in_a_field(ev: &web_sys::KeyboardEvent) -> bool {
+    use wasm_bindgen::JsCast;
+    ev.composed_path()
+        .get(0)
+        .dyn_into::<web_sys::HtmlElement>()
+        .is_ok_and(|el| {
+            el.is_content_editable()
+                || matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+        })
 }
 
 /// The problem, with "Try again".

@@ -119,6 +119,39 @@ test.describe('clients list (36 demo clients)', () => {
     expect(named[0]).toBe('Analytics');
   });
 
+  test('column headers sort on click and from the keyboard, with aria-sort', async ({ page, server }) => {
+    await signInAs(page, server, 'admin');
+    await expect(rows(page)).toHaveCount(36);
+    const ids = () => rows(page).locator('td:nth-child(3) code').allInnerTexts();
+    await page.getByRole('button', { name: 'Client ID', exact: true }).click();
+    await expect(page).toHaveURL(/[?&]sort=id/);
+    await expect(page.getByRole('columnheader', { name: 'Client ID' })).toHaveAttribute('aria-sort', 'ascending');
+    await expect(page.getByRole('columnheader', { name: 'Name' })).toHaveAttribute('aria-sort', 'none');
+    const ascending = await ids();
+    expect(ascending).toEqual([...ascending].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1)));
+    // Again, from the keyboard: the other way round.
+    await page.getByRole('button', { name: 'Client ID', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/[?&]sort=-id/);
+    await expect(page.getByRole('columnheader', { name: 'Client ID' })).toHaveAttribute('aria-sort', 'descending');
+    await expect.poll(ids).toEqual([...ascending].reverse());
+    // Managed by: manual first, then Terraform.
+    await page.getByRole('button', { name: 'Managed by', exact: true }).click();
+    const managed = (await rows(page).locator('td:nth-child(5)').allInnerTexts()).map((m) => m.trim());
+    expect(managed.indexOf('Terraform')).toBe(26);
+    expect(managed.slice(26).every((m) => m === 'Terraform')).toBe(true);
+  });
+
+  test('"/" goes to the search box, but is typed as itself in a field', async ({ page, server }) => {
+    await signInAs(page, server, 'admin');
+    await expect(rows(page)).toHaveCount(36);
+    await page.getByRole('heading', { name: 'Clients', level: 1 }).click();
+    await page.keyboard.press('/');
+    await expect(search(page)).toBeFocused();
+    await page.keyboard.type('a/b');
+    await expect(search(page)).toHaveValue('a/b');
+  });
+
   test('back and forward step through filter changes', async ({ page, server }) => {
     await signInAs(page, server, 'admin');
     await expect(rows(page)).toHaveCount(36);
@@ -153,6 +186,7 @@ test.describe('clients list (36 demo clients)', () => {
     await search(page).fill('zzz-no-such-client');
     await expect(page.getByRole('heading', { name: 'No clients match' })).toBeVisible();
     await expect(rows(page)).toHaveCount(0);
+    await expect(page.getByRole('navigation', { name: 'Pages' })).toHaveCount(0);
     await page.getByRole('button', { name: 'Clear search and filters' }).click();
     await expect(rows(page)).toHaveCount(36);
     await expect(search(page)).toHaveValue('');
@@ -232,6 +266,17 @@ test.describe('clients list (500 generated clients)', () => {
     await expect(page).toHaveURL(/per_page=200/);
     await expect(rows(page)).toHaveCount(200);
     await expect(page.getByText('Page 1 of 3')).toBeVisible();
+  });
+});
+
+test.describe('clients list (1,200 generated clients)', () => {
+  test.use({ serverArgs: ['--clients', '1200'] });
+
+  test('counts read with thousands separators', async ({ page, server }) => {
+    await signInAs(page, server, 'admin');
+    await expect(page.getByText('1,200 clients', { exact: true })).toBeVisible();
+    await page.getByLabel('Rows per page').selectOption('25');
+    await expect(page.getByText('Page 1 of 48')).toBeVisible();
   });
 });
 

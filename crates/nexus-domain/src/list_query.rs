@@ -38,12 +38,20 @@ pub enum SortKey {
     #[default]
     Name,
     Type,
+    Id,
     Product,
+    Managed,
 }
 
 impl SortKey {
     /// Every sort key, in the order the sort menu offers them.
-    pub const ALL: [SortKey; 3] = [SortKey::Name, SortKey::Type, SortKey::Product];
+    pub const ALL: [SortKey; 5] = [
+        SortKey::Name,
+        SortKey::Type,
+        SortKey::Id,
+        SortKey::Product,
+        SortKey::Managed,
+    ];
 
     /// Reads a query-string value; anything unknown sorts by name.
     pub fn parse(v: &str) -> Self {
@@ -58,7 +66,9 @@ impl SortKey {
         match self {
             SortKey::Name => "Name",
             SortKey::Type => "Type",
+            SortKey::Id => "Client ID",
             SortKey::Product => "Product",
+            SortKey::Managed => "Managed by",
         }
     }
 
@@ -67,9 +77,24 @@ impl SortKey {
         match self {
             SortKey::Name => "name",
             SortKey::Type => "type",
+            SortKey::Id => "id",
             SortKey::Product => "product",
+            SortKey::Managed => "managed",
         }
     }
+}
+
+/// A count for people: digits in groups of three ("10,000").
+pub fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Default rows per page.
@@ -186,7 +211,7 @@ pub struct SearchIndex {
     /// Lower-cased display names: the name sort, and every sort's tie-break.
     names: Vec<String>,
     /// The order of all clients per (sort key, descending).
-    orders: [OnceLock<Vec<u32>>; 6],
+    orders: [OnceLock<Vec<u32>>; 2 * SortKey::ALL.len()],
 }
 
 impl SearchIndex {
@@ -240,6 +265,27 @@ impl SearchIndex {
                     own = clients
                         .iter()
                         .map(|c| c.product_name.as_deref().unwrap_or("").to_lowercase())
+                        .collect();
+                    &own
+                }
+                SortKey::Id => {
+                    own = clients
+                        .iter()
+                        .map(|c| c.id.as_deref().unwrap_or("").to_lowercase())
+                        .collect();
+                    &own
+                }
+                SortKey::Managed => {
+                    own = clients
+                        .iter()
+                        .map(|c| {
+                            if c.is_terraform_managed() {
+                                "terraform"
+                            } else {
+                                "manual"
+                            }
+                            .to_string()
+                        })
                         .collect();
                     &own
                 }
@@ -462,5 +508,43 @@ mod tests {
             assert_eq!(Managed::parse(m.as_str()), Some(m));
         }
         assert_eq!(Managed::parse("x"), None);
+    }
+
+    #[test]
+    fn sort_by_id_and_managed_by() {
+        let cs = clients();
+        let idx = SearchIndex::new(&cs);
+        let ids = |q: ListQuery| -> Vec<String> {
+            apply(&cs, &idx, &q)
+                .matches
+                .iter()
+                .map(|&i| cs[i as usize].id.clone().unwrap())
+                .collect()
+        };
+        let by = |sort, descending| ListQuery {
+            sort,
+            descending,
+            ..ListQuery::default()
+        };
+        assert_eq!(ids(by(SortKey::Id, true)), vec!["c4", "c3", "c2", "c1"]);
+        // Manual before Terraform; ties by name.
+        assert_eq!(
+            ids(by(SortKey::Managed, false)),
+            vec!["c3", "c4", "c1", "c2"]
+        );
+    }
+
+    #[test]
+    fn counts_are_grouped() {
+        for (n, s) in [
+            (0, "0"),
+            (36, "36"),
+            (999, "999"),
+            (1000, "1,000"),
+            (10000, "10,000"),
+            (1234567, "1,234,567"),
+        ] {
+            assert_eq!(grouped(n), s);
+        }
     }
 }
