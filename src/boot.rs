@@ -51,10 +51,18 @@ async fn answer(promise: JsValue) -> Option<BootAnswer> {
         .ok()?
         .as_f64()
         .filter(|s| (100.0..600.0).contains(s))? as u16;
+    // The body comes as text (config.json) or as bytes (the list: see
+    // crate::fetch::utf8 for why).
+    let body = Reflect::get(&v, &JsValue::from_str("body")).ok()?;
+    let body = match body.as_string() {
+        Some(text) => text,
+        None if body.is_instance_of::<js_sys::ArrayBuffer>() => crate::fetch::utf8(&body),
+        None => return None,
+    };
     Some(BootAnswer {
         status,
         content_type: string(&v, "contentType"),
-        body: string(&v, "body")?,
+        body,
     })
 }
 
