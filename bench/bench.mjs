@@ -324,11 +324,35 @@ async function interaction(browser) {
         const sc = steps.map((s) => s.script);
         console.log(`  ${who.padEnd(8)} ${kind.padEnd(7)} n=${String(t.length).padStart(3)}  median ${ms(median(t))}  p95 ${ms(pct(t, 0.95))}  max ${ms(Math.max(...t))}  over one frame: ${String(over).padStart(2)}  (script median ${ms(median(sc))}, p95 ${ms(pct(sc, 0.95))}; the rest is style and layout)  rows created although already shown: ${wasted}`);
       }
+      if (who === "console") await rowCosts(page);
       await ctx.close();
     }
   } finally {
     stop();
   }
+}
+
+/**
+ * What the per-row Copy button and link cost: page changes with each taken
+ * out of layout (display: none), beside the full row.
+ */
+async function rowCosts(page) {
+  const variants = {
+    "full rows": "",
+    "without Copy buttons": ".ncc-table__copy { display: none !important; }",
+    "without links (name as text)": ".ncc-table__name { display: none !important; }",
+  };
+  const out = [];
+  for (const [label, css] of Object.entries(variants)) {
+    await page.evaluate((css) => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      document.adoptedStyleSheets = [sheet];
+    }, css);
+    const steps = await timeSteps(page, "page", 3);
+    out.push(`${label} ${ms(median(steps.map((s) => s.t)))}`);
+  }
+  console.log(`  console  page change, median, per variant: ${out.join(" · ")}`);
 }
 
 sizes();
