@@ -340,7 +340,7 @@ async function rowCosts(page) {
   const variants = {
     "full rows": "",
     "without Copy buttons": ".ncc-table__copy { display: none !important; }",
-    "without links (name as text)": ".ncc-table__name { display: none !important; }",
+    "without the name links": ".ncc-table__name { display: none !important; }",
   };
   const out = [];
   for (const [label, css] of Object.entries(variants)) {
