@@ -36,6 +36,15 @@ pub fn EditClientPage() -> impl IntoView {
     view! { <ClientLoader render=|client, _| view! { <EditForm client=client /> }.into_any() /> }
 }
 
+/// A value in the review: one line per list item, each cut when long.
+fn review_value(value: &str, label: String) -> AnyView {
+    value
+        .lines()
+        .map(|line| view! { <div><LongText text=line.to_string() label=label.clone() /></div> })
+        .collect_view()
+        .into_any()
+}
+
 #[component]
 fn EditForm(client: NexusClient) -> impl IntoView {
     let api = use_api();
@@ -199,8 +208,8 @@ fn EditForm(client: NexusClient) -> impl IntoView {
                             {move || review_rows.get().into_iter().map(|ch| view! {
                                 <tr>
                                     <th scope="row">{ch.field.label()}</th>
-                                    <td class="ncc-review__old">{if ch.old.is_empty() { "not set".to_string().into_any() } else { view! { <LongText text=ch.old label=format!("{} (before)", ch.field.label()) /> }.into_any() }}</td>
-                                    <td class="ncc-review__new">{if ch.new.is_empty() { "not set".to_string().into_any() } else { view! { <LongText text=ch.new label=format!("{} (after)", ch.field.label()) /> }.into_any() }}</td>
+                                    <td class="ncc-review__old">{if ch.old.is_empty() { "not set".to_string().into_any() } else { review_value(&ch.old, format!("{} (before)", ch.field.label())) }}</td>
+                                    <td class="ncc-review__new">{if ch.new.is_empty() { "not set".to_string().into_any() } else { review_value(&ch.new, format!("{} (after)", ch.field.label())) }}</td>
                                 </tr>
                             }).collect_view()}
                         </tbody>
