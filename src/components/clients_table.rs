@@ -2,6 +2,7 @@
 //! in place (see [`ClientsTable`]), and the row's click, its link and its
 //! Copy button share one listener on the table.
 
+use crate::components::shortened;
 use crate::dom::copy_text;
 use crate::routes::{href, path};
 use leptos::prelude::*;
@@ -221,7 +222,10 @@ impl PartialEq for Shown {
 /// What a row shows of one client, ready for the DOM.
 #[derive(Clone, Debug, Default, PartialEq)]
 struct RowText {
+    /// The whole id (what Copy copies).
     id: String,
+    /// The id as shown (cut when very long).
+    shown_id: String,
     href: String,
     name: String,
     application: Option<String>,
@@ -234,21 +238,24 @@ struct RowText {
 impl RowText {
     fn new(client: &ClientSummary, base: &str) -> Self {
         let id = client.id.clone().unwrap_or_default();
-        let name = client.display_name().to_string();
+        // Long values are cut here (the detail view shows them whole): a
+        // 100,000-character name must not cost the page its layout time.
+        let name = shortened(client.display_name());
         RowText {
             href: format!("{base}{}", path::detail(&id)),
             copy_label: format!("Copy client ID of {name}"),
+            shown_id: shortened(&id),
             id,
             name,
-            application: client.application_name.clone(),
+            application: client.application_name.as_deref().map(shortened),
             kind: client
                 .kind()
                 .map_or_else(|| NOT_SET.to_string(), |k| k.label().to_string()),
             product: client
                 .product_name
-                .clone()
+                .as_deref()
                 .filter(|p| !p.is_empty())
-                .unwrap_or_else(|| NOT_SET.into()),
+                .map_or_else(|| NOT_SET.into(), shortened),
             terraform: client.is_terraform_managed(),
         }
     }
@@ -293,10 +300,11 @@ fn SlotRow(
             <td>{field(|t| t.kind.clone())}</td>
             <td>
                 <div class="ncc-table__id">
-                    <code>{field(|t| t.id.clone())}</code>
+                    <code>{field(|t| t.shown_id.clone())}</code>
                     <button
                         type="button"
                         class="ncc-btn ncc-btn--ghost ncc-btn--small ncc-table__copy"
+                        data-copy=field(|t| t.id.clone())
                         aria-label=field(|t| t.copy_label.clone())
                     >
                         {move || match copy_state() {

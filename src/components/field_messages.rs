@@ -1,3 +1,4 @@
+use super::LongText;
 use leptos::prelude::*;
 
 /// Error messages under a field; `id` is what the control's
@@ -9,7 +10,7 @@ pub fn FieldMessages(
 ) -> impl IntoView {
     view! {
         <div id=id class="ncc-field__errors" aria-live="polite">
-            {move || messages.get().into_iter().map(|m| view! { <p class="ncc-field__error">{m}</p> }).collect_view()}
+            {move || messages.get().into_iter().map(|m| view! { <p class="ncc-field__error"><LongText text=m label="this message" /></p> }).collect_view()}
         </div>
     }
 }

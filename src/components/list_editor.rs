@@ -1,6 +1,9 @@
 use crate::dom::unique_id;
 use leptos::prelude::*;
 
+/// Items longer than this (in characters) are edited only on request.
+const LONG_ITEM_CHARS: usize = 2_000;
+
 /// Splits pasted text into items: one per line, or comma/space separated.
 fn split_pasted(text: &str) -> Vec<String> {
     text.split(['\n', '\r', ',', ' ', '\t'])
@@ -54,10 +57,41 @@ pub fn ListEditor(
         };
         let invalid = move || (!messages().is_empty()).then_some("true");
         let describedby = format!("{hint_for_items} {err_id}");
+        // An item too long to lay out at once (a server may send 100,000
+        // characters) waits behind a button until asked for (issue 9, item 4).
+        let long = items.with_untracked(|v| {
+            v.get(index).and_then(|s| {
+                nexus_domain::display::preview(s, LONG_ITEM_CHARS).map(|p| p.total_chars)
+            })
+        });
+        let opened = RwSignal::new(long.is_none());
+        let open_label = long
+            .map(|n| {
+                format!(
+                    "Edit all {} characters of {item_label}",
+                    nexus_domain::display::group_thousands(n)
+                )
+            })
+            .unwrap_or_default();
+        let focus_target = input_id.clone();
         view! {
             <li class="ncc-list-editor__item">
                 <div class="ncc-list-editor__row">
+                    <Show when=move || !opened.get()>
+                        <button type="button" class="ncc-btn ncc-btn--secondary ncc-btn--small"
+                            on:click={
+                                let focus_target = focus_target.clone();
+                                move |_| {
+                                    opened.set(true);
+                                    let focus_target = focus_target.clone();
+                                    request_animation_frame(move || crate::dom::focus_id(&focus_target));
+                                }
+                            }>
+                            {open_label.clone()}
+                        </button>
+                    </Show>
                     <input
+                        class:ncc-hidden=move || !opened.get()
                         id=input_id
                         class="ncc-input"
                         type="text"

@@ -1,4 +1,4 @@
-use super::CopyButton;
+use super::{shortened, CopyButton, LongText};
 use leptos::prelude::*;
 use nexus_domain::ProblemDetails;
 
@@ -55,13 +55,13 @@ pub fn ProblemView(
         <div class="ncc-problem" role="alert" aria-live="assertive">
             <div class="ncc-problem__head">
                 {status.map(|s| view! { <span class="ncc-badge ncc-badge--danger">{format!("HTTP {s}")}</span> })}
-                <strong class="ncc-problem__title">{title}</strong>
+                <strong class="ncc-problem__title">{shortened(&title)}</strong>
             </div>
-            {detail.map(|d| view! { <p class="ncc-problem__detail">{d}</p> })}
+            {detail.map(|d| view! { <div class="ncc-problem__detail"><LongText text=d label="the details" /></div> })}
             {has_errors.then(|| view! {
                 <ul class="ncc-problem__errors" aria-label="Field errors">
                     {errors.into_iter().map(|(name, msgs)| view! {
-                        <li><span class="ncc-problem__field">{name}</span>": " {msgs.join(" ")}</li>
+                        <li><span class="ncc-problem__field">{shortened(&name)}</span>": " <LongText text=msgs.join(" ") label="this message" /></li>
                     }).collect_view()}
                 </ul>
             })}
@@ -69,7 +69,7 @@ pub fn ProblemView(
                 let copy = t.clone();
                 view! {
                     <p class="ncc-problem__trace">
-                        "Trace id: " <code>{t}</code>
+                        "Trace id: " <LongText text=t label="the trace id" code=true />
                         <CopyButton text=copy label="Copy trace id" />
                     </p>
                 }

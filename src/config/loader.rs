@@ -1,16 +1,9 @@
-use super::AppConfig;
+use super::{parse_config, AppConfig, ConfigError};
 use crate::deadline::within_aborting;
 
 /// How long config.json may take (it is small; a CDN that hangs should not
 /// leave the console on its loading screen).
 const CONFIG_TIMEOUT_MS: u32 = 15_000;
-
-/// Why the configuration could not be used; shown on the error page.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ConfigError {
-    pub title: String,
-    pub details: Vec<String>,
-}
 
 /// Fetches and checks `config.json` (resolved against the document base, so
 /// it sits beside index.html at any base path).
@@ -77,21 +70,4 @@ pub async fn load_config(url: &str) -> Result<AppConfig, ConfigError> {
     let text = fetched?;
     let config = parse_config(&text)?;
     Ok(config)
-}
-
-/// Parses and checks a configuration document.
-pub fn parse_config(text: &str) -> Result<AppConfig, ConfigError> {
-    let config: AppConfig = serde_json::from_str(text).map_err(|e| ConfigError {
-        title: "The configuration is invalid".into(),
-        details: vec![format!("config.json is not valid: {e}.")],
-    })?;
-    let problems = config.problems();
-    if problems.is_empty() {
-        Ok(config)
-    } else {
-        Err(ConfigError {
-            title: "The configuration is invalid".into(),
-            details: problems,
-        })
-    }
 }

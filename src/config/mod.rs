@@ -3,6 +3,8 @@
 
 mod app_config;
 mod loader;
+mod parse;
 
 pub use app_config::{AppConfig, AuthMode};
-pub use loader::{load_config, parse_config, ConfigError};
+pub use loader::load_config;
+pub use parse::{parse_config, ConfigError};

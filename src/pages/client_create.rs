@@ -166,7 +166,7 @@ pub fn CreateClientPage() -> impl IntoView {
                 view! {
                     // A region, not an alert: an alert would read the secret aloud.
                     <section class="ncc-secret-once" aria-labelledby="ncc-created-title">
-                        <h2 id="ncc-created-title">{format!("Client \u{201c}{}\u{201d} created", c.display_name())}</h2>
+                        <h2 id="ncc-created-title">{format!("Client \u{201c}{}\u{201d} created", crate::components::shortened(&c.display_name()))}</h2>
                         <p>"Client ID " <code>{id.clone()}</code> <CopyButton text=id.clone() label="Copy client ID" /></p>
                         {match c.secret.clone() {
                             Some(s) => view! {

@@ -3,7 +3,8 @@ use crate::api::{use_api, ApiError};
 use crate::auth::use_auth;
 use crate::components::use_toasts;
 use crate::components::{
-    ConfirmDialog, CopyButton, GuardedButton, GuardedLink, ProblemView, SecretField,
+    shortened, ConfirmDialog, CopyButton, GuardedButton, GuardedLink, LongText, ProblemView,
+    SecretField,
 };
 use crate::routes::{href, path};
 use leptos::prelude::*;
@@ -14,17 +15,17 @@ use nexus_domain::url_rules::is_displayable_logo;
 use nexus_domain::{Action, ClientAuthMethod, Decision, NexusClient};
 use std::collections::HashMap;
 
-fn text(v: &Option<String>) -> AnyView {
+fn text(label: &'static str, v: &Option<String>) -> AnyView {
     match v.as_deref().filter(|s| !s.trim().is_empty()) {
-        Some(s) => view! { <span>{s.to_string()}</span> }.into_any(),
+        Some(s) => view! { <LongText text=s.to_string() label=label /> }.into_any(),
         None => view! { <span class="ncc-not-set">"not set"</span> }.into_any(),
     }
 }
 
-fn list(v: &Option<Vec<String>>) -> AnyView {
+fn list(label: &'static str, v: &Option<Vec<String>>) -> AnyView {
     match v.as_ref().filter(|l| !l.is_empty()) {
         Some(items) => view! {
-            <ul class="ncc-plain-list">{items.iter().map(|i| view! { <li><code>{i.clone()}</code></li> }).collect_view()}</ul>
+            <ul class="ncc-plain-list">{items.iter().map(|i| view! { <li><LongText text=i.clone() label=label code=true /></li> }).collect_view()}</ul>
         }
         .into_any(),
         None => view! { <span class="ncc-not-set">"not set"</span> }.into_any(),
@@ -90,6 +91,8 @@ fn ClientDetail(
     let navigate = use_navigate();
     let id = client.id.clone().unwrap_or_default();
     let name = client.display_name();
+    // Headings and the breadcrumb show a long name cut; Basics shows it whole.
+    let short_name = shortened(&name);
     // A 403 from the server overrides the local decision for that action.
     let server_denied = RwSignal::new(HashMap::<&'static str, String>::new());
     let decision = {
@@ -162,7 +165,10 @@ fn ClientDetail(
                 match r {
                     Ok(()) => {
                         delete_open.try_set(false);
-                        toasts.show(format!("Client \u{201c}{name}\u{201d} deleted."));
+                        toasts.show(format!(
+                            "Client \u{201c}{}\u{201d} deleted.",
+                            shortened(&name)
+                        ));
                         navigate(&list_href, crate::routes::nav(false));
                     }
                     Err(e) => {
@@ -187,7 +193,7 @@ fn ClientDetail(
             <nav class="ncc-breadcrumb" aria-label="Breadcrumb">
                 <a href=href(path::LIST)>"Clients"</a>
                 <span aria-hidden="true">" / "</span>
-                <span aria-current="page">{name.clone()}</span>
+                <span aria-current="page">{short_name.clone()}</span>
             </nav>
             <div class="ncc-page__head">
                 {logo.map(|l| {
@@ -195,7 +201,7 @@ fn ClientDetail(
                     let failed = RwSignal::new(false);
                     view! { <img class="ncc-logo" class:ncc-hidden=move || failed.get() src=l alt="" width="40" height="40" on:error=move |_| failed.set(true) /> }
                 })}
-                <h1 id="ncc-detail-title">{name.clone()}</h1>
+                <h1 id="ncc-detail-title">{short_name.clone()}</h1>
                 {c.is_terraform_managed().then(|| view! { <span class="ncc-badge ncc-badge--warn">"Terraform-managed"</span> })}
                 <span class="ncc-page__spacer"></span>
                 <GuardedLink label="Edit" href=href(&path::edit(&id)) decision=edit_decision />
@@ -226,11 +232,11 @@ fn ClientDetail(
                 <section class="ncc-card" aria-labelledby="g-basics">
                     <h2 id="g-basics">"Basics"</h2>
                     <dl class="ncc-dl">
-                        {row("Name", text(&c.name))}
+                        {row("Name", text("Name", &c.name))}
                         <div class="ncc-dl__row">
                             <dt>"Client ID"</dt>
                             <dd>
-                                <code>{id.clone()}</code>
+                                <LongText text=id.clone() label="Client ID" code=true />
                                 <CopyButton text=id.clone() label="Copy client ID" />
                             </dd>
                         </div>
@@ -243,28 +249,28 @@ fn ClientDetail(
                                 }}
                             </dd>
                         </div>
-                        {row("Type", match c.kind() { Some(k) => view! { <span>{format!("{} ({})", k.label(), k.as_str())}</span> }.into_any(), None => text(&None) })}
-                        {row("Authentication method", text(&auth_method.as_ref().map(ClientAuthMethod::label)))}
-                        {row("Product", text(&c.product_name))}
-                        {row("Application name", text(&c.application_name))}
-                        {row("Owners", list(&c.owners))}
+                        {row("Type", match c.kind() { Some(k) => view! { <span>{format!("{} ({})", k.label(), k.as_str())}</span> }.into_any(), None => text("Type", &None) })}
+                        {row("Authentication method", text("Authentication method", &auth_method.as_ref().map(ClientAuthMethod::label)))}
+                        {row("Product", text("Product", &c.product_name))}
+                        {row("Application name", text("Application name", &c.application_name))}
+                        {row("Owners", list("Owners", &c.owners))}
                         {row("Managed by", view! { <span>{match c.manually_created { Some(false) => "Terraform", Some(true) => "Manual", None => "Manual (not stated)" }}</span> }.into_any())}
-                        {row("Logo URL", text(&c.logo_url))}
+                        {row("Logo URL", text("Logo URL", &c.logo_url))}
                     </dl>
                 </section>
                 <section class="ncc-card ncc-card--wide" aria-labelledby="g-uris">
                     <h2 id="g-uris">"Application URIs"</h2>
                     <dl class="ncc-dl">
-                        {row("Allowed callback URLs", list(&c.callback_urls))}
-                        {row("Allowed logout URLs", list(&c.allowed_logout_urls))}
-                        {row("Allowed web origins", list(&c.allowed_web_origins))}
-                        {row("Allowed CORS origins", list(&c.allowed_cors_origins))}
+                        {row("Allowed callback URLs", list("Allowed callback URLs", &c.callback_urls))}
+                        {row("Allowed logout URLs", list("Allowed logout URLs", &c.allowed_logout_urls))}
+                        {row("Allowed web origins", list("Allowed web origins", &c.allowed_web_origins))}
+                        {row("Allowed CORS origins", list("Allowed CORS origins", &c.allowed_cors_origins))}
                         {row("Cross-origin authentication", flag(c.allow_cross_origin_authentication))}
                     </dl>
                 </section>
                 <section class="ncc-card" aria-labelledby="g-grants">
                     <h2 id="g-grants">"Grant types"</h2>
-                    <dl class="ncc-dl">{row("Grant types", list(&c.grant_types))}</dl>
+                    <dl class="ncc-dl">{row("Grant types", list("Grant types", &c.grant_types))}</dl>
                 </section>
                 <section class="ncc-card" aria-labelledby="g-tokens">
                     <h2 id="g-tokens">"Tokens"</h2>
@@ -281,16 +287,16 @@ fn ClientDetail(
                 <section class="ncc-card" aria-labelledby="g-mobile">
                     <h2 id="g-mobile">"Mobile"</h2>
                     <dl class="ncc-dl">
-                        {row("iOS team ID", text(&ios.team_id))}
-                        {row("iOS app bundle identifier", text(&ios.app_bundle_identifier))}
-                        {row("Android keystore hash", text(&android.keystore_hash))}
-                        {row("Android app package name", text(&android.app_package_name))}
+                        {row("iOS team ID", text("iOS team ID", &ios.team_id))}
+                        {row("iOS app bundle identifier", text("iOS app bundle identifier", &ios.app_bundle_identifier))}
+                        {row("Android keystore hash", text("Android keystore hash", &android.keystore_hash))}
+                        {row("Android app package name", text("Android app package name", &android.app_package_name))}
                     </dl>
                 </section>
                 <section class="ncc-card" aria-labelledby="g-meta">
                     <h2 id="g-meta">"Metadata"</h2>
                     <dl class="ncc-dl">
-                        {row("Client UPN key", text(&c.client_upn_key))}
+                        {row("Client UPN key", text("Client UPN key", &c.client_upn_key))}
                     </dl>
                 </section>
             </div>

@@ -2,7 +2,9 @@ use super::client_form::{field_messages, ListField, TextField};
 use super::client_loader::ClientLoader;
 use crate::api::use_api;
 use crate::auth::use_auth;
-use crate::components::{use_toasts, use_unsaved_guard, GuardedButton, ProblemView};
+use crate::components::{
+    shortened, use_toasts, use_unsaved_guard, GuardedButton, LongText, ProblemView,
+};
 use crate::routes::{href, path};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -34,6 +36,15 @@ pub fn EditClientPage() -> impl IntoView {
     view! { <ClientLoader render=|client, _| view! { <EditForm client=client /> }.into_any() /> }
 }
 
+/// A value in the review: one line per list item, each cut when long.
+fn review_value(value: &str, label: String) -> AnyView {
+    value
+        .lines()
+        .map(|line| view! { <div><LongText text=line.to_string() label=label.clone() /></div> })
+        .collect_view()
+        .into_any()
+}
+
 #[component]
 fn EditForm(client: NexusClient) -> impl IntoView {
     let api = use_api();
@@ -41,7 +52,8 @@ fn EditForm(client: NexusClient) -> impl IntoView {
     let toasts = use_toasts();
     let navigate = use_navigate();
     let id = client.id.clone().unwrap_or_default();
-    let name = client.display_name();
+    // The heading and breadcrumb show a long name cut (issue 9, item 4).
+    let name = shortened(&client.display_name());
     let original = RwSignal::new(EditDraft::from_client(&client));
     let start = original.get_untracked();
     let owners = RwSignal::new(start.owners.clone());
@@ -117,6 +129,10 @@ fn EditForm(client: NexusClient) -> impl IntoView {
             if body.is_empty() {
                 return;
             }
+            // The draft this body was made from: once saved, it is the new
+            // baseline. Not the draft at the time the answer comes: what the
+            // user typed meanwhile was not sent (issue 9, item 7).
+            let sent = draft.get_untracked();
             busy.set(true);
             server_problem.set(None);
             let api = api.clone();
@@ -129,10 +145,21 @@ fn EditForm(client: NexusClient) -> impl IntoView {
                 busy.try_set(false);
                 match r {
                     Ok(_) => {
-                        // What was saved is the new baseline, so the guard lets us go.
-                        // (try_*: the user may have left the page meanwhile.)
-                        if let Some(saved) = draft.try_get_untracked() {
-                            original.try_set(saved);
+                        // What was sent is the new baseline (try_*: the user
+                        // may have left the page meanwhile).
+                        let Some(now) = draft.try_get_untracked() else {
+                            return;
+                        };
+                        let typed_meanwhile = now != sent;
+                        original.try_set(sent);
+                        if typed_meanwhile {
+                            // Later edits stay in the form, still unsaved (the
+                            // guard keeps them), ready to review and save.
+                            reviewing.try_set(false);
+                            toasts.show(
+                                "Changes saved. What you typed while saving is not saved yet.",
+                            );
+                        } else {
                             toasts.show("Changes saved.");
                             navigate(&detail_href, crate::routes::nav(false));
                         }
@@ -181,8 +208,8 @@ fn EditForm(client: NexusClient) -> impl IntoView {
                             {move || review_rows.get().into_iter().map(|ch| view! {
                                 <tr>
                                     <th scope="row">{ch.field.label()}</th>
-                                    <td class="ncc-review__old">{if ch.old.is_empty() { "not set".to_string() } else { ch.old }}</td>
-                                    <td class="ncc-review__new">{if ch.new.is_empty() { "not set".to_string() } else { ch.new }}</td>
+                                    <td class="ncc-review__old">{if ch.old.is_empty() { "not set".to_string().into_any() } else { review_value(&ch.old, format!("{} (before)", ch.field.label())) }}</td>
+                                    <td class="ncc-review__new">{if ch.new.is_empty() { "not set".to_string().into_any() } else { review_value(&ch.new, format!("{} (after)", ch.field.label())) }}</td>
                                 </tr>
                             }).collect_view()}
                         </tbody>
@@ -219,9 +246,9 @@ fn EditForm(client: NexusClient) -> impl IntoView {
                     <h2 id="ncc-ro-title">"Not editable here"</h2>
                     <p class="ncc-muted">"The Nexus update API cannot change the name, type, grant types, logo or token settings. They are set when the client is created (or by Terraform)."</p>
                     <dl class="ncc-dl">
-                        <div class="ncc-dl__row"><dt>"Name"</dt><dd>{c.display_name()}</dd></div>
+                        <div class="ncc-dl__row"><dt>"Name"</dt><dd><LongText text=c.display_name() label="Name" /></dd></div>
                         <div class="ncc-dl__row"><dt>"Type"</dt><dd>{c.kind().map(|k| k.label().to_string()).unwrap_or_else(|| "not set".into())}</dd></div>
-                        <div class="ncc-dl__row"><dt>"Grant types"</dt><dd>{c.grant_types.clone().filter(|g| !g.is_empty()).map(|g| g.join(", ")).unwrap_or_else(|| "not set".into())}</dd></div>
+                        <div class="ncc-dl__row"><dt>"Grant types"</dt><dd><LongText text=c.grant_types.clone().filter(|g| !g.is_empty()).map(|g| g.join(", ")).unwrap_or_else(|| "not set".into()) label="Grant types" /></dd></div>
                     </dl>
                 </section>
                 <div class="ncc-form__actions">

@@ -57,6 +57,9 @@ pub fn item_messages(
     })
 }
 
+/// Values longer than this (in characters) are edited only on request.
+pub const LONG_INPUT_CHARS: usize = 2_000;
+
 /// A labelled text input (or textarea) bound to `value`.
 #[component]
 pub fn TextField(
@@ -83,20 +86,61 @@ pub fn TextField(
     );
     let invalid = move || (!messages.with(Vec::is_empty)).then_some("true");
     let placeholder = placeholder.unwrap_or_default();
-    let control = if multiline {
-        view! {
-            <textarea id=id.clone() class="ncc-input" rows="3" aria-describedby=describedby.clone() aria-invalid=invalid
+    // A value too long to lay out at once (a server may send 100,000
+    // characters) waits behind a button until the user asks to edit it
+    // (issue 9, item 4).
+    let long = value.with_untracked(|v| {
+        nexus_domain::display::preview(v, LONG_INPUT_CHARS).map(|p| p.total_chars)
+    });
+    let opened = RwSignal::new(long.is_none());
+    let control_id = id.clone();
+    let input_id = id.clone();
+    let make_control = move || {
+        if multiline {
+            view! {
+            <textarea id=input_id.clone() class="ncc-input" rows="3" aria-describedby=describedby.clone() aria-invalid=invalid
                 aria-required=required.then_some("true") placeholder=placeholder.clone()
                 prop:value=move || value.get() on:input:target=move |ev| value.set(ev.target().value())></textarea>
         }
         .into_any()
-    } else {
-        view! {
-            <input id=id.clone() class="ncc-input" type="text" autocomplete="off" spellcheck="false" aria-describedby=describedby.clone()
+        } else {
+            view! {
+            <input id=input_id.clone() class="ncc-input" type="text" autocomplete="off" spellcheck="false" aria-describedby=describedby.clone()
                 aria-invalid=invalid aria-required=required.then_some("true") placeholder=placeholder.clone()
                 prop:value=move || value.get() on:input:target=move |ev| value.set(ev.target().value()) />
         }
         .into_any()
+        }
+    };
+    let open_label = long
+        .map(|n| {
+            format!(
+                "Edit all {} characters of {}",
+                nexus_domain::display::group_thousands(n),
+                field.label()
+            )
+        })
+        .unwrap_or_default();
+    let control = move || {
+        if opened.get() {
+            make_control()
+        } else {
+            let open_label = open_label.clone();
+            let control_id = control_id.clone();
+            view! {
+                <div class="ncc-longinput">
+                    <button type="button" class="ncc-btn ncc-btn--secondary ncc-btn--small"
+                        on:click=move |_| {
+                            opened.set(true);
+                            let control_id = control_id.clone();
+                            request_animation_frame(move || crate::dom::focus_id(&control_id));
+                        }>
+                        {open_label}
+                    </button>
+                </div>
+            }
+            .into_any()
+        }
     };
     view! {
         <div class="ncc-field">

@@ -9,6 +9,7 @@ pub mod claims;
 pub mod client;
 pub mod create;
 pub mod diff;
+pub mod display;
 pub mod field;
 #[macro_use]
 mod lenient;

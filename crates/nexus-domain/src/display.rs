@@ -1,0 +1,86 @@
+//! How much of a value a view shows at first.
+//!
+//! A server may send a value of any length (a 100,000-character name, a
+//! callback URL of a megabyte). Laying such a value out with `overflow-wrap:
+//! anywhere` inside a grid costs seconds to minutes in a browser, and an
+//! unbreakable one pushes every column off the page. Views therefore show a
+//! short preview and let the user ask for the rest.
+
+/// Characters shown before a value is cut (about three lines of a column).
+pub const PREVIEW_CHARS: usize = 160;
+
+/// A value cut for display: the first characters and how many there are in all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Preview<'a> {
+    /// The first `max_chars` characters (cut on a character boundary).
+    pub head: &'a str,
+    /// The number of characters of the whole value.
+    pub total_chars: usize,
+}
+
+/// `None` when `value` has at most `max_chars` characters (show it whole);
+/// otherwise its first `max_chars` characters and its length in characters.
+pub fn preview(value: &str, max_chars: usize) -> Option<Preview<'_>> {
+    // Byte length bounds the character count: short values cost nothing.
+    if value.len() <= max_chars {
+        return None;
+    }
+    let cut = value.char_indices().nth(max_chars).map(|(i, _)| i)?;
+    Some(Preview {
+        head: &value[..cut],
+        total_chars: max_chars + value[cut..].chars().count(),
+    })
+}
+
+/// `12345` → `"12,345"`: a count as people read it.
+pub fn group_thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_values_are_shown_whole() {
+        assert_eq!(preview("", 3), None);
+        assert_eq!(preview("abc", 3), None);
+        // Three characters, six bytes.
+        assert_eq!(preview("äöü", 3), None);
+    }
+
+    #[test]
+    fn long_values_are_cut_on_a_character_boundary() {
+        assert_eq!(
+            preview("abcdef", 3),
+            Some(Preview {
+                head: "abc",
+                total_chars: 6
+            })
+        );
+        let p = preview("ääääää", 4).expect("cut");
+        assert_eq!(p.head, "ääää");
+        assert_eq!(p.total_chars, 6);
+        let long = "x".repeat(100_000);
+        let p = preview(&long, PREVIEW_CHARS).expect("cut");
+        assert_eq!(p.head.len(), PREVIEW_CHARS);
+        assert_eq!(p.total_chars, 100_000);
+    }
+
+    #[test]
+    fn counts_read_with_separators() {
+        assert_eq!(group_thousands(0), "0");
+        assert_eq!(group_thousands(999), "999");
+        assert_eq!(group_thousands(1_000), "1,000");
+        assert_eq!(group_thousands(100_000), "100,000");
+        assert_eq!(group_thousands(1_234_567), "1,234,567");
+    }
+}
