@@ -259,7 +259,10 @@ async fn a_next_link_to_another_origin_is_not_followed_and_the_list_is_partial()
         assert_eq!(urls.len(), 1, "{next}: credentials went to {urls:?}");
         let ids: Vec<_> = page.clients.iter().filter_map(|c| c.id.clone()).collect();
         assert_eq!(ids, ["a", "b"], "{next}");
-        assert!(page.next.is_some(), "{next}: the list must say it is partial");
+        assert!(
+            page.next.is_some(),
+            "{next}: the list must say it is partial"
+        );
     }
 }
 
@@ -391,8 +394,14 @@ async fn an_answer_for_another_client_is_refused() {
         { "status": 200, "type": "application/json", "body": "{\"id\":\"other\",\"secret\":\"s\"}" },
         { "status": 200, "type": "application/json", "body": "{\"name\":\"No id\"}" }
     ]));
-    assert!(matches!(api.get_client("cl_1").await, Err(ApiError::Decode(_))));
-    assert!(matches!(api.rotate_secret("cl_1").await, Err(ApiError::Decode(_))));
+    assert!(matches!(
+        api.get_client("cl_1").await,
+        Err(ApiError::Decode(_))
+    ));
+    assert!(matches!(
+        api.rotate_secret("cl_1").await,
+        Err(ApiError::Decode(_))
+    ));
     let c = api.get_client("cl_1").await.unwrap();
     assert_eq!(c.id.as_deref(), Some("cl_1"));
 }

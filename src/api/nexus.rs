@@ -218,7 +218,11 @@ impl NexusApi {
         body: &UpdateClientRequest,
     ) -> Result<NexusClient, ApiError> {
         let resp = self
-            .send(Method::PATCH, &self.client_url(id)?, Some(Self::json(body)?))
+            .send(
+                Method::PATCH,
+                &self.client_url(id)?,
+                Some(Self::json(body)?),
+            )
             .await?;
         same_client(
             decode(&resp, "the updated client")?,

@@ -210,11 +210,13 @@ pub fn follow(list_url: &Url, next: &str) -> Result<Url, PageStop> {
     let relative = (next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/\\"))
         || next.starts_with('?');
     if !absolute && !relative {
-        return Err(if lower.contains(':') || next.starts_with("//") || next.starts_with("/\\") {
-            PageStop::ForeignOrigin(next.to_string())
-        } else {
-            PageStop::UnusableLink(next.to_string())
-        });
+        return Err(
+            if lower.contains(':') || next.starts_with("//") || next.starts_with("/\\") {
+                PageStop::ForeignOrigin(next.to_string())
+            } else {
+                PageStop::UnusableLink(next.to_string())
+            },
+        );
     }
     let url = list_url
         .join(next)
@@ -254,7 +256,11 @@ mod tests {
     fn follows_relative_and_same_origin_links() {
         let mut p = Pager::new(LIST, "https://console.example.test");
         assert_eq!(
-            p.absorb(page(&["a"], None, Some("/nexus/v1/tenants/t/clients?cursor=2"))),
+            p.absorb(page(
+                &["a"],
+                None,
+                Some("/nexus/v1/tenants/t/clients?cursor=2")
+            )),
             NextPage::Fetch("https://api.example.test/nexus/v1/tenants/t/clients?cursor=2".into())
         );
         assert_eq!(
@@ -309,12 +315,18 @@ mod tests {
             let mut p = Pager::new(LIST, "https://console.example.test");
             let step = p.absorb(page(&["a", "b"], None, Some(next)));
             assert!(
-                matches!(step, NextPage::Stop(PageStop::ForeignOrigin(_) | PageStop::UnusableLink(_))),
+                matches!(
+                    step,
+                    NextPage::Stop(PageStop::ForeignOrigin(_) | PageStop::UnusableLink(_))
+                ),
                 "{next}: {step:?}"
             );
             assert_eq!(p.list.clients.len(), 2, "{next}");
             assert!(p.stopped.is_some(), "{next}");
-            assert!(p.list.next.is_some(), "{next}: the list must stay marked partial");
+            assert!(
+                p.list.next.is_some(),
+                "{next}: the list must stay marked partial"
+            );
         }
     }
 
@@ -338,7 +350,12 @@ mod tests {
             p.absorb(page(&["b", "c"], None, Some("?c=2"))),
             NextPage::Stop(PageStop::RepeatedUrl)
         );
-        let ids: Vec<_> = p.list.clients.iter().filter_map(|c| c.id.as_deref()).collect();
+        let ids: Vec<_> = p
+            .list
+            .clients
+            .iter()
+            .filter_map(|c| c.id.as_deref())
+            .collect();
         assert_eq!(ids, ["a", "b", "c"]);
         // The first page's own URL counts as read.
         let mut p = Pager::new(LIST, "");
@@ -389,7 +406,10 @@ mod tests {
     #[test]
     fn an_empty_later_page_ends_the_list() {
         let mut p = Pager::new(LIST, "");
-        assert!(matches!(p.absorb(page(&["a"], None, Some("?c=2"))), NextPage::Fetch(_)));
+        assert!(matches!(
+            p.absorb(page(&["a"], None, Some("?c=2"))),
+            NextPage::Fetch(_)
+        ));
         assert_eq!(p.absorb(page(&[], None, Some("?c=3"))), NextPage::Done);
         assert_eq!(p.list.next, None);
     }
