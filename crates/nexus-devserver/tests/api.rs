@@ -805,3 +805,64 @@ async fn page_size_pages_an_unpaged_request() {
         Some((total - last_page * 10) as usize)
     );
 }
+
+#[tokio::test]
+async fn secrets_go_only_to_callers_who_may_rotate_and_are_never_cached() {
+    let app = TestApp::new();
+    let admin = app.bearer("admin").await;
+    let owner = app.bearer("owner").await;
+    let viewer = app.bearer("viewer").await;
+    let url = client_url("cl_shop_storefront_01");
+    // The viewer may read but not rotate: no secret.
+    let r = app.call(Method::GET, &url, Some(&viewer), None).await;
+    assert_eq!(r.status, 200, "{}", r.text);
+    assert!(r.json().get("secret").is_none(), "viewer got {}", r.text);
+    // The product owner may not rotate a client outside their scope.
+    let other = app
+        .call(
+            Method::GET,
+            &client_url("cl_billing_service_11"),
+            Some(&owner),
+            None,
+        )
+        .await;
+    assert_eq!(other.status, 200);
+    assert!(other.json().get("secret").is_none(), "{}", other.text);
+    // Those who may rotate get it, marked no-store.
+    for who in [&admin, &owner] {
+        let r = app.call(Method::GET, &url, Some(who), None).await;
+        assert!(r.json()["secret"].as_str().is_some_and(|s| !s.is_empty()));
+        assert_eq!(r.header("cache-control").as_deref(), Some("no-store"));
+    }
+    // Rotate, create and patch answers that carry a secret are no-store too.
+    let r = app
+        .call(
+            Method::POST,
+            &format!("{url}/rotate-secret"),
+            Some(&admin),
+            None,
+        )
+        .await;
+    assert_eq!(r.status, 200);
+    assert_eq!(r.header("cache-control").as_deref(), Some("no-store"));
+    let r = app
+        .call(
+            Method::POST,
+            CLIENTS,
+            Some(&admin),
+            Some(r#"{"name":"Cache test","app_type":"regular_web"}"#),
+        )
+        .await;
+    assert_eq!(r.status, 201, "{}", r.text);
+    assert_eq!(r.header("cache-control").as_deref(), Some("no-store"));
+    let r = app
+        .call(
+            Method::PATCH,
+            &url,
+            Some(&admin),
+            Some(r#"{"applicationName":"x"}"#),
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.text);
+    assert_eq!(r.header("cache-control").as_deref(), Some("no-store"));
+}
