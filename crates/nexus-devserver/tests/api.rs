@@ -866,3 +866,38 @@ async fn secrets_go_only_to_callers_who_may_rotate_and_are_never_cached() {
     assert_eq!(r.status, 200, "{}", r.text);
     assert_eq!(r.header("cache-control").as_deref(), Some("no-store"));
 }
+
+#[tokio::test]
+async fn redirect_urls_that_run_code_or_leave_localhost_over_http_are_refused() {
+    let app = TestApp::new();
+    let admin = app.bearer("admin").await;
+    for bad in [
+        r#"{"name":"x","app_type":"spa","callbacks":["javascript:alert(1)"]}"#,
+        r#"{"name":"x","app_type":"spa","allowed_logout_urls":["data:text/html,hi"]}"#,
+        r#"{"name":"x","app_type":"spa","callbacks":["http://app.example.com/cb"]}"#,
+        r#"{"name":"x","app_type":"spa","logo_uri":"http://cdn.example.com/l.png"}"#,
+    ] {
+        let r = app
+            .call(Method::POST, CLIENTS, Some(&admin), Some(bad))
+            .await;
+        assert_eq!(r.status, 400, "{bad}: {}", r.text);
+    }
+    let patch = app
+        .call(
+            Method::PATCH,
+            &client_url("cl_shop_storefront_01"),
+            Some(&admin),
+            Some(r#"{"callbackUrls":["vbscript:msgbox(1)"]}"#),
+        )
+        .await;
+    assert_eq!(patch.status, 400, "{}", patch.text);
+    let ok = app
+        .call(
+            Method::POST,
+            CLIENTS,
+            Some(&admin),
+            Some(r#"{"name":"x","app_type":"spa","callbacks":["http://localhost:3000/cb"]}"#),
+        )
+        .await;
+    assert_eq!(ok.status, 201, "{}", ok.text);
+}
