@@ -241,6 +241,69 @@ async fn a_token_with_an_invisible_character_fails_before_any_request() {
 }
 
 #[wasm_bindgen_test]
+async fn a_next_link_to_another_origin_is_not_followed_and_the_list_is_partial() {
+    for next in [
+        "https://evil.example/steal",
+        "http://nexus.example.test/v1/tenants/acme%2Feu/clients?page=2",
+        "//evil.example/steal",
+    ] {
+        let (api, _) = api_with_host_tokens();
+        script(serde_json::json!([
+            { "status": 200, "type": "application/json",
+              "body": serde_json::json!({"items":[{"id":"a"},{"id":"b"}],"next": next}).to_string() },
+            { "status": 200, "type": "application/json",
+              "body": "{\"items\":[{\"id\":\"stolen\"}]}" }
+        ]));
+        let page = api.list_clients().await.unwrap();
+        let urls: Vec<_> = calls().into_iter().map(|c| c.url).collect();
+        assert_eq!(urls.len(), 1, "{next}: credentials went to {urls:?}");
+        let ids: Vec<_> = page.clients.iter().filter_map(|c| c.id.clone()).collect();
+        assert_eq!(ids, ["a", "b"], "{next}");
+        assert!(
+            page.next.is_some(),
+            "{next}: the list must say it is partial"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+async fn same_origin_next_links_are_followed_once_each_and_ids_deduplicated() {
+    let (api, _) = api_with_host_tokens();
+    script(serde_json::json!([
+        { "status": 200, "type": "application/json",
+          "body": "{\"items\":[{\"id\":\"a\"},{\"id\":\"b\"}],\"next\":\"/v1/tenants/acme%2Feu/clients?cursor=2\"}" },
+        { "status": 200, "type": "application/json",
+          "body": "{\"items\":[{\"id\":\"b\"},{\"id\":\"c\"}],\"next\":\"https://nexus.example.test/v1/tenants/acme%2Feu/clients?cursor=2\"}" }
+    ]));
+    let page = api.list_clients().await.unwrap();
+    let urls: Vec<_> = calls().into_iter().map(|c| c.url).collect();
+    assert_eq!(
+        urls,
+        [
+            "https://nexus.example.test/v1/tenants/acme%2Feu/clients",
+            "https://nexus.example.test/v1/tenants/acme%2Feu/clients?cursor=2"
+        ]
+    );
+    let ids: Vec<_> = page.clients.iter().filter_map(|c| c.id.clone()).collect();
+    assert_eq!(ids, ["a", "b", "c"]);
+    assert!(page.next.is_some(), "a loop leaves the list partial");
+}
+
+#[wasm_bindgen_test]
+async fn a_later_page_that_fails_keeps_the_pages_already_read() {
+    let (api, _) = api_with_host_tokens();
+    script(serde_json::json!([
+        { "status": 200, "type": "application/json",
+          "body": "{\"items\":[{\"id\":\"a\"}],\"next\":\"?cursor=2\"}" },
+        { "reject": true }
+    ]));
+    let page = api.list_clients().await.unwrap();
+    let ids: Vec<_> = page.clients.iter().filter_map(|c| c.id.clone()).collect();
+    assert_eq!(ids, ["a"]);
+    assert!(page.next.is_some());
+}
+
+#[wasm_bindgen_test]
 async fn a_paging_server_is_followed_until_total() {
     let (api, _) = api_with_host_tokens();
     script(serde_json::json!([
@@ -293,4 +356,69 @@ fn what_a_failure_means_depends_on_whether_the_request_took_effect() {
     assert!(detail(&lost, Action::Create).contains("most likely created"));
     assert!(detail(&lost, Action::RotateSecret).contains("rotate again"));
     assert_eq!(detail(&refused, Action::Create), "Name is taken.");
+}
+
+#[wasm_bindgen_test]
+async fn empty_and_dot_segment_ids_never_become_a_request_path() {
+    let (api, _) = api_with_host_tokens();
+    script(serde_json::json!([]));
+    for id in ["", " ", ".", ".."] {
+        assert!(
+            matches!(api.get_client(id).await, Err(ApiError::NotSent(_))),
+            "get {id:?}"
+        );
+        assert!(
+            matches!(
+                api.update_client(id, &UpdateClientRequest::default()).await,
+                Err(ApiError::NotSent(_))
+            ),
+            "patch {id:?}"
+        );
+        assert!(
+            matches!(api.delete_client(id).await, Err(ApiError::NotSent(_))),
+            "delete {id:?}"
+        );
+        assert!(
+            matches!(api.rotate_secret(id).await, Err(ApiError::NotSent(_))),
+            "rotate {id:?}"
+        );
+    }
+    assert!(calls().is_empty(), "a request went out: {:?}", calls());
+}
+
+#[wasm_bindgen_test]
+async fn an_answer_for_another_client_is_refused() {
+    let (api, _) = api_with_host_tokens();
+    script(serde_json::json!([
+        { "status": 200, "type": "application/json", "body": "{\"id\":\"other\",\"name\":\"Other\"}" },
+        { "status": 200, "type": "application/json", "body": "{\"id\":\"other\",\"secret\":\"s\"}" },
+        { "status": 200, "type": "application/json", "body": "{\"name\":\"No id\"}" }
+    ]));
+    assert!(matches!(
+        api.get_client("cl_1").await,
+        Err(ApiError::Decode(_))
+    ));
+    assert!(matches!(
+        api.rotate_secret("cl_1").await,
+        Err(ApiError::Decode(_))
+    ));
+    let c = api.get_client("cl_1").await.unwrap();
+    assert_eq!(c.id.as_deref(), Some("cl_1"));
+}
+
+#[wasm_bindgen_test]
+async fn a_rotation_answered_without_a_secret_says_so() {
+    let (api, _) = api_with_host_tokens();
+    for body in [
+        "{\"id\":\"cl_1\"}",
+        "{\"id\":\"cl_1\",\"secret\":null}",
+        "{\"id\":\"cl_1\",\"secret\":\"\"}",
+    ] {
+        script(serde_json::json!([{ "status": 200, "type": "application/json", "body": body }]));
+        let err = api.rotate_secret("cl_1").await.unwrap_err();
+        let p = err.problem_after(nexus_domain::Action::RotateSecret);
+        let detail = p.detail.unwrap_or_default();
+        assert!(detail.contains("no new secret"), "{body}: {detail}");
+        assert!(detail.contains("rotate again"), "{body}: {detail}");
+    }
 }

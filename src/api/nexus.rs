@@ -7,6 +7,7 @@ use crate::config::AppConfig;
 use crate::routes::encode_segment;
 use leptos::prelude::*;
 use nexus_domain::list::{decode_client_list, ClientPage};
+use nexus_domain::paging::{NextPage, Pager};
 use nexus_domain::{CreateClientRequest, NexusClient, ProblemDetails, UpdateClientRequest};
 use serde::de::DeserializeOwned;
 
@@ -20,17 +21,24 @@ pub struct NexusApi {
     auth: Auth,
 }
 
-/// Most list pages followed before the console settles for a partial list.
-const MAX_PAGES: usize = 500;
+/// Whether `id` may name one client in a request path: not empty (nor only
+/// spaces), and not a dot segment, which URL normalisation would remove.
+pub fn is_usable_id(id: &str) -> bool {
+    !id.trim().is_empty() && id != "." && id != ".."
+}
 
-/// `scheme://host[:port]` of an absolute URL; "" for a relative base.
-fn origin_of(base: &str) -> &str {
-    match base.split_once("://") {
-        Some((scheme, rest)) => {
-            let host_end = rest.find('/').map_or(base.len(), |i| scheme.len() + 3 + i);
-            &base[..host_end]
+/// A client answered for route `id` must be that client: a body with another
+/// id is refused; one with no id takes the route's.
+fn same_client(mut c: NexusClient, id: &str, what: &str) -> Result<NexusClient, ApiError> {
+    match c.id.as_deref() {
+        Some(got) if got != id => Err(ApiError::Decode(format!(
+            "The server answered with {what} for another client (\u{201c}{got}\u{201d} instead of \u{201c}{id}\u{201d})."
+        ))),
+        Some(_) => Ok(c),
+        None => {
+            c.id = Some(id.to_string());
+            Ok(c)
         }
-        None => "",
     }
 }
 
@@ -96,8 +104,16 @@ impl NexusApi {
         )
     }
 
-    fn client_url(&self, id: &str) -> String {
-        format!("{}/{}", self.clients_url(), encode_segment(id))
+    /// The URL of one client. An id that is empty or a dot segment (`.`,
+    /// `..`) would name the collection or its parent once the URL is
+    /// normalised, so it never becomes a request path.
+    fn client_url(&self, id: &str) -> Result<String, ApiError> {
+        if !is_usable_id(id) {
+            return Err(ApiError::NotSent(format!(
+                "\u{201c}{id}\u{201d} is not a client id the console can send: an id must not be empty, \u{201c}.\u{201d} or \u{201c}..\u{201d}."
+            )));
+        }
+        Ok(format!("{}/{}", self.clients_url(), encode_segment(id)))
     }
 
     /// Sends with credentials; on 401 asks the session to renew them once and
@@ -158,36 +174,29 @@ impl NexusApi {
 
     /// Every client of the tenant, searched in the browser. A server that
     /// pages (a wrapped list with `total`, or `next` links) is followed page by
-    /// page, up to [`MAX_PAGES`]; what is still missing then shows as a partial
-    /// list (`total`/`next` left set).
+    /// page as [`Pager`] decides: only links on the API's own origin, no URL
+    /// twice, clients de-duplicated by id, within [`nexus_domain::paging`]'s
+    /// caps. When it stops early, or a later page fails, the pages already
+    /// read are kept and the list stays marked partial (`total`/`next` set).
     pub async fn list_clients(&self) -> Result<ClientPage, ApiError> {
-        let mut all = self.list_page(&self.clients_url()).await?;
-        let per_page = all.clients.len() + all.skipped;
-        for page_no in 1..MAX_PAGES {
-            let have = (all.clients.len() + all.skipped) as u64;
-            let url = match (all.total, all.next.as_deref()) {
-                (Some(total), _) if have < total && per_page > 0 => {
-                    format!("{}?page={page_no}&per_page={per_page}", self.clients_url())
+        let origin = web_sys::window()
+            .and_then(|w| w.location().origin().ok())
+            .unwrap_or_default();
+        let mut pager = Pager::new(&self.clients_url(), &origin);
+        let first = pager.first_url().unwrap_or_else(|| self.clients_url());
+        let mut step = pager.absorb(self.list_page(&first).await?);
+        while let NextPage::Fetch(url) = step {
+            match self.list_page(&url).await {
+                Ok(more) => step = pager.absorb(more),
+                Err(e @ ApiError::Unauthorized(_)) => return Err(e),
+                Err(e) => {
+                    let p = e.problem();
+                    pager.fail(p.detail.or(p.title).unwrap_or_default());
+                    break;
                 }
-                (None, Some(next))
-                    if next.starts_with("http://") || next.starts_with("https://") =>
-                {
-                    next.to_string()
-                }
-                (None, Some(next)) if next.starts_with('/') => {
-                    format!("{}{next}", origin_of(&self.base))
-                }
-                _ => break,
-            };
-            let more = self.list_page(&url).await?;
-            if more.clients.is_empty() && more.skipped == 0 {
-                break;
             }
-            all.clients.extend(more.clients);
-            all.skipped += more.skipped;
-            all.next = more.next;
         }
-        Ok(all)
+        Ok(pager.list)
     }
 
     async fn list_page(&self, url: &str) -> Result<ClientPage, ApiError> {
@@ -202,8 +211,8 @@ impl NexusApi {
 
     /// One client.
     pub async fn get_client(&self, id: &str) -> Result<NexusClient, ApiError> {
-        let resp = self.send(Method::GET, &self.client_url(id), None).await?;
-        decode(&resp, "the client")
+        let resp = self.send(Method::GET, &self.client_url(id)?, None).await?;
+        same_client(decode(&resp, "the client")?, id, "the client")
     }
 
     /// Creates a client; the answer carries the new secret.
@@ -221,23 +230,42 @@ impl NexusApi {
         body: &UpdateClientRequest,
     ) -> Result<NexusClient, ApiError> {
         let resp = self
-            .send(Method::PATCH, &self.client_url(id), Some(Self::json(body)?))
+            .send(
+                Method::PATCH,
+                &self.client_url(id)?,
+                Some(Self::json(body)?),
+            )
             .await?;
-        decode(&resp, "the updated client")
+        same_client(
+            decode(&resp, "the updated client")?,
+            id,
+            "the updated client",
+        )
     }
 
     /// Deletes a client.
     pub async fn delete_client(&self, id: &str) -> Result<(), ApiError> {
-        self.send(Method::DELETE, &self.client_url(id), None)
+        self.send(Method::DELETE, &self.client_url(id)?, None)
             .await
             .map(|_| ())
     }
 
     /// Rotates a client's secret; the answer carries the new one.
     pub async fn rotate_secret(&self, id: &str) -> Result<NexusClient, ApiError> {
-        let url = format!("{}/rotate-secret", self.client_url(id));
+        let url = format!("{}/rotate-secret", self.client_url(id)?);
         let resp = self.send(Method::POST, &url, None).await?;
-        decode(&resp, "the client with its new secret")
+        let c = same_client(
+            decode(&resp, "the client with its new secret")?,
+            id,
+            "the rotated client",
+        )?;
+        if c.secret.as_deref().is_none_or(|s| s.trim().is_empty()) {
+            // The rotation happened, but the new secret never reached us.
+            return Err(ApiError::Decode(
+                "The server said it rotated the secret but sent no new secret.".into(),
+            ));
+        }
+        Ok(c)
     }
 
     /// The API base, for the dev personas lookup.

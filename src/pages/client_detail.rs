@@ -108,6 +108,13 @@ fn ClientDetail(
     let edit_decision = decision(Action::Edit, "edit");
     let rotate_decision = decision(Action::RotateSecret, "rotate");
     let delete_decision = decision(Action::Delete, "delete");
+    // Seeing a secret takes what rotating it takes (as on the stand-in).
+    let secret_decision = Signal::derive(move || match rotate_decision.get() {
+        Decision::Denied(why) => Decision::Denied(format!(
+            "Only callers who may rotate this secret may see or copy it. {why}"
+        )),
+        allowed => allowed,
+    });
     let action_problem = RwSignal::new(None::<nexus_domain::ProblemDetails>);
     let rotate_open = RwSignal::new(false);
     let delete_open = RwSignal::new(false);
@@ -243,10 +250,15 @@ fn ClientDetail(
                         <div class="ncc-dl__row">
                             <dt>"Client secret"</dt>
                             <dd>
-                                {match c.secret.clone().filter(|s| !s.is_empty()) {
-                                    Some(s) => view! { <SecretField secret=s /> }.into_any(),
-                                    None => view! { <span class="ncc-not-set">"not set"</span> }.into_any(),
-                                }}
+                                {
+                                    let secret = c.secret.clone().filter(|s| !s.is_empty());
+                                    move || match (secret.clone(), secret_decision.with(Decision::is_allowed)) {
+                                        (Some(s), _) => view! { <SecretField secret=s decision=secret_decision /> }.into_any(),
+                                        // Left out by the server for a caller who may not rotate it.
+                                        (None, false) => view! { <SecretField secret="" decision=secret_decision /> }.into_any(),
+                                        (None, true) => view! { <span class="ncc-not-set">"not set"</span> }.into_any(),
+                                    }
+                                }
                             </dd>
                         </div>
                         {row("Type", match c.kind() { Some(k) => view! { <span>{format!("{} ({})", k.label(), k.as_str())}</span> }.into_any(), None => text("Type", &None) })}

@@ -61,7 +61,7 @@ export async function apiCall(
   method: string,
   route: string,
   body?: unknown,
-): Promise<{ status: number; json: any }> {
+): Promise<{ status: number; json: any; cacheControl: string | null }> {
   const res = await fetch(`${server.url}/v1/tenants/${TENANT}${route}`, {
     method,
     headers: {
@@ -77,7 +77,7 @@ export async function apiCall(
   } catch {
     json = text;
   }
-  return { status: res.status, json };
+  return { status: res.status, json, cacheControl: res.headers.get('cache-control') };
 }
 
 /** Every client the stand-in stores, as admin. */

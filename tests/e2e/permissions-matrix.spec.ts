@@ -9,7 +9,7 @@ import { test, expect } from './fixtures';
 import { apiCall, personaToken, signInAs, storedClients, type PersonaKey } from './helpers';
 import type { Page } from '@playwright/test';
 
-type Action = 'edit' | 'rotate' | 'delete';
+type Action = 'edit' | 'rotate' | 'delete' | 'secret';
 const LABELS: Record<Action, string> = { edit: 'Edit', rotate: 'Rotate secret', delete: 'Delete' };
 
 /** Whether the head control for `label` is enabled: a link, or a button without aria-disabled. */
@@ -17,6 +17,29 @@ async function enabled(page: Page, label: string): Promise<boolean> {
   const control = page.locator('.ncc-page__head').locator('a, button').filter({ hasText: new RegExp(`^${label}$`) });
   await expect(control).toHaveCount(1);
   return control.evaluate((el) => el.tagName === 'A' || el.getAttribute('aria-disabled') !== 'true');
+}
+
+/**
+ * Whether Reveal and Copy of the secret are usable. When the secret field is there but denied,
+ * both stay visible, aria-disabled, and described by the reason.
+ */
+async function secretUsable(page: Page): Promise<boolean> {
+  const reveal = page.getByRole('button', { name: 'Reveal secret' });
+  const copy = page.getByRole('button', { name: 'Copy client secret' });
+  if ((await reveal.count()) === 0) {
+    await expect(copy).toHaveCount(0);
+    return false; // no secret at all ("not set")
+  }
+  const revealOn = (await reveal.getAttribute('aria-disabled')) !== 'true';
+  const copyOn = (await copy.getAttribute('aria-disabled')) !== 'true';
+  expect(copyOn, 'Reveal and Copy agree').toBe(revealOn);
+  if (!revealOn) {
+    await expect(reveal).toHaveAccessibleDescription(/may rotate this secret/);
+    await expect(copy).toHaveAccessibleDescription(/may rotate this secret/);
+    await reveal.click();
+    await expect(page.getByRole('button', { name: 'Hide secret' })).toHaveCount(0);
+  }
+  return revealOn;
 }
 
 /** Client-side navigation (no reload): the router follows popstate. */
@@ -37,6 +60,7 @@ for (const persona of ['admin', 'owner', 'viewer'] as PersonaKey[]) {
     // UI side.
     await signInAs(page, server, persona, '/clients');
     const ui: Record<string, Record<Action | 'create', boolean>> = {};
+    const secretsShown: string[] = [];
     const newClient = page.locator('.ncc-page__head').locator('a, button').filter({ hasText: /^New client$/ });
     await expect(newClient).toHaveCount(1);
     const createEnabled = await newClient.evaluate(
@@ -49,6 +73,7 @@ for (const persona of ['admin', 'owner', 'viewer'] as PersonaKey[]) {
         edit: await enabled(page, LABELS.edit),
         rotate: await enabled(page, LABELS.rotate),
         delete: await enabled(page, LABELS.delete),
+        secret: await secretUsable(page),
         create: createEnabled,
       };
     }
@@ -66,6 +91,17 @@ for (const persona of ['admin', 'owner', 'viewer'] as PersonaKey[]) {
     check(clients[0].id, 'create', create.status);
     for (const { id } of clients) {
       const path = `/clients/${encodeURIComponent(id)}`;
+      // The secret: sent only to who may rotate it, and never cacheable.
+      const got = await apiCall(server, token, 'GET', path);
+      expect(got.status).toBe(200);
+      const hasSecret = typeof got.json?.secret === 'string' && got.json.secret !== '';
+      if (hasSecret) {
+        secretsShown.push(id);
+        expect(got.cacheControl, `${id}: a secret must not be cached`).toBe('no-store');
+      }
+      if (hasSecret !== ui[id].secret) {
+        mismatches.push(`${persona.padEnd(6)} secret ${id.padEnd(32)} ui=${ui[id].secret ? 'enabled ' : 'disabled'} server=${hasSecret ? 'sent' : 'withheld'}`);
+      }
       check(id, 'edit', (await apiCall(server, token, 'PATCH', path, {})).status);
       check(id, 'rotate', (await apiCall(server, token, 'POST', `${path}/rotate-secret`)).status);
       check(id, 'delete', (await apiCall(server, token, 'DELETE', path)).status);
@@ -82,6 +118,8 @@ for (const persona of ['admin', 'owner', 'viewer'] as PersonaKey[]) {
     // Sanity: the extremes are what the personas are for.
     if (persona === 'admin') expect(counts).toEqual({ edit: 36, rotate: 36, delete: 36 });
     if (persona === 'viewer') expect(counts).toEqual({ edit: 0, rotate: 0, delete: 0 });
+    if (persona === 'viewer') expect(secretsShown, 'a viewer never gets a secret').toEqual([]);
+    if (persona === 'admin') expect(secretsShown.length).toBeGreaterThan(0);
     if (persona === 'owner') expect(counts.edit).toBeGreaterThan(0);
     if (persona === 'owner') expect(counts.edit).toBeLessThan(36);
   });

@@ -83,6 +83,9 @@ pub struct Config {
     pub auth_method_as_int: bool,
     /// Extra origins for the CSP `connect-src` (`--csp-connect-src`).
     pub csp_connect_src: Option<String>,
+    /// Who may frame the console: CSP `frame-ancestors` (`--csp-frame-ancestors`;
+    /// default `'none'`).
+    pub csp_frame_ancestors: Option<String>,
     /// HS256 secret for the dev tokens (`--token-secret`).
     pub token_secret: String,
 }
@@ -102,6 +105,7 @@ impl Default for Config {
             page_size: None,
             auth_method_as_int: false,
             csp_connect_src: None,
+            csp_frame_ancestors: None,
             token_secret: DEFAULT_TOKEN_SECRET.into(),
         }
     }
@@ -146,6 +150,7 @@ USAGE: nexus-devserver [FLAGS]
   --list-shape SHAPE       bare | items | clients | data (default bare)
   --auth-method-as-int     serialise clientAuthMethod as 0/1/2
   --csp-connect-src ORIGINS extra origins for the CSP connect-src
+  --csp-frame-ancestors SOURCES  who may frame the console (default 'none')
   --token-secret SECRET    HS256 secret for the dev tokens
   --help                   show this text
 
@@ -209,7 +214,14 @@ pub fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, Str
             }
             "--auth-method-as-int" => cfg.auth_method_as_int = true,
             "--csp-connect-src" => {
-                cfg.csp_connect_src = Some(value().ok_or("--csp-connect-src needs a value")?)
+                let v = value().ok_or("--csp-connect-src needs a value")?;
+                crate::static_files::check_csp_sources("--csp-connect-src", &v)?;
+                cfg.csp_connect_src = Some(v)
+            }
+            "--csp-frame-ancestors" => {
+                let v = value().ok_or("--csp-frame-ancestors needs a value")?;
+                crate::static_files::check_csp_sources("--csp-frame-ancestors", &v)?;
+                cfg.csp_frame_ancestors = Some(v)
             }
             "--token-secret" => cfg.token_secret = value().ok_or("--token-secret needs a value")?,
             other => return Err(format!("unknown flag: {other}")),
@@ -243,5 +255,36 @@ mod tests {
         assert_eq!(parse_args(args("--help")), Ok(Command::Help));
         assert!(parse_args(args("--nope")).is_err());
         assert!(parse_args(args("--port x")).is_err());
+    }
+
+    #[test]
+    fn an_invalid_csp_source_fails_at_start_up() {
+        for bad in [
+            "https://api.example.com;script-src",
+            "https://api.example.com,https://b.example",
+            "'unsafe-inline'",
+            "*",
+            "api.example.com",
+            "https://api.example.com/path",
+            "javascript://x",
+        ] {
+            let a = vec!["--csp-connect-src".to_string(), bad.to_string()];
+            assert!(parse_args(a).is_err(), "{bad}");
+            let a = vec!["--csp-frame-ancestors".to_string(), bad.to_string()];
+            assert!(parse_args(a).is_err(), "{bad}");
+        }
+        let a = vec![
+            "--csp-connect-src".to_string(),
+            "http://127.0.0.1:8081 https://api.example.com".to_string(),
+            "--csp-frame-ancestors".to_string(),
+            "'self' https://portal.example.com".to_string(),
+        ];
+        let Ok(Command::Run(c)) = parse_args(a) else {
+            panic!("valid sources refused")
+        };
+        assert_eq!(
+            c.csp_frame_ancestors.as_deref(),
+            Some("'self' https://portal.example.com")
+        );
     }
 }

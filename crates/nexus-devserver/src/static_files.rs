@@ -14,16 +14,56 @@ pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 /// Cache-Control for index.html and config.json.
 pub const NO_CACHE: &str = "no-cache";
 
-/// The Content-Security-Policy header value.
-pub fn csp(extra_connect_src: Option<&str>) -> String {
+/// The Content-Security-Policy header value: `extra_connect_src` is added to
+/// `connect-src` (the API's origin when it is not this one), and
+/// `frame_ancestors` says who may frame the console (`'none'` unless a
+/// portal embeds it in a frame). No `data:` images: nothing uses them.
+pub fn csp(extra_connect_src: Option<&str>, frame_ancestors: Option<&str>) -> String {
     let extra = extra_connect_src.map(str::trim).filter(|e| !e.is_empty());
     let connect = match extra {
         Some(e) => format!("'self' {e}"),
         None => "'self'".into(),
     };
+    let frames = frame_ancestors
+        .map(str::trim)
+        .filter(|e| !e.is_empty())
+        .unwrap_or("'none'");
     format!(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https: data:; connect-src {connect}"
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https:; connect-src {connect}; frame-ancestors {frames}; base-uri 'self'; object-src 'none'; form-action 'none'"
     )
+}
+
+/// Checks a list of CSP sources (`--csp-connect-src`,
+/// `--csp-frame-ancestors`): each an origin (`https://api.example.com`,
+/// `http://127.0.0.1:8081`, `https://*.example.com`) or one of the keywords
+/// `'self'` and `'none'`. Anything else (`;`, commas, quotes, paths, control
+/// characters) would break or widen the whole policy, so it fails at start-up.
+pub fn check_csp_sources(flag: &str, value: &str) -> Result<(), String> {
+    let sources: Vec<&str> = value.split_ascii_whitespace().collect();
+    if sources.is_empty() {
+        return Err(format!("{flag}: give at least one origin"));
+    }
+    for s in sources {
+        if s == "'self'" || s == "'none'" {
+            continue;
+        }
+        let Some((scheme, host)) = s.split_once("://") else {
+            return Err(format!(
+                "{flag}: '{s}' is not an origin such as https://api.example.com"
+            ));
+        };
+        let host_ok = !host.is_empty()
+            && host.chars().all(|c| {
+                c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '*' | '[' | ']')
+            })
+            && !host.starts_with([':', '.']);
+        if !matches!(scheme, "http" | "https" | "ws" | "wss") || !host_ok {
+            return Err(format!(
+                "{flag}: '{s}' is not an origin such as https://api.example.com (scheme://host[:port], no path)"
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// The MIME type for a file name.
@@ -100,7 +140,11 @@ fn safe_join(root: &Path, rel: &str) -> Option<PathBuf> {
 }
 
 fn security_headers(h: &mut HeaderMap, state: &AppState) {
-    if let Ok(v) = HeaderValue::from_str(&csp(state.config().csp_connect_src.as_deref())) {
+    let cfg = state.config();
+    if let Ok(v) = HeaderValue::from_str(&csp(
+        cfg.csp_connect_src.as_deref(),
+        cfg.csp_frame_ancestors.as_deref(),
+    )) {
         h.insert(header::CONTENT_SECURITY_POLICY, v);
     }
     h.insert(

@@ -805,3 +805,99 @@ async fn page_size_pages_an_unpaged_request() {
         Some((total - last_page * 10) as usize)
     );
 }
+
+#[tokio::test]
+async fn secrets_go_only_to_callers_who_may_rotate_and_are_never_cached() {
+    let app = TestApp::new();
+    let admin = app.bearer("admin").await;
+    let owner = app.bearer("owner").await;
+    let viewer = app.bearer("viewer").await;
+    let url = client_url("cl_shop_storefront_01");
+    // The viewer may read but not rotate: no secret.
+    let r = app.call(Method::GET, &url, Some(&viewer), None).await;
+    assert_eq!(r.status, 200, "{}", r.text);
+    assert!(r.json().get("secret").is_none(), "viewer got {}", r.text);
+    // The product owner may not rotate a client outside their scope.
+    let other = app
+        .call(
+            Method::GET,
+            &client_url("cl_billing_service_11"),
+            Some(&owner),
+            None,
+        )
+        .await;
+    assert_eq!(other.status, 200);
+    assert!(other.json().get("secret").is_none(), "{}", other.text);
+    // Those who may rotate get it, marked no-store.
+    for who in [&admin, &owner] {
+        let r = app.call(Method::GET, &url, Some(who), None).await;
+        assert!(r.json()["secret"].as_str().is_some_and(|s| !s.is_empty()));
+        assert_eq!(r.header("cache-control").as_deref(), Some("no-store"));
+    }
+    // Rotate, create and patch answers that carry a secret are no-store too.
+    let r = app
+        .call(
+            Method::POST,
+            &format!("{url}/rotate-secret"),
+            Some(&admin),
+            None,
+        )
+        .await;
+    assert_eq!(r.status, 200);
+    assert_eq!(r.header("cache-control").as_deref(), Some("no-store"));
+    let r = app
+        .call(
+            Method::POST,
+            CLIENTS,
+            Some(&admin),
+            Some(r#"{"name":"Cache test","app_type":"regular_web"}"#),
+        )
+        .await;
+    assert_eq!(r.status, 201, "{}", r.text);
+    assert_eq!(r.header("cache-control").as_deref(), Some("no-store"));
+    let r = app
+        .call(
+            Method::PATCH,
+            &url,
+            Some(&admin),
+            Some(r#"{"applicationName":"x"}"#),
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.text);
+    assert_eq!(r.header("cache-control").as_deref(), Some("no-store"));
+}
+
+#[tokio::test]
+async fn redirect_urls_that_run_code_or_leave_localhost_over_http_are_refused() {
+    let app = TestApp::new();
+    let admin = app.bearer("admin").await;
+    for bad in [
+        r#"{"name":"x","app_type":"spa","callbacks":["javascript:alert(1)"]}"#,
+        r#"{"name":"x","app_type":"spa","allowed_logout_urls":["data:text/html,hi"]}"#,
+        r#"{"name":"x","app_type":"spa","callbacks":["http://app.example.com/cb"]}"#,
+        r#"{"name":"x","app_type":"spa","logo_uri":"http://cdn.example.com/l.png"}"#,
+    ] {
+        let r = app
+            .call(Method::POST, CLIENTS, Some(&admin), Some(bad))
+            .await;
+        assert_eq!(r.status, 400, "{bad}: {}", r.text);
+    }
+    let patch = app
+        .call(
+            Method::PATCH,
+            &client_url("cl_shop_storefront_01"),
+            Some(&admin),
+            Some(r#"{"callbackUrls":["vbscript:msgbox(1)"]}"#),
+        )
+        .await;
+    assert_eq!(patch.status, 400, "{}", patch.text);
+    let ok = app
+        .call(
+            Method::POST,
+            CLIENTS,
+            Some(&admin),
+            Some(r#"{"name":"x","app_type":"spa","callbacks":["http://localhost:3000/cb"]}"#),
+        )
+        .await;
+    assert_eq!(ok.status, 201, "{}", ok.text);
+}

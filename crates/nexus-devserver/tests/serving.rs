@@ -254,7 +254,7 @@ async fn static_serving_with_headers_and_fallback() {
     let csp = r.header("content-security-policy").unwrap();
     assert_eq!(
         csp,
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https: data:; connect-src 'self'"
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'; form-action 'none'"
     );
     assert_eq!(
         r.header("x-content-type-options").as_deref(),
@@ -323,7 +323,7 @@ async fn static_under_base_path_and_extra_connect_src() {
     assert!(r
         .header("content-security-policy")
         .unwrap()
-        .ends_with("connect-src 'self' http://127.0.0.1:8081 https://api.example.com"));
+        .contains("connect-src 'self' http://127.0.0.1:8081 https://api.example.com;"));
     assert_eq!(
         app.get("/admin/clients/app-0123456789abcdef_bg.wasm")
             .await

@@ -15,6 +15,7 @@ pub mod field;
 mod lenient;
 pub mod list;
 pub mod list_query;
+pub mod paging;
 pub mod permissions;
 pub mod problem;
 pub mod update;

@@ -59,6 +59,20 @@ fn is_invisible(c: char) -> bool {
         | 0xFEFF | 0xFFA0 | 0xFFF0..=0xFFF8 | 0x1D173..=0x1D17A | 0xE0000..=0xE0FFF)
 }
 
+/// Whether the URL's host is this machine: `localhost` (or a name under
+/// it), 127.0.0.0/8 or `[::1]`.
+fn is_loopback(url: &Url) -> bool {
+    match url.host() {
+        Some(url::Host::Domain(d)) => {
+            let d = d.trim_end_matches('.').to_ascii_lowercase();
+            d == "localhost" || d.ends_with(".localhost")
+        }
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
+    }
+}
+
 /// Checks one URL; `Err` carries a message for the person who typed it.
 pub fn check_url(raw: &str, kind: UrlKind) -> Result<(), String> {
     let s = raw.trim();
@@ -119,7 +133,20 @@ pub fn check_url(raw: &str, kind: UrlKind) -> Result<(), String> {
         UrlKind::InitiateLogin if scheme != "https" => {
             return Err("The initiate login URI must use https.".into())
         }
-        UrlKind::Logo | UrlKind::Origin if !web => return Err("Use an http or https URL.".into()),
+        UrlKind::Logo if scheme != "https" => return Err("The logo URL must use https.".into()),
+        UrlKind::Origin if !web => return Err("Use an http or https URL.".into()),
+        // Schemes that run code or read local files, never a redirect
+        // target (Keycloak refuses them too).
+        UrlKind::Callback | UrlKind::Logout
+            if matches!(scheme, "javascript" | "data" | "vbscript" | "file") =>
+        {
+            return Err(format!("A {scheme}: URL cannot be a redirect target."));
+        }
+        UrlKind::Callback | UrlKind::Logout if scheme == "http" && !is_loopback(&url) => {
+            return Err(
+                "Use https; plain http is allowed only for localhost, 127.0.0.1 and [::1].".into(),
+            );
+        }
         _ => {}
     }
     if web && url.host_str().is_none_or(str::is_empty) {
@@ -168,6 +195,9 @@ mod tests {
             ("myapp://callback", Callback),
             ("com.example.app:/oauth2redirect", Callback),
             ("http://localhost:3000/cb", Callback),
+            ("http://127.0.0.1:53682/callback", Callback),
+            ("http://[::1]:8080/cb", Logout),
+            ("http://app.localhost/cb", Logout),
             ("https://example.com", Origin),
             ("https://*.example.com", Origin),
             ("https://example.com:8443/", Origin),
@@ -216,6 +246,17 @@ mod tests {
             ("https://app.example.com/c\u{ad}b", Callback),
             ("https://app.example.com/\u{202e}bc", Callback),
             ("https://app.example.com/\u{7}", Callback),
+            // Schemes that run code or read files, and plain http off this machine.
+            ("javascript:alert(1)", Callback),
+            ("JavaScript:alert(1)", Logout),
+            ("data:text/html,<script>alert(1)</script>", Callback),
+            ("vbscript:msgbox(1)", Logout),
+            ("file:///etc/passwd", Callback),
+            ("http://app.example.com/cb", Callback),
+            ("http://app.example.com/bye", Logout),
+            ("http://localhost.evil.example/cb", Callback),
+            // The logo: https only.
+            ("http://cdn.example.com/logo.png", Logo),
         ] {
             assert!(check_url(u, k).is_err(), "{u} should fail");
         }

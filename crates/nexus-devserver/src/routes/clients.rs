@@ -98,6 +98,33 @@ pub fn client_json(state: &AppState, client: &NexusClient) -> Value {
     v
 }
 
+/// The client as this caller may see it: the secret only for a caller who
+/// may rotate it (the same `decide()` that gates the console's Reveal and
+/// Copy); a viewer gets the client without it.
+pub fn client_json_for(state: &AppState, caller: &Caller, client: &NexusClient) -> Value {
+    let mut v = client_json(state, client);
+    if !decide(caller, Action::RotateSecret, Some(client)).is_allowed() {
+        if let Some(obj) = v.as_object_mut() {
+            obj.remove("secret");
+        }
+    }
+    v
+}
+
+/// A JSON answer; one that carries a secret is marked `Cache-Control:
+/// no-store`, so no browser or proxy cache keeps it.
+pub fn json_answer(status: StatusCode, v: Value) -> Response {
+    let carries_secret = v
+        .get("secret")
+        .is_some_and(|s| !s.is_null() && s.as_str() != Some(""));
+    let mut res = (status, Json(v)).into_response();
+    if carries_secret {
+        res.headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    res
+}
+
 fn parse_body<T: serde::de::DeserializeOwned>(body: &Bytes) -> Result<T, Problem> {
     if body.iter().all(u8::is_ascii_whitespace) {
         return Err(Problem::bad_request(
@@ -251,7 +278,7 @@ pub async fn create(
         "/v1/tenants/{tenant}/clients/{}",
         client.id.as_deref().unwrap_or_default()
     );
-    let mut res = (StatusCode::CREATED, Json(client_json(&state, &client))).into_response();
+    let mut res = json_answer(StatusCode::CREATED, client_json(&state, &client));
     if let Ok(v) = HeaderValue::from_str(&location) {
         res.headers_mut().insert(header::LOCATION, v);
     }
@@ -269,7 +296,10 @@ pub async fn get_one(
     // Read permission first, so a caller without it cannot probe which ids exist.
     allow(&caller, Action::Read, None)?;
     let client = load(&state, &tenant, &id)?;
-    Ok(Json(client_json(&state, &client)).into_response())
+    Ok(json_answer(
+        StatusCode::OK,
+        client_json_for(&state, &caller, &client),
+    ))
 }
 
 fn set_string(target: &mut Option<String>, value: &Option<String>) {
@@ -341,7 +371,10 @@ pub async fn patch(
     }
     apply_update(&mut client, &req);
     state.store().put(&tenant, &client).map_err(internal)?;
-    Ok(Json(client_json(&state, &client)).into_response())
+    Ok(json_answer(
+        StatusCode::OK,
+        client_json_for(&state, &caller, &client),
+    ))
 }
 
 /// `DELETE /v1/tenants/{tenantId}/clients/{clientId}`
@@ -377,5 +410,5 @@ pub async fn rotate_secret(
     }
     client.secret = Some(new_secret());
     state.store().put(&tenant, &client).map_err(internal)?;
-    Ok(Json(client_json(&state, &client)).into_response())
+    Ok(json_answer(StatusCode::OK, client_json(&state, &client)))
 }
