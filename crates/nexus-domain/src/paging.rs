@@ -233,13 +233,13 @@ pub fn follow(list_url: &Url, next: &str) -> Result<Url, PageStop> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::NexusClient;
+    use crate::list::ClientSummary;
 
     fn page(ids: &[&str], total: Option<u64>, next: Option<&str>) -> ClientPage {
         ClientPage {
             clients: ids
                 .iter()
-                .map(|id| NexusClient {
+                .map(|id| ClientSummary {
                     id: Some(id.to_string()),
                     ..Default::default()
                 })
