@@ -122,6 +122,8 @@ impl Config {
 }
 
 /// The outcome of parsing the command line.
+// Made once at start-up: boxing the config would buy nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
     /// Run the server.
