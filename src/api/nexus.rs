@@ -183,8 +183,10 @@ impl NexusApi {
             .and_then(|w| w.location().origin().ok())
             .unwrap_or_default();
         let mut pager = Pager::new(&self.clients_url(), &origin);
-        let first = pager.first_url().unwrap_or_else(|| self.clients_url());
-        let mut step = pager.absorb(self.list_page(&first).await?);
+        // The first page at the URL as configured (the pager keeps it
+        // absolute only for its own bookkeeping): exactly the request the
+        // boot script may have started already (crate::boot).
+        let mut step = pager.absorb(self.list_page(&self.clients_url()).await?);
         while let NextPage::Fetch(url) = step {
             match self.list_page(&url).await {
                 Ok(more) => step = pager.absorb(more),

@@ -28,8 +28,12 @@ pub fn LongText(
     /// Render as `<code>` (ids, URLs).
     #[prop(optional)]
     code: bool,
+    /// Characters shown before the cut (prose such as a problem's detail
+    /// reads whole up to a paragraph).
+    #[prop(default = PREVIEW_CHARS)]
+    max: usize,
 ) -> impl IntoView {
-    let Some(p) = preview(&text, PREVIEW_CHARS) else {
+    let Some(p) = preview(&text, max) else {
         return if code {
             view! { <code>{text}</code> }.into_any()
         } else {

@@ -1,4 +1,8 @@
 use super::{shortened, CopyButton, LongText};
+
+/// A problem's detail or field message is prose: shown whole up to a long
+/// paragraph, cut beyond (a hostile or broken server may send megabytes).
+const PROSE_CHARS: usize = 1_000;
 use leptos::prelude::*;
 use nexus_domain::ProblemDetails;
 
@@ -57,11 +61,11 @@ pub fn ProblemView(
                 {status.map(|s| view! { <span class="ncc-badge ncc-badge--danger">{format!("HTTP {s}")}</span> })}
                 <strong class="ncc-problem__title">{shortened(&title)}</strong>
             </div>
-            {detail.map(|d| view! { <div class="ncc-problem__detail"><LongText text=d label="the details" /></div> })}
+            {detail.map(|d| view! { <div class="ncc-problem__detail"><LongText text=d label="the details" max=PROSE_CHARS /></div> })}
             {has_errors.then(|| view! {
                 <ul class="ncc-problem__errors" aria-label="Field errors">
                     {errors.into_iter().map(|(name, msgs)| view! {
-                        <li><span class="ncc-problem__field">{shortened(&name)}</span>": " <LongText text=msgs.join(" ") label="this message" /></li>
+                        <li><span class="ncc-problem__field">{shortened(&name)}</span>": " <LongText text=msgs.join(" ") label="this message" max=PROSE_CHARS /></li>
                     }).collect_view()}
                 </ul>
             })}

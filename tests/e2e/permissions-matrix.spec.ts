@@ -36,7 +36,7 @@ async function secretUsable(page: Page): Promise<boolean> {
   if (!revealOn) {
     await expect(reveal).toHaveAccessibleDescription(/may rotate this secret/);
     await expect(copy).toHaveAccessibleDescription(/may rotate this secret/);
-    await reveal.click();
+    await reveal.click({ force: true }); // aria-disabled: Playwright would wait for it to be enabled
     await expect(page.getByRole('button', { name: 'Hide secret' })).toHaveCount(0);
   }
   return revealOn;
