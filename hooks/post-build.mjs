@@ -98,11 +98,35 @@ function addStyles(root) {
   }
 }
 
-/** Mounts the console into element; returns { unmount() }. */
+/** A plain notice in place of a console that could not start. */
+function showMountError(element, error) {
+  const notice = document.createElement("div");
+  notice.setAttribute("role", "alert");
+  notice.className = "ncc-fatal";
+  const title = document.createElement("strong");
+  title.textContent = "The Nexus Clients Console could not start.";
+  const detail = document.createElement("p");
+  detail.textContent = String(error?.message ?? error);
+  notice.append(title, detail);
+  element.replaceChildren(notice);
+}
+
+/**
+ * Mounts the console into element; returns { unmount() }. If it cannot
+ * start, the element says why and the promise rejects with the reason.
+ */
 export async function mount(element, options = {}) {
-  await start();
-  addStyles(element.getRootNode());
-  return bindings.mount(element, { configUrl: here("./config.json"), ...options });
+  try {
+    await start();
+    addStyles(element.getRootNode());
+    // getToken keeps the host's `this` (the options object), as a method
+    // call would; the copy below is a different object.
+    const getToken = typeof options.getToken === "function" ? options.getToken.bind(options) : undefined;
+    return bindings.mount(element, { configUrl: here("./config.json"), ...options, getToken });
+  } catch (error) {
+    showMountError(element, error);
+    throw error;
+  }
 }
 
 const ATTRIBUTES = {
@@ -130,12 +154,25 @@ export class NexusClientsConsole extends HTMLElement {
       if (this.hasAttribute(attr)) options[key] = this.getAttribute(attr);
     }
     if (typeof this.getToken === "function") options.getToken = (arg) => this.getToken(arg);
+    let handle;
     try {
-      this._handle = await mount(root, options);
-      this.dispatchEvent(new CustomEvent("nexus-ready", { bubbles: true }));
-    } finally {
+      handle = await mount(root, options);
+    } catch (error) {
+      // The console could not start (its files did not load, or the
+      // options were refused): say so where it would have been.
       this._mounting = false;
+      showMountError(root, error);
+      this.dispatchEvent(new CustomEvent("nexus-error", { bubbles: true, detail: { error } }));
+      return;
     }
+    this._mounting = false;
+    if (!this.isConnected) {
+      // Removed from the page while the console was loading.
+      handle.unmount();
+      return;
+    }
+    this._handle = handle;
+    this.dispatchEvent(new CustomEvent("nexus-ready", { bubbles: true }));
   }
 
   disconnectedCallback() {

@@ -1,7 +1,7 @@
 //! The root: configuration, then the session, the API and the routes.
 
 use crate::api::NexusApi;
-use crate::auth::{use_auth, Auth, HostTokenSource};
+use crate::auth::{use_auth, Auth, HostTokenSource, Persist};
 use crate::components::{provide_toasts, ToastRegion};
 use crate::config::{load_config, AppConfig, AuthMode, ConfigError};
 use crate::embed::ConfigSource;
@@ -53,8 +53,20 @@ pub fn Root(host: Option<HostOptions>) -> impl IntoView {
         Some(h) => (h.config, h.get_token),
         None => (ConfigSource::Url("config.json".into()), None),
     };
+    // Embedded, the console routes only under its base path: without one,
+    // the router would take every same-origin link of the host page.
+    let checked = move |cfg: AppConfig| match cfg.base_path {
+        None if embedded => ConfigState::Failed(ConfigError {
+            title: "The embedding options are invalid".into(),
+            details: vec![
+                "basePath is required when the console is embedded: the path under which the host page shows it, such as /portal/clients (links outside it stay the host page's)."
+                    .into(),
+            ],
+        }),
+        _ => ConfigState::Ready(cfg),
+    };
     match source {
-        ConfigSource::Given(Ok(cfg)) => state.set(ConfigState::Ready(cfg)),
+        ConfigSource::Given(Ok(cfg)) => state.set(checked(cfg)),
         ConfigSource::Given(Err(mut e)) => {
             e.title = "The embedding options are invalid".into();
             state.set(ConfigState::Failed(e));
@@ -62,7 +74,7 @@ pub fn Root(host: Option<HostOptions>) -> impl IntoView {
         ConfigSource::Url(url) => spawn_local(async move {
             let loaded = load_config(&url).await;
             state.try_set(match loaded {
-                Ok(c) => ConfigState::Ready(c),
+                Ok(c) => checked(c),
                 Err(e) => ConfigState::Failed(e),
             });
         }),
@@ -87,16 +99,23 @@ pub fn Root(host: Option<HostOptions>) -> impl IntoView {
 #[component]
 fn Console(config: AppConfig, get_token: Option<HostTokenSource>, embedded: bool) -> impl IntoView {
     // Standalone, the base comes from index.html's <base href>. Embedded, the
-    // host page's URL says nothing about it: the host passes basePath, or the
-    // console routes from the origin's root.
+    // host page's URL says nothing about it: the host must pass basePath
+    // (`Root` refuses an embedding without one).
     let base = match config.base_path.clone() {
         Some(b) => b.trim_end_matches('/').to_string(),
-        None if embedded => String::new(),
         None => crate::dom::base_path(),
     };
     provide_context(BasePath(base.clone()));
     let host_mode = config.auth_mode == AuthMode::Host || get_token.is_some();
-    let auth = Auth::new(config.claim_names.clone(), get_token);
+    let persist = if embedded {
+        Persist::Nothing
+    } else {
+        Persist::Session {
+            api_base: config.api_base(),
+            tenant: config.tenant_id.clone(),
+        }
+    };
+    let auth = Auth::new(config.claim_names.clone(), get_token, persist);
     provide_context(auth);
     provide_context(NexusApi::new(&config, config.tenant_id.clone(), auth));
     provide_context(config);

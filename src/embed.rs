@@ -26,12 +26,14 @@ fn get(options: &JsValue, key: &str) -> Option<JsValue> {
         .filter(|v| !v.is_undefined() && !v.is_null())
 }
 
-/// Wraps the host's `getToken` as the session's token source.
-fn token_source(f: Function) -> HostTokenSource {
+/// Wraps the host's `getToken` as the session's token source. It is called
+/// as a method of the options object the host passed (`this` is that
+/// object), as `options.getToken(…)` would be in the host's own code.
+fn token_source(f: Function, this: JsValue) -> HostTokenSource {
     send_wrapper::SendWrapper::new(Rc::new(move |force: bool| {
         let arg = Object::new();
         let _ = Reflect::set(&arg, &"forceRefresh".into(), &JsValue::from_bool(force));
-        let result = f.call1(&JsValue::NULL, &arg);
+        let result = f.call1(&this, &arg);
         async move {
             let value = match result {
                 Ok(v) if v.is_instance_of::<Promise>() => {
@@ -74,7 +76,7 @@ pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Result<JsValue,
     crate::fatal::install(&element);
     let get_token = get(&options, "getToken")
         .and_then(|v| v.dyn_into::<Function>().ok())
-        .map(token_source);
+        .map(|f| token_source(f, options.clone()));
     let source = config_source(&options);
     crate::dom::set_root(&element);
     element.set_inner_html("");

@@ -7,7 +7,7 @@
 
 use futures::FutureExt;
 use nexus_clients_console::api::{ApiError, NexusApi};
-use nexus_clients_console::auth::{Auth, HostTokenSource};
+use nexus_clients_console::auth::{Auth, HostTokenSource, Persist};
 use nexus_clients_console::config::parse_config;
 use nexus_domain::{ClaimNames, UpdateClientRequest};
 use std::cell::RefCell;
@@ -80,7 +80,7 @@ fn api_with_host_tokens() -> (NexusApi, Rc<RefCell<Vec<bool>>>) {
         async move { Some(format!("t{n}")) }.boxed_local()
     }));
     let config = parse_config(CONFIG).unwrap();
-    let auth = Auth::new(ClaimNames::default(), Some(host));
+    let auth = Auth::new(ClaimNames::default(), Some(host), Persist::Nothing);
     (
         NexusApi::new(&config, config.tenant_id.clone(), auth),
         asked,
@@ -230,7 +230,7 @@ async fn a_token_with_an_invisible_character_fails_before_any_request() {
     let api = NexusApi::new(
         &config,
         config.tenant_id.clone(),
-        Auth::new(ClaimNames::default(), Some(host)),
+        Auth::new(ClaimNames::default(), Some(host), Persist::Nothing),
     );
     script(serde_json::json!([]));
     match api.list_clients().await {
@@ -421,4 +421,41 @@ async fn a_rotation_answered_without_a_secret_says_so() {
         assert!(detail.contains("no new secret"), "{body}: {detail}");
         assert!(detail.contains("rotate again"), "{body}: {detail}");
     }
+}
+
+#[wasm_bindgen_test]
+async fn concurrent_401s_share_one_forced_refresh() {
+    let asked = Rc::new(RefCell::new(Vec::<bool>::new()));
+    let log = asked.clone();
+    let host: HostTokenSource = send_wrapper::SendWrapper::new(Rc::new(move |force: bool| {
+        log.borrow_mut().push(force);
+        async move {
+            if force {
+                // A refresh that takes a while: the second 401 lands meanwhile.
+                gloo_timers::future::TimeoutFuture::new(100).await;
+                Some("fresh".to_string())
+            } else {
+                Some("stale".to_string())
+            }
+        }
+        .boxed_local()
+    }));
+    let config = parse_config(CONFIG).unwrap();
+    let api = NexusApi::new(
+        &config,
+        config.tenant_id.clone(),
+        Auth::new(ClaimNames::default(), Some(host), Persist::Nothing),
+    );
+    let client = |id: &str| serde_json::json!({
+        "status": 200, "type": "application/json",
+        "body": serde_json::json!({"clientId": id, "name": id}).to_string()
+    });
+    let unauthorized = serde_json::json!({ "status": 401, "type": "application/problem+json", "body": "{\"title\":\"Unauthorized\"}" });
+    script(serde_json::json!([unauthorized, unauthorized, client("a"), client("b")]));
+    let (a, b) = futures::join!(api.get_client("a"), api.get_client("b"));
+    assert!(a.is_ok() && b.is_ok(), "{a:?} {b:?}");
+    let forced = asked.borrow().iter().filter(|f| **f).count();
+    assert_eq!(forced, 1, "getToken calls (forceRefresh): {:?}", asked.borrow());
+    let retried: Vec<_> = calls().into_iter().skip(2).map(|c| c.authorization).collect();
+    assert_eq!(retried, vec![Some("Bearer fresh".into()), Some("Bearer fresh".into())]);
 }

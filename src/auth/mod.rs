@@ -5,4 +5,4 @@ mod credentials;
 mod session;
 
 pub use credentials::Credentials;
-pub use session::{use_auth, Auth, HostTokenSource};
+pub use session::{use_auth, Auth, HostTokenSource, Persist};

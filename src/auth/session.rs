@@ -5,7 +5,12 @@ use leptos::prelude::*;
 use nexus_domain::{Caller, ClaimNames};
 use std::rc::Rc;
 
-const STORAGE_KEY: &str = "ncc.session";
+/// Where a standalone session is kept: sessionStorage, under a key named
+/// for the API and the tenant, so two consoles on one origin (or one console
+/// pointed at another tenant) never pick up each other's session.
+fn storage_key(api_base: &str, tenant: &str) -> String {
+    format!("ncc.session:{api_base}|{tenant}")
+}
 /// How long the host's `getToken` may take.
 const HOST_TOKEN_TIMEOUT_MS: u32 = 15_000;
 
@@ -28,6 +33,24 @@ pub struct Auth {
     reauth_open: RwSignal<bool>,
     waiters: StoredValue<Vec<oneshot::Sender<bool>>>,
     host: StoredValue<Option<HostTokenSource>, LocalStorage>,
+    /// The sessionStorage key, or `None` when nothing may be persisted
+    /// (embedded: the host page owns the session).
+    storage: StoredValue<Option<String>>,
+    /// The host's forced refresh in flight, shared by every request that
+    /// got a 401 meanwhile: one `getToken({ forceRefresh: true })`, not one
+    /// per request.
+    refreshing: StoredValue<Option<SharedToken>, LocalStorage>,
+}
+
+/// A forced refresh's answer, awaited by several requests at once.
+type SharedToken = futures::future::Shared<futures::future::LocalBoxFuture<'static, Option<String>>>;
+
+/// Where a session is kept between reloads.
+pub enum Persist {
+    /// In sessionStorage under a key named for this API and tenant.
+    Session { api_base: String, tenant: String },
+    /// Nowhere: memory only (embedded in a host page).
+    Nothing,
 }
 
 /// The session from context.
@@ -37,15 +60,19 @@ pub fn use_auth() -> Auth {
 
 impl Auth {
     /// Creates the session, restoring a previous one from sessionStorage
-    /// unless a host supplies tokens.
-    pub fn new(names: ClaimNames, host: Option<HostTokenSource>) -> Self {
-        let restored: Option<(Credentials, Option<String>)> = if host.is_some() {
-            None
-        } else {
-            session_storage()
-                .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
-                .and_then(|json| serde_json::from_str(&json).ok())
+    /// when `persist` allows it and no host supplies tokens.
+    pub fn new(names: ClaimNames, host: Option<HostTokenSource>, persist: Persist) -> Self {
+        let storage = match persist {
+            Persist::Session { api_base, tenant } if host.is_none() => {
+                Some(storage_key(&api_base, &tenant))
+            }
+            _ => None,
         };
+        let restored: Option<(Credentials, Option<String>)> = storage.as_deref().and_then(|key| {
+            session_storage()
+                .and_then(|s| s.get_item(key).ok().flatten())
+                .and_then(|json| serde_json::from_str(&json).ok())
+        });
         let (creds, label) = match restored {
             Some((c, l)) => (Some(c), l),
             None => (None, None),
@@ -61,6 +88,8 @@ impl Auth {
             reauth_open: RwSignal::new(false),
             waiters: StoredValue::new(Vec::new()),
             host: StoredValue::new_local(host),
+            storage: StoredValue::new(storage),
+            refreshing: StoredValue::new_local(None),
         }
     }
 
@@ -91,10 +120,22 @@ impl Auth {
     }
 
     /// Signs in and wakes every request waiting on a 401.
+    ///
+    /// A bearer token is kept in sessionStorage (it expires, and the tab
+    /// forgets it when closed); a Basic password never leaves memory, so a
+    /// reload asks for it again.
     pub fn sign_in(&self, credentials: Credentials, label: Option<String>) {
-        if let Some(s) = session_storage() {
-            if let Ok(json) = serde_json::to_string(&(&credentials, &label)) {
-                let _ = s.set_item(STORAGE_KEY, &json);
+        let key = self.storage.get_value();
+        if let (Some(key), Some(s)) = (key, session_storage()) {
+            match credentials {
+                Credentials::Bearer { .. } => {
+                    if let Ok(json) = serde_json::to_string(&(&credentials, &label)) {
+                        let _ = s.set_item(&key, &json);
+                    }
+                }
+                Credentials::Basic { .. } => {
+                    let _ = s.remove_item(&key);
+                }
             }
         }
         self.credentials.set(Some(credentials));
@@ -104,8 +145,8 @@ impl Auth {
 
     /// Signs out and forgets the stored session.
     pub fn sign_out(&self) {
-        if let Some(s) = session_storage() {
-            let _ = s.remove_item(STORAGE_KEY);
+        if let (Some(key), Some(s)) = (self.storage.get_value(), session_storage()) {
+            let _ = s.remove_item(&key);
         }
         self.credentials.set(None);
         self.label.set(None);
@@ -176,7 +217,11 @@ impl Auth {
     /// Asks the host for a token, giving up after 15 s (a host promise that
     /// never settles must not hang the console), and keeps it.
     async fn take_host_token(&self, host: &HostTokenSource, force: bool) -> Option<Credentials> {
-        let token = crate::deadline::within(HOST_TOKEN_TIMEOUT_MS, host(force)).await??;
+        let token = if force {
+            self.refresh_once(host).await?
+        } else {
+            crate::deadline::within(HOST_TOKEN_TIMEOUT_MS, host(false)).await??
+        };
         if token.trim().is_empty() {
             return None;
         }
@@ -188,5 +233,36 @@ impl Auth {
             self.credentials.try_set(Some(fresh.clone()));
         }
         Some(fresh)
+    }
+
+    /// One forced refresh at a time: requests that get a 401 while the host
+    /// is refreshing wait for that answer instead of asking again.
+    async fn refresh_once(&self, host: &HostTokenSource) -> Option<String> {
+        use futures::FutureExt;
+        let pending = self.refreshing.try_with_value(Clone::clone).flatten();
+        let shared = match pending {
+            Some(p) => p,
+            None => {
+                let fresh = host(true);
+                let p = async move {
+                    crate::deadline::within(HOST_TOKEN_TIMEOUT_MS, fresh)
+                        .await
+                        .flatten()
+                }
+                .boxed_local()
+                .shared();
+                self.refreshing.try_set_value(Some(p.clone()));
+                p
+            }
+        };
+        let token = shared.clone().await;
+        // The first waiter to finish clears the slot (only if it still
+        // holds this refresh): the next 401 asks the host again.
+        self.refreshing.try_update_value(|r| {
+            if r.as_ref().is_some_and(|p| p.ptr_eq(&shared)) {
+                *r = None;
+            }
+        });
+        token
     }
 }

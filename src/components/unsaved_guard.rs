@@ -15,16 +15,14 @@ thread_local! {
     static ACTIVE: RefCell<Option<(Ask, String)>> = const { RefCell::new(None) };
     /// True while a popstate the user agreed to is handed on to the router.
     static PASSING: Cell<bool> = const { Cell::new(false) };
-    static INSTALLED: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Puts the back/forward guard in place. Must run before the router is
 /// created: listeners on `window` run in the order they were added (capture
-/// or not), and the guard has to see popstate first to hold it back.
+/// or not), and the guard has to see popstate first to hold it back. The
+/// listener goes when the console does (an embedded console is unmounted
+/// by its host and must leave the host page's window as it found it).
 pub fn install_history_guard() {
-    if INSTALLED.with(|i| i.replace(true)) {
-        return;
-    }
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -54,8 +52,12 @@ pub fn install_history_guard() {
     });
     let _ =
         window.add_event_listener_with_callback("popstate", on_popstate.as_ref().unchecked_ref());
-    // Lives as long as the page: the guard is global, like the router's listener.
-    on_popstate.forget();
+    let handles = SendWrapper::new((window, on_popstate));
+    on_cleanup(move || {
+        let (window, on_popstate) = handles.take();
+        let _ = window
+            .remove_event_listener_with_callback("popstate", on_popstate.as_ref().unchecked_ref());
+    });
 }
 
 /// While `dirty` is true, asks before the page is left (see [`use_leave_guard`]).

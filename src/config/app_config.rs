@@ -30,7 +30,9 @@ pub struct AppConfig {
     /// A request that takes longer fails with a timeout problem.
     pub request_timeout_ms: u32,
     /// Offer the local stand-in's demo personas on the sign-in page when
-    /// `GET {apiBaseUrl}/dev/personas` answers.
+    /// `GET {apiBaseUrl}/dev/personas` answers. Off unless config.json turns
+    /// it on (the repository's config.json does, for the stand-in): a
+    /// production config that leaves it out never probes for personas.
     pub dev_personas: bool,
 }
 
@@ -44,7 +46,7 @@ impl Default for AppConfig {
             claim_names: ClaimNames::default(),
             application_token_header: "ApplicationToken".into(),
             request_timeout_ms: 15_000,
-            dev_personas: true,
+            dev_personas: false,
         }
     }
 }

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test, expect, saveScreenshot } from './fixtures';
-import { devPost, signInAs, watchForCrashes } from './helpers';
+import { devPost, signInAs, signInBasic, watchForCrashes } from './helpers';
 import type { Page } from '@playwright/test';
 
 /** Records every CSP violation the page reports. */
@@ -154,7 +154,19 @@ test('a session survives a reload and sign-out forgets it', async ({ page, serve
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
   const stored = await page.evaluate(() => ({ local: localStorage.length, session: sessionStorage.length }));
   expect(stored.local).toBe(0);
+  // Kept under a key named for this API and tenant.
+  expect(await page.evaluate(() => Object.keys(sessionStorage))).toEqual(['ncc.session:|demo-tenant']);
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('heading', { name: 'Sign in to Nexus Clients' })).toBeVisible();
   expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+});
+
+test('Basic credentials stay in memory: nothing is stored, and a reload asks again', async ({ page, server }) => {
+  await signInBasic(page, server, 'demo-admin (full rights)');
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  const stored = await page.evaluate(() => JSON.stringify({ ...sessionStorage }) + JSON.stringify({ ...localStorage }));
+  expect(stored).not.toContain('password');
+  expect(await page.evaluate(() => sessionStorage.length + localStorage.length)).toBe(0);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Sign in to Nexus Clients' })).toBeVisible();
 });
