@@ -161,9 +161,8 @@ fn Shell() -> impl IntoView {
     };
     let host_managed = auth.is_host_managed();
     let home = href(path::LIST);
-    let follow_link = crate::routes::follow_links_once_decoded();
     view! {
-        <div class="ncc-app" on:click=follow_link>
+        <div class="ncc-app">
             <a class="ncc-skip" href="#ncc-main">"Skip to content"</a>
             <header class="ncc-header">
                 <a class="ncc-brand" href=home>

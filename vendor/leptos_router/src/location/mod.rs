@@ -378,7 +378,11 @@ where
             // we've passed all the checks to navigate on the client side, so we prevent the
             // default behavior of the click
             ev.prevent_default();
-            let to = path_name
+            // PATCHED (vendor/README.md): navigate to the path as written,
+            // still percent-encoded. Upstream navigated to the decodeURI'd
+            // path, and route params are decoded again when matched, so an
+            // id holding `%` was decoded twice (`%253C` → `%3C` → `<`).
+            let to = url.path.clone()
                 + if url.search.is_empty() { "" } else { "?" }
                 + &url.search
                 + &url.hash;
