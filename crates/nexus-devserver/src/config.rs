@@ -139,7 +139,8 @@ nexus-devserver: local stand-in for the Nexus clients API
 USAGE: nexus-devserver [FLAGS]
 
   --port N                 port to listen on (default 8081; 0 = any free port)
-  --host H                 interface to bind (default 127.0.0.1)
+  --host H                 interface to bind (default 127.0.0.1; any other than a
+                           loopback address is warned about: no real security)
   --memory                 keep the data in memory only
   --db PATH                SQLite file (default nexus-devserver.db in the cwd)
   --reset                  wipe the database file first
@@ -157,7 +158,9 @@ USAGE: nexus-devserver [FLAGS]
   --help                   show this text
 
 Dev routes: GET /dev/personas, POST /dev/revoke-tokens, POST|DELETE /dev/faults,
-GET /dev/health. Per-request faults: header X-Nexus-Fault: status=503;body=html;latency=2000
+GET /dev/health; only for Host localhost, 127.0.0.1 or [::1], POSTs only as
+application/json; at most 100 queued faults, latency at most 60000 ms.
+Per-request faults: header X-Nexus-Fault: status=503;body=html;latency=2000
 ";
 
 /// Normalises a base path to start and end with `/`.
