@@ -44,6 +44,21 @@ fn stderr_once_listening(mut child: Child) -> String {
     err
 }
 
+/// Waits (at most 60 s) for the process to end by itself; a server that is
+/// still running then is stopped, and the test fails.
+fn exit_within_60s(mut child: Child) -> std::process::Output {
+    let deadline = std::time::Instant::now() + Duration::from_secs(60);
+    while child.try_wait().ok().flatten().is_none() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            let out = child.wait_with_output();
+            panic!("still running after 60 s: {out:?}");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    child.wait_with_output().expect("the output")
+}
+
 #[test]
 fn a_non_loopback_host_is_warned_about() {
     let err = stderr_once_listening(start(&["--host", "0.0.0.0"]));
@@ -56,4 +71,18 @@ fn a_non_loopback_host_is_warned_about() {
 fn a_loopback_host_is_not_warned_about() {
     let err = stderr_once_listening(start(&["--host", "127.0.0.1"]));
     assert!(!err.contains("WARNING"), "{err}");
+}
+
+#[test]
+fn a_bad_base_path_stops_the_server_with_the_reason() {
+    for (bad, named) in [("/a#b", "'#'"), ("//host", "'//'"), ("/a/../b", "'..'")] {
+        let out = exit_within_60s(start(&["--base-path", bad]));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{bad}: {err}");
+        assert!(
+            err.contains("--base-path") && err.contains(named),
+            "{bad}: {err}"
+        );
+        assert!(!String::from_utf8_lossy(&out.stdout).contains("listening"));
+    }
 }
