@@ -1,4 +1,4 @@
-use nexus_domain::ClaimNames;
+use nexus_domain::{BasePath, ClaimNames};
 use serde::Deserialize;
 
 /// How the console gets credentials.
@@ -21,6 +21,9 @@ pub struct AppConfig {
     /// The tenant whose clients are managed.
     pub tenant_id: String,
     /// Overrides the base path read from `<base href>` (rarely needed).
+    /// Checked by the domain's one base-path rule ([`BasePath::parse`]) and,
+    /// once [`super::parse_config`] accepts it, normalised to start and end
+    /// with `/`.
     pub base_path: Option<String>,
     pub auth_mode: AuthMode,
     /// Claim names to read from a JWT.
@@ -78,7 +81,22 @@ impl AppConfig {
         if self.request_timeout_ms < 1000 {
             out.push("requestTimeoutMs must be at least 1000.".into());
         }
+        if let Some(Err(e)) = self.checked_base_path() {
+            let shown = self
+                .base_path
+                .as_deref()
+                .unwrap_or_default()
+                .escape_default();
+            out.push(format!(
+                "basePath \u{201c}{shown}\u{201d} cannot be used: {e}."
+            ));
+        }
         out
+    }
+
+    /// `basePath` checked by the domain's rule, when it is set.
+    pub fn checked_base_path(&self) -> Option<Result<BasePath, nexus_domain::BasePathError>> {
+        self.base_path.as_deref().map(BasePath::parse)
     }
 
     /// The API base without a trailing slash.

@@ -18,11 +18,70 @@ pub fn parse_config(text: &str) -> Result<AppConfig, ConfigError> {
     })?;
     let problems = config.problems();
     if problems.is_empty() {
-        Ok(config)
+        Ok(normalised(config))
     } else {
         Err(ConfigError {
             title: "The configuration is invalid".into(),
             details: problems,
         })
+    }
+}
+
+/// A configuration without problems with `basePath` in its one spelling:
+/// `/`, or `/sub/path/` (so `admin` routes under `/admin`, as `/admin/` does).
+fn normalised(mut config: AppConfig) -> AppConfig {
+    if let Some(Ok(base)) = config.checked_base_path() {
+        config.base_path = Some(base.to_string());
+    }
+    config
+}
+
+/// Host tests: `cargo test -p nexus-fuzz` runs them (the harness compiles
+/// this file), without building Leptos.
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with_base_path(base: &str) -> String {
+        serde_json::json!({ "tenantId": "demo-tenant", "basePath": base }).to_string()
+    }
+
+    #[test]
+    fn a_base_path_outside_the_allow_list_is_a_configuration_error() {
+        for (bad, named) in [
+            ("#", "'#'"),
+            ("&", "'&'"),
+            ("\\", "'\\'"),
+            ("/a?b", "'?'"),
+            ("/a%2F", "'%'"),
+            ("/a b", "a space"),
+            ("//host", "'//'"),
+            ("/a/../b", "'..'"),
+            ("/./a", "'.'"),
+        ] {
+            let Err(e) = parse_config(&with_base_path(bad)) else {
+                panic!("{bad:?} accepted")
+            };
+            assert_eq!(e.title, "The configuration is invalid");
+            let detail = e.details.join(" ");
+            assert!(detail.contains("basePath"), "{bad:?}: {detail}");
+            assert!(detail.contains(named), "{bad:?}: {detail}");
+        }
+    }
+
+    #[test]
+    fn a_valid_base_path_is_normalised() {
+        for (raw, want) in [
+            ("/admin/clients", "/admin/clients/"),
+            ("admin", "/admin/"),
+            ("/admin/clients/", "/admin/clients/"),
+            ("", "/"),
+            ("/", "/"),
+        ] {
+            let c = parse_config(&with_base_path(raw)).unwrap_or_else(|e| panic!("{raw:?}: {e:?}"));
+            assert_eq!(c.base_path.as_deref(), Some(want), "{raw:?}");
+        }
+        let c = parse_config(r#"{"tenantId":"t"}"#).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(c.base_path, None);
     }
 }

@@ -1,5 +1,11 @@
 //! Who is calling: a verified bearer token or demo Basic credentials.
 //!
+//! The server only ever answers for a caller whose permissions it knows: the
+//! domain's [`Caller::Unknown`] (a token without permission claims) lets the
+//! console enable its controls and defer to the server, so the server must
+//! not defer in turn. Such a token is refused here with 403, and
+//! [`decide_strictly`] refuses an unknown caller should one get past.
+//!
 //! The seed documents list Bearer AND an `ApplicationToken` header. A real
 //! Nexus may require the application token; this stand-in accepts it but does
 //! not require it (so the console works whether or not it is configured).
@@ -11,7 +17,8 @@ use crate::tokens::{now_ms, verify};
 use axum::http::{header, HeaderMap};
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
-use nexus_domain::{caller_from_jwt, Caller, ClaimNames};
+use nexus_domain::permissions::{decide, Action, Decision};
+use nexus_domain::{caller_from_jwt, Caller, ClaimNames, NexusClient};
 
 /// The name of the (accepted, not required) application token header.
 pub const APPLICATION_TOKEN_HEADER: &str = "ApplicationToken";
@@ -44,7 +51,10 @@ pub fn authenticate(state: &AppState, headers: &HeaderMap) -> Result<Caller, Pro
             state.revoked_before_ms(),
         )
         .map_err(|e| Problem::unauthorized(e.detail()))?;
-        Ok(caller_from_jwt(rest, &ClaimNames::default()))
+        match caller_from_jwt(rest, &ClaimNames::default()) {
+            Caller::Unknown => Err(Problem::forbidden(unknown_permissions_reason())),
+            known => Ok(known),
+        }
     } else if scheme.eq_ignore_ascii_case("basic") {
         let decoded = STANDARD
             .decode(rest)
@@ -63,5 +73,44 @@ pub fn authenticate(state: &AppState, headers: &HeaderMap) -> Result<Caller, Pro
         Err(Problem::unauthorized(format!(
             "Unsupported Authorization scheme '{scheme}': use Bearer or Basic."
         )))
+    }
+}
+
+/// Why a caller whose permissions the server cannot read is refused.
+fn unknown_permissions_reason() -> String {
+    let claims = ClaimNames::default().permissions.join(", ");
+    format!(
+        "The bearer token carries no permission claims ({claims}), so this server cannot tell what it may do and refuses it. Sign in with a token that lists its permissions (dev tokens: GET /dev/personas)."
+    )
+}
+
+/// The domain's [`decide`], with the server's stance on an unknown caller:
+/// refused (the console, which cannot know, leaves that to the server).
+pub fn decide_strictly(caller: &Caller, action: Action, client: Option<&NexusClient>) -> Decision {
+    match caller {
+        Caller::Unknown => Decision::Denied(unknown_permissions_reason()),
+        Caller::Known(_) => decide(caller, action, client),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unknown_caller_is_refused_every_action() {
+        for action in [
+            Action::Read,
+            Action::Create,
+            Action::Edit,
+            Action::RotateSecret,
+            Action::Delete,
+        ] {
+            let d = decide_strictly(&Caller::Unknown, action, Some(&NexusClient::default()));
+            assert!(!d.is_allowed(), "{action:?}");
+            assert!(d.reason().unwrap_or_default().contains("permission claims"));
+        }
+        // The console's view is unchanged: it still enables and defers.
+        assert!(decide(&Caller::Unknown, Action::Delete, None).is_allowed());
     }
 }

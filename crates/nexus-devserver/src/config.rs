@@ -1,5 +1,6 @@
 //! Command-line configuration of the stand-in (parsed by hand, no clap).
 
+use nexus_domain::BasePath;
 use std::path::PathBuf;
 
 /// The fixed development secret the dev tokens are signed with.
@@ -70,8 +71,9 @@ pub struct Config {
     pub seed_clients: Option<usize>,
     /// Serve a built console from this directory (`--static`).
     pub static_dir: Option<PathBuf>,
-    /// Prefix the static console is served under; starts and ends with `/`.
-    pub base_path: String,
+    /// Prefix the static console is served under (`--base-path`), checked
+    /// by the domain's one base-path rule; starts and ends with `/`.
+    pub base_path: BasePath,
     /// Extra latency added to every API response (`--latency-ms`).
     pub latency_ms: u64,
     /// Shape of the list response (`--list-shape`).
@@ -99,7 +101,7 @@ impl Default for Config {
             reset: false,
             seed_clients: None,
             static_dir: None,
-            base_path: "/".into(),
+            base_path: BasePath::root(),
             latency_ms: 0,
             list_shape: ListShape::Bare,
             page_size: None,
@@ -139,7 +141,8 @@ nexus-devserver: local stand-in for the Nexus clients API
 USAGE: nexus-devserver [FLAGS]
 
   --port N                 port to listen on (default 8081; 0 = any free port)
-  --host H                 interface to bind (default 127.0.0.1)
+  --host H                 interface to bind (default 127.0.0.1; any other than a
+                           loopback address is warned about: no real security)
   --memory                 keep the data in memory only
   --db PATH                SQLite file (default nexus-devserver.db in the cwd)
   --reset                  wipe the database file first
@@ -157,17 +160,15 @@ USAGE: nexus-devserver [FLAGS]
   --help                   show this text
 
 Dev routes: GET /dev/personas, POST /dev/revoke-tokens, POST|DELETE /dev/faults,
-GET /dev/health. Per-request faults: header X-Nexus-Fault: status=503;body=html;latency=2000
+GET /dev/health; only for Host localhost, 127.0.0.1 or [::1], POSTs only as
+application/json; at most 100 queued faults, latency at most 60000 ms.
+Per-request faults: header X-Nexus-Fault: status=503;body=html;latency=2000
 ";
 
-/// Normalises a base path to start and end with `/`.
-pub fn normalize_base_path(raw: &str) -> String {
-    let trimmed = raw.trim().trim_matches('/');
-    if trimmed.is_empty() {
-        "/".into()
-    } else {
-        format!("/{trimmed}/")
-    }
+/// Checks a `--base-path` with the domain's rule ([`BasePath::parse`]);
+/// the error names the flag, the value and what is wrong with it.
+pub fn base_path_flag(raw: &str) -> Result<BasePath, String> {
+    BasePath::parse(raw).map_err(|e| format!("--base-path '{}': {e}", raw.escape_default()))
 }
 
 fn number<T: std::str::FromStr>(flag: &str, value: Option<String>) -> Result<T, String> {
@@ -202,7 +203,7 @@ pub fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, Str
                 cfg.static_dir = Some(PathBuf::from(value().ok_or("--static needs a directory")?))
             }
             "--base-path" => {
-                cfg.base_path = normalize_base_path(&value().ok_or("--base-path needs a value")?)
+                cfg.base_path = base_path_flag(&value().ok_or("--base-path needs a value")?)?
             }
             "--latency-ms" => cfg.latency_ms = number("--latency-ms", value())?,
             "--page-size" => {
@@ -250,13 +251,38 @@ mod tests {
         assert_eq!(c.port, 0);
         assert_eq!(c.storage, Storage::Memory);
         assert_eq!(c.seed_clients, Some(10));
-        assert_eq!(c.base_path, "/app/");
+        assert_eq!(c.base_path.as_str(), "/app/");
         assert_eq!(c.list_shape, ListShape::Items);
         assert_eq!(c.latency_ms, 5);
         assert!(c.auth_method_as_int);
         assert_eq!(parse_args(args("--help")), Ok(Command::Help));
         assert!(parse_args(args("--nope")).is_err());
         assert!(parse_args(args("--port x")).is_err());
+    }
+
+    #[test]
+    fn a_base_path_outside_the_allow_list_fails_at_start_up() {
+        for (bad, named) in [
+            ("#", "'#'"),
+            ("&", "'&'"),
+            ("\\", "'\\'"),
+            ("/a?b", "'?'"),
+            ("/a%20b", "'%'"),
+            ("/a b", "a space"),
+            ("//host", "'//'"),
+            ("/a/../b", "'..'"),
+        ] {
+            let a = vec!["--base-path".to_string(), bad.to_string()];
+            let Err(e) = parse_args(a) else {
+                panic!("{bad:?} accepted")
+            };
+            assert!(e.starts_with("--base-path"), "{e}");
+            assert!(e.contains(named), "{bad:?}: {e}");
+        }
+        let Ok(Command::Run(c)) = parse_args(args("--base-path=admin/clients")) else {
+            panic!("a valid base path refused")
+        };
+        assert_eq!(c.base_path.as_str(), "/admin/clients/");
     }
 
     #[test]

@@ -17,6 +17,14 @@ use std::time::Duration;
 /// The per-request fault header.
 pub const FAULT_HEADER: &str = "x-nexus-fault";
 
+/// At most this many faults may be queued at once (the sum of the queued
+/// rules' remaining counts), so the queue cannot grow without bound.
+pub const MAX_QUEUED_FAULTS: u32 = 100;
+
+/// A fault may add at most this much latency (60 s): more would only hang
+/// the server's connections (and a large sum would overflow).
+pub const MAX_LATENCY_MS: u64 = 60_000;
+
 /// What the faulty response body looks like.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum FaultBody {
@@ -81,11 +89,11 @@ pub struct FaultRequest {
     pub status: Option<u16>,
     /// `problem|html|empty|malformed|text`.
     pub body: Option<String>,
-    /// Added latency.
+    /// Added latency (at most [`MAX_LATENCY_MS`]).
     pub latency_ms: Option<u64>,
     /// Drop the connection.
     pub drop: Option<bool>,
-    /// Number of matching requests (default 1).
+    /// Number of matching requests (default 1, at most [`MAX_QUEUED_FAULTS`]).
     pub count: Option<u32>,
     /// Method filter.
     pub method: Option<String>,
@@ -94,7 +102,8 @@ pub struct FaultRequest {
 }
 
 impl FaultRequest {
-    /// The queued rule, or an error message for a bad `body`.
+    /// The queued rule, or an error message for a bad `body` or `status`, or
+    /// a `count` or `latencyMs` over its cap.
     pub fn into_rule(self) -> Result<FaultRule, String> {
         let body = match &self.body {
             Some(b) => Some(FaultBody::parse(b).ok_or_else(|| {
@@ -106,6 +115,16 @@ impl FaultRequest {
             if !(100..=599).contains(&s) {
                 return Err(format!("Fault status {s} is not an HTTP status (100-599)."));
             }
+        }
+        if let Some(n) = self.count.filter(|n| *n > MAX_QUEUED_FAULTS) {
+            return Err(format!(
+                "Fault count {n} is over the cap: at most {MAX_QUEUED_FAULTS} faults may be queued."
+            ));
+        }
+        if let Some(ms) = self.latency_ms.filter(|ms| *ms > MAX_LATENCY_MS) {
+            return Err(format!(
+                "Fault latencyMs {ms} is over the cap of {MAX_LATENCY_MS} ms (60 s)."
+            ));
         }
         Ok(FaultRule {
             fault: Fault {
@@ -122,8 +141,9 @@ impl FaultRequest {
 }
 
 /// Parses `status=503;body=html;latency=2000;drop=true` leniently: separators
-/// `;` or `,`, keys in any case, unknown or bad parts ignored. A bare number
-/// is a status; a bare word a body kind or `drop`.
+/// `;` or `,`, keys in any case, unknown or bad parts ignored, a latency over
+/// [`MAX_LATENCY_MS`] cut to it. A bare number is a status; a bare word a
+/// body kind or `drop`.
 pub fn parse_fault_header(raw: &str) -> Fault {
     let mut f = Fault::default();
     for part in raw.split([';', ',']) {
@@ -148,7 +168,7 @@ pub fn parse_fault_header(raw: &str) -> Fault {
             "status" | "code" => f.status = v.parse().ok().filter(|s| (100..=599).contains(s)),
             "body" => f.body = FaultBody::parse(v),
             "latency" | "latencyms" | "latency_ms" | "delay" => {
-                f.latency_ms = v.parse().unwrap_or(0)
+                f.latency_ms = v.parse().unwrap_or(0).min(MAX_LATENCY_MS)
             }
             "drop" => f.drop = matches!(v.to_ascii_lowercase().as_str(), "true" | "1" | "yes" | ""),
             _ => {}
@@ -283,7 +303,10 @@ pub async fn inject(State(state): State<AppState>, req: Request, next: Next) -> 
         .and_then(|v| v.to_str().ok())
         .map(parse_fault_header);
     let fault = header_fault.or_else(|| next_queued(&state, req.method().as_str(), &path));
-    let latency = state.config().latency_ms + fault.as_ref().map_or(0, |f| f.latency_ms);
+    let latency = state
+        .config()
+        .latency_ms
+        .saturating_add(fault.as_ref().map_or(0, |f| f.latency_ms));
     if latency > 0 {
         tokio::time::sleep(Duration::from_millis(latency)).await;
     }

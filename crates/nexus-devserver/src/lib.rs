@@ -8,7 +8,9 @@
 pub mod auth;
 pub mod config;
 pub mod demo_data;
+pub mod dev_guard;
 pub mod faults;
+pub mod loopback;
 pub mod personas;
 pub mod problems;
 pub mod routes;
@@ -62,8 +64,9 @@ fn cors() -> CorsLayer {
         .max_age(Duration::from_secs(600))
 }
 
-/// The whole application: API routes under `/v1`, dev routes under `/dev`,
-/// and the static console (if configured) for everything else.
+/// The whole application: API routes under `/v1`, dev routes under `/dev`
+/// (loopback hosts and JSON bodies only: [`dev_guard`]), and the static
+/// console (if configured) for everything else.
 pub fn app(state: AppState) -> Router {
     use routes::{clients, dev};
     let api = Router::new()
@@ -93,7 +96,8 @@ pub fn app(state: AppState) -> Router {
             "/dev/faults",
             post(dev::add_fault).delete(dev::clear_faults),
         )
-        .route("/dev/health", get(dev::health));
+        .route("/dev/health", get(dev::health))
+        .layer(from_fn(dev_guard::guard));
     Router::new()
         .merge(api)
         .merge(dev)

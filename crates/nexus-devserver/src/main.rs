@@ -18,6 +18,9 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if let Some(warning) = nexus_devserver::loopback::bind_warning(&config.host) {
+        eprintln!("{warning}");
+    }
     let addr = format!("{}:{}", config.host, config.port);
     let host = config.host.clone();
     let state = match AppState::new(config) {

@@ -190,7 +190,7 @@ async fn file_response(state: &AppState, path: &Path, method: &Method) -> Option
         .to_string();
     let mut bytes = tokio::fs::read(path).await.ok()?;
     if name == "index.html" {
-        bytes = with_base_href(bytes, &state.config().base_path);
+        bytes = with_base_href(bytes, state.config().base_path.as_str());
     }
     let len = bytes.len();
     let body = if method == Method::HEAD {
@@ -265,8 +265,8 @@ pub async fn serve(State(state): State<AppState>, req: Request) -> Response {
     let method = req.method().clone();
     let path = req.uri().path().to_string();
     let base = state.config().base_path.clone();
-    if base != "/" && (path == "/" || path == base.trim_end_matches('/')) {
-        return redirect(&state, &base);
+    if !base.is_root() && (path == "/" || path == base.without_trailing_slash()) {
+        return redirect(&state, base.as_str());
     }
     let Some(rel) = path.strip_prefix(base.as_str()) else {
         return plain(&state, StatusCode::NOT_FOUND, "Not found.");

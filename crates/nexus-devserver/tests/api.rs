@@ -239,12 +239,7 @@ async fn unauthenticated_tampered_revoked() {
     assert!(p["detail"].as_str().unwrap().contains("expired"), "{p}");
 
     // Revocation: the old token fails, a freshly issued one works.
-    assert_eq!(
-        app.call(Method::POST, "/dev/revoke-tokens", None, None)
-            .await
-            .status,
-        200
-    );
+    assert_eq!(app.dev_post("/dev/revoke-tokens", None).await.status, 200);
     let p = app
         .call(Method::GET, CLIENTS, Some(&admin), None)
         .await

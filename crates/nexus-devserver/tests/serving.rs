@@ -310,7 +310,7 @@ async fn static_under_base_path_and_extra_connect_src() {
     let dir = dist();
     let app = TestApp::with(Config {
         static_dir: Some(dir.clone()),
-        base_path: nexus_devserver::config::normalize_base_path("/admin/clients"),
+        base_path: nexus_domain::BasePath::parse("/admin/clients").unwrap(),
         csp_connect_src: Some("http://127.0.0.1:8081 https://api.example.com".into()),
         ..Config::in_memory()
     });

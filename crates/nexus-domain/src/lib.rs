@@ -5,6 +5,7 @@
 //! both build on it, so the permission rules and validation are one piece of
 //! code on both sides.
 
+pub mod base_path;
 pub mod claims;
 pub mod client;
 pub mod create;
@@ -22,6 +23,7 @@ pub mod update;
 pub mod url_rules;
 pub mod validation;
 
+pub use base_path::{BasePath, BasePathError};
 pub use claims::{caller_from_jwt, ClaimNames};
 pub use client::{ClientAuthMethod, ClientType, Mobile, MobileAndroid, MobileIos, NexusClient};
 pub use create::{ClientMetadata, CreateClientRequest, CreateDraft};

@@ -1,6 +1,6 @@
 //! The contract: list, create, get, patch, delete, rotate-secret.
 
-use crate::auth::authenticate;
+use crate::auth::{authenticate, decide_strictly};
 use crate::config::TENANT_ID;
 use crate::problems::Problem;
 use crate::state::AppState;
@@ -12,7 +12,6 @@ use axum::Json;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use nexus_domain::create::default_grant_types;
-use nexus_domain::permissions::decide;
 use nexus_domain::validation::{to_errors_map, validate_create, validate_update, Body};
 use nexus_domain::{
     Action, Caller, ClientAuthMethod, ClientType, CreateClientRequest, Mobile, NexusClient,
@@ -54,7 +53,7 @@ fn check_tenant(tenant: &str) -> Result<(), Problem> {
 }
 
 fn allow(caller: &Caller, action: Action, client: Option<&NexusClient>) -> Result<(), Problem> {
-    match decide(caller, action, client).reason() {
+    match decide_strictly(caller, action, client).reason() {
         None => Ok(()),
         Some(reason) => Err(Problem::forbidden(reason)),
     }
@@ -99,11 +98,12 @@ pub fn client_json(state: &AppState, client: &NexusClient) -> Value {
 }
 
 /// The client as this caller may see it: the secret only for a caller who
-/// may rotate it (the same `decide()` that gates the console's Reveal and
-/// Copy); a viewer gets the client without it.
+/// may rotate it (the rules of the `decide()` that gates the console's Reveal
+/// and Copy, with an unknown caller refused); a viewer gets the client
+/// without it.
 pub fn client_json_for(state: &AppState, caller: &Caller, client: &NexusClient) -> Value {
     let mut v = client_json(state, client);
-    if !decide(caller, Action::RotateSecret, Some(client)).is_allowed() {
+    if !decide_strictly(caller, Action::RotateSecret, Some(client)).is_allowed() {
         if let Some(obj) = v.as_object_mut() {
             obj.remove("secret");
         }

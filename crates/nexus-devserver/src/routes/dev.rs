@@ -1,7 +1,7 @@
 //! Dev-only routes (never part of the console's contract with a real Nexus).
 
 use crate::config::TENANT_ID;
-use crate::faults::FaultRequest;
+use crate::faults::{FaultRequest, MAX_QUEUED_FAULTS};
 use crate::personas::{personas, BASIC_USERS};
 use crate::problems::Problem;
 use crate::state::AppState;
@@ -24,7 +24,9 @@ pub async fn revoke_tokens(State(state): State<AppState>) -> Response {
     Json(json!({ "revokedBeforeMs": cutoff })).into_response()
 }
 
-/// `POST /dev/faults`: queue a fault for the next `count` matching API requests.
+/// `POST /dev/faults`: queue a fault for the next `count` matching API
+/// requests; refused when the queue would then hold more than
+/// [`MAX_QUEUED_FAULTS`].
 pub async fn add_fault(State(state): State<AppState>, body: Bytes) -> Response {
     let req: FaultRequest = if body.iter().all(u8::is_ascii_whitespace) {
         FaultRequest::default()
@@ -40,6 +42,16 @@ pub async fn add_fault(State(state): State<AppState>, body: Bytes) -> Response {
     match req.into_rule() {
         Ok(rule) => {
             let mut faults = state.faults();
+            let queued = faults
+                .iter()
+                .fold(0u32, |sum, r| sum.saturating_add(r.remaining));
+            if queued.saturating_add(rule.remaining) > MAX_QUEUED_FAULTS {
+                return Problem::bad_request(format!(
+                    "At most {MAX_QUEUED_FAULTS} faults may be queued at once: {queued} are queued and this asks for {} more. DELETE /dev/faults clears the queue.",
+                    rule.remaining
+                ))
+                .render(Some("/dev/faults"));
+            }
             faults.push(rule);
             (StatusCode::CREATED, Json(json!({ "queued": faults.len() }))).into_response()
         }

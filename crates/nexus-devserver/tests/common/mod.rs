@@ -11,6 +11,10 @@ use tower::ServiceExt;
 
 pub const CLIENTS: &str = "/v1/tenants/demo-tenant/clients";
 
+/// The `Host` every helper request carries, as a local client sends it (the
+/// dev routes answer only loopback hosts).
+pub const HOST: &str = "127.0.0.1:8081";
+
 pub struct Reply {
     pub status: StatusCode,
     pub headers: HeaderMap,
@@ -88,7 +92,10 @@ impl TestApp {
         auth: Option<&str>,
         body: Option<&str>,
     ) -> Reply {
-        let mut b = Request::builder().method(method).uri(uri);
+        let mut b = Request::builder()
+            .method(method)
+            .uri(uri)
+            .header(header::HOST, HOST);
         if let Some(a) = auth {
             b = b.header(header::AUTHORIZATION, a);
         }
@@ -100,6 +107,19 @@ impl TestApp {
             None => Body::empty(),
         };
         self.send(b.body(body).unwrap()).await
+    }
+
+    /// A POST to a dev route as the e2e helper sends it: JSON, even when
+    /// there is no body.
+    pub async fn dev_post(&self, uri: &str, body: Option<&str>) -> Reply {
+        let req = Request::builder()
+            .method(Method::POST)
+            .uri(uri)
+            .header(header::HOST, HOST)
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(body.unwrap_or_default().to_string()))
+            .unwrap();
+        self.send(req).await
     }
 
     pub async fn get(&self, uri: &str) -> Reply {
