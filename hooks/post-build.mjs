@@ -119,7 +119,7 @@ export async function mount(element, options = {}) {
   try {
     await start();
     addStyles(element.getRootNode());
-    // getToken keeps the host's `this` (the options object), as a method
+    // getToken keeps the host's this (the options object), as a method
     // call would; the copy below is a different object.
     const getToken = typeof options.getToken === "function" ? options.getToken.bind(options) : undefined;
     return bindings.mount(element, { configUrl: here("./config.json"), ...options, getToken });

@@ -1,3 +1,5 @@
+// Vendored upstream code (vendor/README.md): its own warnings are upstream's.
+#![allow(warnings)]
 //! # Leptos Router
 //!
 //! Leptos Router is a router and state management tool for web applications

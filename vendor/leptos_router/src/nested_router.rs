@@ -681,7 +681,9 @@ where
                         .iter()
                         .flat_map(|params| params.get().into_iter())
                         .chain(params.get())
-                        .collect::<ParamsMap>()
+                        // PATCHED (vendor/README.md): these values are decoded
+                        // already; collecting would decode them again.
+                        .fold(ParamsMap::new(), ParamsMap::with_decoded)
                 }
             })
         };
@@ -908,7 +910,8 @@ where
                                     .iter()
                                     .flat_map(|params| params.get().into_iter())
                                     .chain(params.get())
-                                    .collect::<ParamsMap>()
+                                    // PATCHED (vendor/README.md): decoded already.
+                                    .fold(ParamsMap::new(), ParamsMap::with_decoded)
                             }
                         })
                     };

@@ -53,6 +53,22 @@ impl ParamsMap {
         }
     }
 
+    /// Adds a value that is already percent-decoded (from another
+    /// `ParamsMap`), without decoding it a second time. PATCHED
+    /// (vendor/README.md): merging a route's params with its parents' went
+    /// through `insert`, so `%253C` became `<` instead of `%3C`.
+    pub(crate) fn with_decoded(
+        mut self,
+        (key, value): (Cow<'static, str>, String),
+    ) -> Self {
+        if let Some(prev) = self.0.iter_mut().find(|(k, _)| k == &key) {
+            prev.1.push(value);
+        } else {
+            self.0.push((key, vec![value]));
+        }
+        self
+    }
+
     /// Gets the most-recently-added value of this param from the map.
     pub fn get(&self, key: &str) -> Option<String> {
         self.get_str(key).map(ToOwned::to_owned)
