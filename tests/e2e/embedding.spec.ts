@@ -9,14 +9,14 @@ import { test, expect } from './fixtures';
 import { devPost, personaToken, watchForCrashes } from './helpers';
 import type { Page } from '@playwright/test';
 
-/** A host page at /portal/ that mounts the console with `options` (JS source). */
+/** A host page at /portal/ that mounts the console with `options` (JS source); its base is /portal. */
 function hostPage(options: string): string {
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Portal</title></head>
 <body>
   <h1>Portal home</h1>
   <nav>
-    <a href="/portal/clients-old/archive">Old clients archive</a>
-    <a href="/portal/other">Other portal page</a>
+    <a href="/portal-old/archive">Old portal archive</a>
+    <a href="/other">Other host page</a>
     <a href="/elsewhere">Elsewhere</a>
   </nav>
   <div id="slot"></div>
@@ -34,14 +34,15 @@ function hostPage(options: string): string {
 </body></html>`;
 }
 
-/** Serves the host page at /portal/ and a plain host page at every other host path. */
+/** Serves the host page at /portal/… and a plain host page at every other host path. */
 async function serveHost(page: Page, serverUrl: string, options: string): Promise<void> {
   await page.route(
-    (url) => url.origin === new URL(serverUrl).origin && /^\/(portal\/(|clients-old\/.*|other)|elsewhere)$/.test(url.pathname),
+    (url) => url.origin === new URL(serverUrl).origin && /^\/(portal\/.*|portal-old\/.*|other|elsewhere)$/.test(url.pathname),
     (route) => {
       const path = new URL(route.request().url()).pathname;
       const body =
-        path === '/portal/'
+        // The portal answers its page for the console's deep links too.
+        path.startsWith('/portal/')
           ? hostPage(options)
           : `<!DOCTYPE html><html lang="en"><head><title>Host ${path}</title></head><body><h1>Host page ${path}</h1></body></html>`;
       return route.fulfill({ status: 200, contentType: 'text/html', body });
@@ -66,11 +67,12 @@ test('host links outside the base stay the host page’s, before and after unmou
   await serveHost(
     page,
     server.url,
-    `{ tenantId: "demo-tenant", apiBaseUrl: "", basePath: "/portal/clients", getToken: async () => ${JSON.stringify(token)} }`,
+    `{ tenantId: "demo-tenant", apiBaseUrl: "", basePath: "/portal", getToken: async () => ${JSON.stringify(token)} }`,
   );
   const hostLinks = [
-    ['Old clients archive', '/portal/clients-old/archive'],
-    ['Other portal page', '/portal/other'],
+    // Its path starts with the base's characters, not with the base's segment.
+    ['Old portal archive', '/portal-old/archive'],
+    ['Other host page', '/other'],
     ['Elsewhere', '/elsewhere'],
   ] as const;
 
@@ -81,7 +83,7 @@ test('host links outside the base stay the host page’s, before and after unmou
   await expect(page).toHaveURL(server.url + '/portal/clients');
   await page.getByRole('link', { name: 'Billing Service' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Billing Service' })).toBeVisible();
-  expect(new URL(page.url()).pathname).toMatch(/^\/portal\/clients\//);
+  expect(new URL(page.url()).pathname).toMatch(/^\/portal\/clients\/cl_/);
 
   for (const [name, path] of hostLinks) {
     await page.goto(server.url + '/portal/');
@@ -135,7 +137,7 @@ test('a console that cannot start says so in its element, and mount rejects', as
     const body = (await res.text()).replace(/module_or_path: here\("[^"]+"\)/, 'module_or_path: here("./missing.wasm")');
     await route.fulfill({ response: res, body });
   });
-  await serveHost(page, server.url, `{ tenantId: "demo-tenant", apiBaseUrl: "", basePath: "/portal/clients" }`);
+  await serveHost(page, server.url, `{ tenantId: "demo-tenant", apiBaseUrl: "", basePath: "/portal" }`);
   await page.goto(server.url + '/portal/');
   await expect(page.locator('#slot').getByRole('alert')).toContainText('could not start');
   expect(await page.evaluate(() => (window as any).mounted)).toMatch(/^failed: /);
@@ -147,7 +149,7 @@ test('getToken is called as the host’s method, and nothing is stored', async (
   await serveHost(
     page,
     server.url,
-    `{ tenantId: "demo-tenant", apiBaseUrl: "", basePath: "/portal/clients", token: ${JSON.stringify(token)},
+    `{ tenantId: "demo-tenant", apiBaseUrl: "", basePath: "/portal", token: ${JSON.stringify(token)},
        calls: [], fetchFresh: async () => (await (await fetch("/dev/personas")).json()).personas.find((p) => p.id === "admin").token,
        async getToken({ forceRefresh }) {
          window.tokenCalls = this.calls;
