@@ -42,7 +42,15 @@ pub fn ConfirmDialog(
     } else {
         "ncc-btn"
     };
-    let matches_for_click = matches.clone();
+    // Confirming is one rule for the button and for Enter in the typed
+    // confirmation: only once the text matches, never twice while busy.
+    let matches_now = matches.clone();
+    let confirm = std::rc::Rc::new(move || {
+        if matches_now() && !busy.get_untracked() {
+            on_confirm();
+        }
+    });
+    let confirm_on_enter = confirm.clone();
     view! {
         <dialog
             node_ref=dialog_ref
@@ -64,6 +72,15 @@ pub fn ConfirmDialog(
                         aria-describedby=hint_id.clone()
                         prop:value=move || typed.get()
                         on:input:target=move |ev| typed.set(ev.target().value())
+                        on:keydown={
+                            let confirm = confirm_on_enter.clone();
+                            move |ev: leptos::ev::KeyboardEvent| {
+                                if ev.key() == "Enter" && !ev.is_composing() {
+                                    ev.prevent_default();
+                                    confirm();
+                                }
+                            }
+                        }
                     />
                     <p id=hint_id.clone() class="ncc-field__hint">"This cannot be undone."</p>
                 </div>
@@ -77,11 +94,7 @@ pub fn ConfirmDialog(
                     class=class
                     aria-disabled=move || (!matches() || busy.get()).then_some("true")
                     aria-busy=move || busy.get().then_some("true")
-                    on:click=move |_| {
-                        if matches_for_click() && !busy.get_untracked() {
-                            on_confirm();
-                        }
-                    }
+                    on:click=move |_| confirm()
                 >
                     {move || if busy.get() { "Working\u{2026}".to_string() } else { confirm_label.clone() }}
                 </button>

@@ -166,7 +166,17 @@ pub fn ListEditor(
                     class="ncc-btn ncc-btn--ghost ncc-btn--small"
                     aria-label=paste_label
                     aria-expanded=move || pasting.get().to_string()
-                    on:click=move |_| set_pasting.update(|p| *p = !*p)
+                    on:click={
+                        let paste_id = paste_id.clone();
+                        move |_| {
+                            set_pasting.update(|p| *p = !*p);
+                            if pasting.get_untracked() {
+                                // The textarea is rendered after this handler returns.
+                                let paste_id = paste_id.clone();
+                                request_animation_frame(move || crate::dom::focus_id(&paste_id));
+                            }
+                        }
+                    }
                 >
                     "Paste several"
                 </button>

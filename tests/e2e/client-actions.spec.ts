@@ -139,3 +139,21 @@ test('a 403 on save (Basic viewer) shows the problem and disables Save with the 
   await page.getByRole('button', { name: 'Back to editing' }).click();
   await expect(page.getByRole('textbox', { name: 'Product', exact: true })).toHaveValue('Billing 2');
 });
+
+test('Enter in the typed delete confirmation confirms once the name matches, not before', async ({ page, server }) => {
+  const id = 'cl_billing_dunning_13';
+  const name = 'Dunning Scheduler';
+  await signInAs(page, server, 'admin', `/clients/${id}`);
+  await head(page).getByRole('button', { name: 'Delete' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete this client?' });
+  const input = dialog.getByRole('textbox', { name: `Type “${name}” to confirm` });
+  await input.fill('Dunning');
+  await input.press('Enter');
+  await expect(dialog).toBeVisible();
+  expect((await stored(server, id)).status).toBe(200);
+  await input.fill(name);
+  await input.press('Enter');
+  await expect(page).toHaveURL(/\/clients$/);
+  await expect(page.getByRole('status').filter({ hasText: `Client “${name}” deleted.` })).toBeVisible();
+  expect((await stored(server, id)).status).toBe(404);
+});

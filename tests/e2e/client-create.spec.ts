@@ -214,3 +214,10 @@ test('a viewer sees "Create client" disabled with the reason', async ({ page, se
   await page.waitForTimeout(200);
   expect(creates).toHaveLength(0);
 });
+
+test('"Paste several" opens its textarea with the focus in it', async ({ page, server }) => {
+  await signInAs(page, server, 'admin', '/clients/new');
+  await page.getByRole('radio', { name: /^Regular web app/ }).check();
+  await page.getByRole('button', { name: 'Paste several into Allowed callback URLs' }).click();
+  await expect(page.getByRole('textbox', { name: /^Paste into Allowed callback URLs/ })).toBeFocused();
+});
