@@ -227,17 +227,21 @@ pub fn is_allowed_logo(raw: &str, hosts: &[String]) -> bool {
     if !is_displayable_logo(raw) {
         return false;
     }
-    let Ok(url) = Url::parse(raw.trim()) else {
+    let Some(at) = logo_host(raw) else {
         return false;
-    };
-    let Some(host) = url.host_str() else {
-        return false;
-    };
-    let at = match url.port() {
-        Some(p) => format!("{host}:{p}"),
-        None => host.to_string(),
     };
     hosts.iter().any(|h| h.trim().eq_ignore_ascii_case(&at))
+}
+
+/// The host of a logo URL as [`check_logo_host`] writes hosts: the host
+/// name, and the port when it is not the scheme's default.
+pub fn logo_host(raw: &str) -> Option<String> {
+    let url = Url::parse(&ascii_host(raw.trim())).ok()?;
+    let host = url.host_str()?;
+    Some(match url.port() {
+        Some(p) => format!("{host}:{p}"),
+        None => host.to_string(),
+    })
 }
 
 #[cfg(test)]
@@ -385,5 +389,14 @@ mod tests {
         ));
         assert!(!is_allowed_logo("http://cdn.example.com/l.png", &hosts));
         assert!(!is_allowed_logo("https://cdn.example.com/l.png", &[]));
+        assert_eq!(
+            logo_host("https://Img.Example.org:8443/x").as_deref(),
+            Some("img.example.org:8443")
+        );
+        assert_eq!(
+            logo_host("https://img.example.org:443/x").as_deref(),
+            Some("img.example.org")
+        );
+        assert_eq!(logo_host("not a url"), None);
     }
 }
