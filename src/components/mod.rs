@@ -22,7 +22,7 @@ pub use copy_button::CopyButton;
 pub use field_messages::FieldMessages;
 pub use guarded_button::{GuardedButton, GuardedLink};
 pub use list_editor::ListEditor;
-pub use logo::{ClientLogo, LogoOnRequest, LogoState};
+pub use logo::{ClientLogo, LogoOnRequest};
 pub use long_text::{shortened, LongText};
 pub use pager::{FilterSelect, PageAt, Pager};
 pub use problem_view::ProblemView;

@@ -45,11 +45,18 @@ pub fn install_history_guard() {
         ev.stop_immediate_propagation();
         let Some(w) = web_sys::window() else { return };
         if w.confirm_with_message(message).unwrap_or(true) {
-            PASSING.with(|p| p.set(true));
-            if let Ok(again) = web_sys::PopStateEvent::new("popstate") {
-                let _ = w.dispatch_event(&again);
-            }
-            PASSING.with(|p| p.set(false));
+            // Handed on once this listener has returned: dispatching from
+            // inside it would call this very closure again, re-entrantly,
+            // which wasm-bindgen refuses ("closure invoked recursively").
+            wasm_bindgen_futures::spawn_local(async move {
+                PASSING.with(|p| p.set(true));
+                if let (Some(w), Ok(again)) =
+                    (web_sys::window(), web_sys::PopStateEvent::new("popstate"))
+                {
+                    let _ = w.dispatch_event(&again);
+                }
+                PASSING.with(|p| p.set(false));
+            });
         } else if let Ok(history) = w.history() {
             let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&page_url));
         }

@@ -3,7 +3,7 @@ use crate::api::{use_api, ApiError};
 use crate::auth::use_auth;
 use crate::components::{
     shortened, use_leave_guard, use_toasts, ClientLogo, ConfirmDialog, CopyButton, GuardedButton,
-    GuardedLink, LogoOnRequest, LogoState, LongText, ProblemView, SecretField,
+    GuardedLink, LogoOnRequest, LongText, ProblemView, SecretField, Toasts,
 };
 use crate::config::AppConfig;
 use crate::routes::{href, path};
@@ -72,6 +72,16 @@ const ROTATING: &str = "The client secret is being rotated. The new secret will 
 /// A rotated secret, with the id of the client it belongs to: it is shown
 /// under that client only.
 type NewSecret = Option<(String, String)>;
+
+/// Tells of an action on a client that failed after the user left it: its
+/// view, where the problem would show, is gone.
+fn failed_after_leaving(toasts: Toasts, doing: &str, name: &str, e: &ApiError) {
+    let why = e.problem().title.unwrap_or_default();
+    toasts.show(format!(
+        "{doing} \u{201c}{}\u{201d} failed after you left it: {why}",
+        shortened(name)
+    ));
+}
 
 /// `/clients/:id`: every field, grouped; secret masked; rotate and delete.
 #[component]
@@ -171,11 +181,7 @@ fn ClientDetail(
                         shortened(&name)
                     )),
                     Err(e) if !left => handle_error(Action::RotateSecret, "rotate", e),
-                    Err(e) => toasts.show(format!(
-                        "Rotating the secret of \u{201c}{}\u{201d} failed: {}",
-                        shortened(&name),
-                        e.problem().title.unwrap_or_default()
-                    )),
+                    Err(e) => failed_after_leaving(toasts, "Rotating the secret of", &name, &e),
                 }
             });
         }
@@ -210,11 +216,7 @@ fn ClientDetail(
                         }
                     }
                     Err(e) if !left => handle_error(Action::Delete, "delete", e),
-                    Err(e) => toasts.show(format!(
-                        "Deleting \u{201c}{}\u{201d} failed: {}",
-                        shortened(&name),
-                        e.problem().title.unwrap_or_default()
-                    )),
+                    Err(e) => failed_after_leaving(toasts, "Deleting", &name, &e),
                 }
             });
         }
@@ -223,17 +225,13 @@ fn ClientDetail(
     let c = client.clone();
     // A logo loads by itself only from the deployment's logo hosts.
     let logo = c.logo_url.clone().filter(|l| is_displayable_logo(l));
-    let logo_hosts = use_context::<AppConfig>()
-        .map(|cfg| cfg.logo_hosts)
-        .unwrap_or_default();
-    let logo_allowed = logo
-        .as_deref()
-        .is_some_and(|l| is_allowed_logo(l, &logo_hosts));
-    let logo_state = LogoState::new(logo_allowed);
+    let logo_allowed = logo.as_deref().is_some_and(|l| {
+        with_context::<AppConfig, _>(|cfg| is_allowed_logo(l, &cfg.logo_hosts)).unwrap_or(false)
+    });
     let logo_request = logo
-        .as_deref()
+        .clone()
         .filter(|_| !logo_allowed)
-        .map(|l| logo_host(l).unwrap_or_else(|| l.to_string()));
+        .map(|l| (logo_host(&l).unwrap_or_else(|| l.clone()), l));
     let mobile = c.mobile.clone().unwrap_or_default();
     let ios = mobile.ios.clone().unwrap_or_default();
     let android = mobile.android.clone().unwrap_or_default();
@@ -249,7 +247,7 @@ fn ClientDetail(
                 <span aria-current="page">{short_name.clone()}</span>
             </nav>
             <div class="ncc-page__head">
-                {logo.map(|l| view! { <ClientLogo url=l state=logo_state /> })}
+                {logo.filter(|_| logo_allowed).map(|l| view! { <ClientLogo url=l /> })}
                 <h1 id="ncc-detail-title">{short_name.clone()}</h1>
                 {c.is_terraform_managed().then(|| view! { <span class="ncc-badge ncc-badge--warn">"Terraform-managed"</span> })}
                 <span class="ncc-page__spacer"></span>
@@ -311,7 +309,7 @@ fn ClientDetail(
                         {row("Managed by", view! { <span>{match c.manually_created { Some(false) => "Terraform", Some(true) => "Manual", None => "Manual (not stated)" }}</span> }.into_any())}
                         {row("Logo URL", view! {
                             {text("Logo URL", &c.logo_url)}
-                            {logo_request.map(|host| view! { <LogoOnRequest host=host state=logo_state /> })}
+                            {logo_request.map(|(host, url)| view! { <LogoOnRequest url=url host=host /> })}
                         }.into_any())}
                     </dl>
                 </section>

@@ -75,18 +75,26 @@ fn month(s: &str) -> Option<u32> {
         .and_then(|i| u32::try_from(i + 1).ok())
 }
 
-fn number<T: std::str::FromStr>(s: &str) -> Option<T> {
-    (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
+/// Digits only (no sign, no spaces), as a number.
+fn number(s: &str) -> Option<i64> {
+    (!s.is_empty() && s.len() <= 9 && s.bytes().all(|b| b.is_ascii_digit()))
         .then(|| s.parse().ok())
         .flatten()
+}
+
+/// A day of the month, 1 to 31.
+fn day(s: &str) -> Option<u32> {
+    number(s)
+        .and_then(|d| u32::try_from(d).ok())
+        .filter(|d| (1..=31).contains(d))
 }
 
 /// `hh:mm:ss` as seconds into the day.
 fn time_of_day(s: &str) -> Option<i64> {
     let mut parts = s.split(':');
-    let h: i64 = number(parts.next()?)?;
-    let m: i64 = number(parts.next()?)?;
-    let sec: i64 = number(parts.next()?)?;
+    let h = number(parts.next()?)?;
+    let m = number(parts.next()?)?;
+    let sec = number(parts.next()?)?;
     if parts.next().is_some() || h > 23 || m > 59 || sec > 60 {
         return None;
     }
@@ -106,7 +114,7 @@ fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
 }
 
 fn unix(year: i64, month: u32, day: u32, seconds: i64) -> Option<i64> {
-    if !(1..=31).contains(&day) || !(1..=9999).contains(&year) {
+    if !(1..=9999).contains(&year) {
         return None;
     }
     Some(days_from_civil(year, month, day) * 86_400 + seconds)
@@ -117,16 +125,16 @@ fn http_date(s: &str) -> Option<i64> {
     let words: Vec<&str> = s.split_ascii_whitespace().collect();
     match words.as_slice() {
         // Sun, 06 Nov 1994 08:49:37 GMT
-        [_, day, mon, year, time, gmt] if gmt.eq_ignore_ascii_case("GMT") => {
-            unix(number(year)?, month(mon)?, number(day)?, time_of_day(time)?)
+        [_, d, mon, year, time, gmt] if gmt.eq_ignore_ascii_case("GMT") => {
+            unix(number(year)?, month(mon)?, day(d)?, time_of_day(time)?)
         }
         // Sunday, 06-Nov-94 08:49:37 GMT (a two-digit year is taken as
         // 1970-2069, close to RFC 9110's "not more than 50 years ahead")
         [_, date, time, gmt] if gmt.eq_ignore_ascii_case("GMT") => {
             let mut d = date.split('-');
-            let day = number(d.next()?)?;
+            let dd = day(d.next()?)?;
             let mon = month(d.next()?)?;
-            let yy: i64 = number(d.next()?)?;
+            let yy = number(d.next()?)?;
             let year = if yy < 100 {
                 if yy >= 70 {
                     1900 + yy
@@ -136,12 +144,10 @@ fn http_date(s: &str) -> Option<i64> {
             } else {
                 yy
             };
-            unix(year, mon, day, time_of_day(time)?)
+            unix(year, mon, dd, time_of_day(time)?)
         }
         // Sun Nov  6 08:49:37 1994
-        [_, mon, day, time, year] => {
-            unix(number(year)?, month(mon)?, number(day)?, time_of_day(time)?)
-        }
+        [_, mon, d, time, year] => unix(number(year)?, month(mon)?, day(d)?, time_of_day(time)?),
         _ => None,
     }
 }
