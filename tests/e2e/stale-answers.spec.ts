@@ -38,16 +38,16 @@ async function watchFor(page: Page, text: string) {
   return () => page.evaluate(() => (window as any).__nccSeen as boolean);
 }
 
-/** Opens client `id` by a link elsewhere on the page, as a portal's would. */
-async function openByLink(page: Page, id: string) {
+/** Opens client `id` (its `rest` view) by a link elsewhere on the page, as a portal's would. */
+async function openByLink(page: Page, id: string, rest = '') {
   await page.evaluate((href) => {
     const a = document.createElement('a');
     a.href = href;
     a.textContent = 'Portal link';
     document.body.append(a);
-  }, `/clients/${id}`);
+  }, `/clients/${id}${rest}`);
   await page.getByRole('link', { name: 'Portal link' }).click();
-  await expect(page).toHaveURL(new RegExp(`/clients/${id}$`));
+  await expect(page).toHaveURL(new RegExp(`/clients/${id}${rest}$`));
   await page.evaluate(() => document.querySelectorAll('body > a').forEach((a) => a.remove()));
 }
 
@@ -83,6 +83,32 @@ test("client A's load, answered after going back to client B, never renders unde
   // Forward to A: A's own answer shows there.
   await page.goForward();
   await expect(heading(page, A.name)).toBeVisible();
+  expect(crashes).toEqual([]);
+});
+
+test("client A's edit form, loaded after going back to B's, never replaces B's", async ({ page, server }) => {
+  const crashes = watchForCrashes(page);
+  await signInAs(page, server, 'admin', `/clients/${B.id}/edit`);
+  await expect(heading(page, `Edit ${B.name}`)).toBeVisible();
+
+  const held = gate();
+  await page.route(apiPath(A.id), async (route) => {
+    if (route.request().method() !== 'GET') return route.fallback();
+    await held.opened;
+    await route.fallback();
+  });
+  const seenA = await watchFor(page, A.name);
+  await openByLink(page, A.id, '/edit');
+  await page.goBack();
+  await expect(page).toHaveURL(new RegExp(`/clients/${B.id}/edit$`));
+  await expect(heading(page, `Edit ${B.name}`)).toBeVisible();
+
+  const answered = page.waitForResponse(apiPath(A.id));
+  held.open();
+  expect((await answered).status()).toBe(200);
+  await page.waitForTimeout(300);
+  await expect(heading(page, `Edit ${B.name}`)).toBeVisible();
+  expect(await seenA(), `${A.name}'s form rendered under ${B.id}`).toBe(false);
   expect(crashes).toEqual([]);
 });
 
