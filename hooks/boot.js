@@ -9,7 +9,7 @@
   const boot = (globalThis.__nccBoot = {});
   const read = async (r) => ({ status: r.status, contentType: r.headers.get("content-type"), body: await r.text() });
   // The list as bytes: copying them into the wasm is cheaper than a string.
-  const readBytes = async (r) => ({ status: r.status, contentType: r.headers.get("content-type"), body: await r.arrayBuffer() });
+  const readBytes = async (r) => ({ status: r.status, contentType: r.headers.get("content-type"), retryAfter: r.headers.get("retry-after"), body: await r.arrayBuffer() });
   // Same mode and credentials as the <link rel="preload"> in index.html, so
   // this is the preloaded request, not a second one.
   const config = fetch("config.json", { headers: { Accept: "application/json" } }).then(read);

@@ -55,7 +55,8 @@ pub fn Root(host: Option<HostOptions>) -> impl IntoView {
     };
     // Embedded, the console routes only under its base path: without one,
     // the router would take every same-origin link of the host page.
-    let checked = move |cfg: AppConfig| match cfg.base_path {
+    let checked = move |cfg: AppConfig| {
+        match cfg.base_path {
         None if embedded => ConfigState::Failed(ConfigError {
             title: "The embedding options are invalid".into(),
             details: vec![
@@ -64,13 +65,16 @@ pub fn Root(host: Option<HostOptions>) -> impl IntoView {
             ],
         }),
         _ => ConfigState::Ready(cfg),
+    }
     };
     match source {
-        ConfigSource::Given(Ok(cfg)) => state.set(checked(cfg)),
-        ConfigSource::Given(Err(mut e)) => {
-            e.title = "The embedding options are invalid".into();
-            state.set(ConfigState::Failed(e));
-        }
+        ConfigSource::Given(given) => match *given {
+            Ok(cfg) => state.set(checked(cfg)),
+            Err(mut e) => {
+                e.title = "The embedding options are invalid".into();
+                state.set(ConfigState::Failed(e));
+            }
+        },
         ConfigSource::Url(url) => spawn_local(async move {
             let loaded = load_config(&url).await;
             state.try_set(match loaded {

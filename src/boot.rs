@@ -19,6 +19,8 @@ const BOOT: &str = "__nccBoot";
 pub struct BootAnswer {
     pub status: u16,
     pub content_type: Option<String>,
+    /// The `Retry-After` header (the list's answer only).
+    pub retry_after: Option<String>,
     pub body: String,
 }
 
@@ -62,6 +64,7 @@ async fn answer(promise: JsValue) -> Option<BootAnswer> {
     Some(BootAnswer {
         status,
         content_type: string(&v, "contentType"),
+        retry_after: string(&v, "retryAfter"),
         body,
     })
 }

@@ -16,10 +16,23 @@ pub fn unique_id(prefix: &str) -> String {
     })
 }
 
+/// What [`copy_text`] says when the page has no clipboard to write to.
+pub const NO_CLIPBOARD: &str =
+    "Copying needs a secure (https) page; select the text and copy it by hand.";
+
 /// Copies text to the clipboard. Err carries a message for the user.
+///
+/// `navigator.clipboard` exists only in a secure context (https, or
+/// localhost): on plain http it is `undefined`, and calling it would throw
+/// through the wasm. It is looked up first, as a plain property.
 pub async fn copy_text(text: &str) -> Result<(), String> {
     let window = web_sys::window().ok_or("No browser window.")?;
-    let clipboard = window.navigator().clipboard();
+    let navigator = window.navigator();
+    let clipboard = js_sys::Reflect::get(&navigator, &wasm_bindgen::JsValue::from_str("clipboard"))
+        .ok()
+        .filter(|c| c.is_object())
+        .ok_or(NO_CLIPBOARD)?
+        .unchecked_into::<web_sys::Clipboard>();
     wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
         .await
         .map(|_| ())

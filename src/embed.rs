@@ -51,7 +51,8 @@ fn token_source(f: Function, this: JsValue) -> HostTokenSource {
 /// What `options` say about configuration: a full config, a URL to fetch,
 /// or (neither) config.json resolved against the page.
 pub enum ConfigSource {
-    Given(Result<AppConfig, crate::config::ConfigError>),
+    // Boxed: a whole configuration next to a URL.
+    Given(Box<Result<AppConfig, crate::config::ConfigError>>),
     Url(String),
 }
 
@@ -62,7 +63,7 @@ fn config_source(options: &JsValue) -> ConfigSource {
             .ok()
             .and_then(|s| s.as_string())
             .unwrap_or_default();
-        return ConfigSource::Given(parse_config(&json));
+        return ConfigSource::Given(Box::new(parse_config(&json)));
     }
     ConfigSource::Url(
         get(options, "configUrl")

@@ -19,7 +19,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen(inline_js = r#"
 // Replaces window.fetch with a script: each call takes the next answer.
-//   {status, type, body}  a response
+//   {status, type, body, headers}  a response (headers: extra ones, optional)
 //   {hang: true}          never answers; rejects with AbortError when aborted
 //   {reject: true}        a network failure (TypeError), as a dropped connection
 export function script_fetch(json) {
@@ -41,7 +41,7 @@ export function script_fetch(json) {
         });
       });
     }
-    const headers = a.type ? { 'content-type': a.type } : {};
+    const headers = Object.assign(a.type ? { 'content-type': a.type } : {}, a.headers || {});
     return Promise.resolve(new Response(a.body ?? null, { status: a.status, headers }));
   };
 }
@@ -219,6 +219,31 @@ async fn validation_problem_details_keep_their_field_errors() {
 }
 
 #[wasm_bindgen_test]
+async fn a_429_says_when_to_try_again_in_seconds_or_by_date() {
+    // Three minutes ahead of the browser's clock, as an HTTP date (whole
+    // seconds: 179 or 180 seconds from now, both "3 minutes").
+    let later = js_sys::Date::new_0();
+    later.set_time(later.get_time() + 180_000.0);
+    let date = String::from(later.to_utc_string());
+    for (retry_after, want) in [
+        ("30", Some("Try again in 30 seconds.")),
+        (date.as_str(), Some("Try again in 3 minutes.")),
+        ("soon", None),
+    ] {
+        let (api, _) = api_with_host_tokens();
+        script(serde_json::json!([{
+            "status": 429, "type": "application/problem+json",
+            "headers": { "retry-after": retry_after },
+            "body": "{\"title\":\"Too many requests\",\"status\":429}"
+        }]));
+        let err = api.get_client("cl_1").await.unwrap_err();
+        assert_eq!(err.status(), Some(429));
+        let advice = err.problem().retry_advice();
+        assert_eq!(advice.as_deref(), want, "Retry-After: {retry_after}");
+    }
+}
+
+#[wasm_bindgen_test]
 async fn a_token_with_an_invisible_character_fails_before_any_request() {
     let asked = Rc::new(RefCell::new(0));
     let log = asked.clone();
@@ -254,7 +279,7 @@ async fn a_next_link_to_another_origin_is_not_followed_and_the_list_is_partial()
             { "status": 200, "type": "application/json",
               "body": "{\"items\":[{\"id\":\"stolen\"}]}" }
         ]));
-        let page = api.list_clients().await.unwrap();
+        let page = api.list_clients().await.unwrap().list;
         let urls: Vec<_> = calls().into_iter().map(|c| c.url).collect();
         assert_eq!(urls.len(), 1, "{next}: credentials went to {urls:?}");
         let ids: Vec<_> = page.clients.iter().filter_map(|c| c.id.clone()).collect();
@@ -275,7 +300,7 @@ async fn same_origin_next_links_are_followed_once_each_and_ids_deduplicated() {
         { "status": 200, "type": "application/json",
           "body": "{\"items\":[{\"id\":\"b\"},{\"id\":\"c\"}],\"next\":\"https://nexus.example.test/v1/tenants/acme%2Feu/clients?cursor=2\"}" }
     ]));
-    let page = api.list_clients().await.unwrap();
+    let page = api.list_clients().await.unwrap().list;
     let urls: Vec<_> = calls().into_iter().map(|c| c.url).collect();
     assert_eq!(
         urls,
@@ -297,10 +322,22 @@ async fn a_later_page_that_fails_keeps_the_pages_already_read() {
           "body": "{\"items\":[{\"id\":\"a\"}],\"next\":\"?cursor=2\"}" },
         { "reject": true }
     ]));
-    let page = api.list_clients().await.unwrap();
-    let ids: Vec<_> = page.clients.iter().filter_map(|c| c.id.clone()).collect();
+    let read = api.list_clients().await.unwrap();
+    let ids: Vec<_> = read
+        .list
+        .clients
+        .iter()
+        .filter_map(|c| c.id.clone())
+        .collect();
     assert_eq!(ids, ["a"]);
-    assert!(page.next.is_some());
+    assert!(read.list.next.is_some());
+    // No answer (a dropped connection, or the CSP refusing the address) is
+    // named as such, not as "check your connection".
+    let notice = read.partial_notice().unwrap_or_default();
+    assert!(
+        notice.contains("security policy (CSP)") && !notice.contains("Check your connection"),
+        "{notice}"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -314,7 +351,7 @@ async fn a_paging_server_is_followed_until_total() {
         { "status": 200, "type": "application/json",
           "body": "{\"items\":[{\"id\":\"e\"}],\"total\":5}" }
     ]));
-    let page = api.list_clients().await.unwrap();
+    let page = api.list_clients().await.unwrap().list;
     let ids: Vec<_> = page.clients.iter().filter_map(|c| c.id.clone()).collect();
     assert_eq!(ids, ["a", "b", "c", "d", "e"]);
     let urls: Vec<_> = calls().into_iter().map(|c| c.url).collect();
@@ -446,16 +483,76 @@ async fn concurrent_401s_share_one_forced_refresh() {
         config.tenant_id.clone(),
         Auth::new(ClaimNames::default(), Some(host), Persist::Nothing),
     );
-    let client = |id: &str| serde_json::json!({
-        "status": 200, "type": "application/json",
-        "body": serde_json::json!({"clientId": id, "name": id}).to_string()
-    });
+    let client = |id: &str| {
+        serde_json::json!({
+            "status": 200, "type": "application/json",
+            "body": serde_json::json!({"clientId": id, "name": id}).to_string()
+        })
+    };
     let unauthorized = serde_json::json!({ "status": 401, "type": "application/problem+json", "body": "{\"title\":\"Unauthorized\"}" });
-    script(serde_json::json!([unauthorized, unauthorized, client("a"), client("b")]));
+    script(serde_json::json!([
+        unauthorized,
+        unauthorized,
+        client("a"),
+        client("b")
+    ]));
     let (a, b) = futures::join!(api.get_client("a"), api.get_client("b"));
     assert!(a.is_ok() && b.is_ok(), "{a:?} {b:?}");
     let forced = asked.borrow().iter().filter(|f| **f).count();
-    assert_eq!(forced, 1, "getToken calls (forceRefresh): {:?}", asked.borrow());
-    let retried: Vec<_> = calls().into_iter().skip(2).map(|c| c.authorization).collect();
-    assert_eq!(retried, vec![Some("Bearer fresh".into()), Some("Bearer fresh".into())]);
+    assert_eq!(
+        forced,
+        1,
+        "getToken calls (forceRefresh): {:?}",
+        asked.borrow()
+    );
+    let retried: Vec<_> = calls()
+        .into_iter()
+        .skip(2)
+        .map(|c| c.authorization)
+        .collect();
+    assert_eq!(
+        retried,
+        vec![Some("Bearer fresh".into()), Some("Bearer fresh".into())]
+    );
+}
+
+#[wasm_bindgen_test]
+fn debug_prints_leave_tokens_passwords_and_secrets_out() {
+    use nexus_clients_console::api::{BasicAccount, Persona};
+    let persona = Persona {
+        id: "admin".into(),
+        label: "Ada Admin".into(),
+        description: None,
+        token: "eyJ.secret-token.sig".into(),
+    };
+    let basic = BasicAccount {
+        id: "b".into(),
+        label: "Basic".into(),
+        username: "demo-admin".into(),
+        password: "hunter2-password".into(),
+    };
+    let client = nexus_domain::NexusClient {
+        secret: Some("client-secret-value".into()),
+        ..Default::default()
+    };
+    let bearer = nexus_clients_console::auth::Credentials::Bearer {
+        token: "eyJ.session-token.sig".into(),
+        app_token: Some("app-token-value".into()),
+    };
+    let basic_session = nexus_clients_console::auth::Credentials::Basic {
+        username: "demo-admin".into(),
+        password: "session-password".into(),
+    };
+    let printed = format!("{persona:?} {basic:#?} {client:?} {bearer:?} {basic_session:?}");
+    for secret in [
+        "secret-token",
+        "hunter2-password",
+        "client-secret-value",
+        "session-token",
+        "app-token-value",
+        "session-password",
+    ] {
+        assert!(!printed.contains(secret), "{secret} printed: {printed}");
+    }
+    assert!(printed.contains("[redacted]") && printed.contains("demo-admin"));
 }

@@ -273,3 +273,48 @@ async fn the_boot_scripts_list_request_is_taken_only_when_it_is_exactly_the_cons
         "taken once"
     );
 }
+
+#[wasm_bindgen(inline_js = r#"
+// navigator.clipboard as on a plain-http page (not a secure context): absent.
+export function hide_clipboard() {
+  Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true });
+}
+export function restore_clipboard() {
+  delete navigator.clipboard;
+}
+"#)]
+extern "C" {
+    fn hide_clipboard();
+    fn restore_clipboard();
+}
+
+use wasm_bindgen::prelude::wasm_bindgen;
+
+#[wasm_bindgen_test]
+async fn copying_without_a_clipboard_says_it_needs_https_instead_of_throwing() {
+    hide_clipboard();
+    let r = nexus_clients_console::dom::copy_text("secret").await;
+    restore_clipboard();
+    assert_eq!(r, Err(nexus_clients_console::dom::NO_CLIPBOARD.to_string()));
+    assert!(
+        nexus_clients_console::dom::NO_CLIPBOARD.starts_with("Copying needs a secure (https) page")
+    );
+}
+
+#[wasm_bindgen_test]
+fn problem_view_says_when_to_try_again_and_counts_any_item_index() {
+    let body = format!(
+        r#"{{"title":"Too many requests","errors":{{"callbackUrls[{}]":["Not a URL."]}}}}"#,
+        usize::MAX
+    );
+    let mut problem = ProblemDetails::from_response(429, Some("application/problem+json"), &body);
+    problem.retry_after = Some(30);
+    let el = mount(move || view! { <ProblemView problem=problem /> });
+    let text = el.text_content().unwrap_or_default();
+    assert!(text.contains("Too many requests"), "{text}");
+    assert!(text.contains("Try again in 30 seconds."), "{text}");
+    assert!(
+        text.contains(&format!("Allowed callback URLs (item {})", usize::MAX)),
+        "{text}"
+    );
+}

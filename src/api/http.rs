@@ -29,6 +29,8 @@ impl Method {
 pub struct RawResponse {
     pub status: u16,
     pub content_type: Option<String>,
+    /// The `Retry-After` header, as sent (a 429 or 503 may carry one).
+    pub retry_after: Option<String>,
     pub body: String,
 }
 
@@ -63,6 +65,7 @@ pub async fn prefetched(
         Some(answer) => Ok(answer.map(|a| RawResponse {
             status: a.status,
             content_type: a.content_type,
+            retry_after: a.retry_after,
             body: a.body,
         })),
         None => {
@@ -107,12 +110,14 @@ pub async fn exchange(
         })?;
         let status = resp.status();
         let content_type = fetch::header(&resp, "content-type");
+        let retry_after = fetch::header(&resp, "retry-after");
         let body = fetch::text(&resp).await.map_err(|_| {
             ApiError::Network("The connection dropped while the answer was arriving.".into())
         })?;
         Ok(RawResponse {
             status,
             content_type,
+            retry_after,
             body,
         })
     };

@@ -7,7 +7,7 @@ use crate::config::AppConfig;
 use crate::routes::encode_segment;
 use leptos::prelude::*;
 use nexus_domain::list::{decode_client_list, ClientPage};
-use nexus_domain::paging::{NextPage, Pager};
+use nexus_domain::paging::{NextPage, PagedList, Pager};
 use nexus_domain::{CreateClientRequest, NexusClient, ProblemDetails, UpdateClientRequest};
 use serde::de::DeserializeOwned;
 
@@ -38,6 +38,33 @@ fn same_client(mut c: NexusClient, id: &str, what: &str) -> Result<NexusClient, 
         None => {
             c.id = Some(id.to_string());
             Ok(c)
+        }
+    }
+}
+
+/// The problem an error answer carries: its body read as a problem, and
+/// the wait its `Retry-After` header asks for (seconds, or an HTTP date
+/// measured against the browser's clock).
+fn problem_of(resp: &RawResponse) -> ProblemDetails {
+    let mut p =
+        ProblemDetails::from_response(resp.status, resp.content_type.as_deref(), &resp.body);
+    p.retry_after = resp
+        .retry_after
+        .as_deref()
+        .and_then(|v| nexus_domain::retry_after::seconds_to_wait(v, crate::dom::now_seconds()));
+    p
+}
+
+/// Why a page after the first could not be read, for the partial-list
+/// notice. No answer at all is a dropped connection, or the browser refusing
+/// the address (a `next` link, or a redirect, to a place the page's CSP
+/// `connect-src` does not allow): fetch cannot tell the two apart.
+fn later_page_failure(e: &ApiError) -> String {
+    match e {
+        ApiError::Network(_) => "the browser got no answer for it: the connection failed, or this site's security policy (CSP) does not allow the address it leads to.".into(),
+        _ => {
+            let p = e.problem();
+            p.detail.or(p.title).unwrap_or_default()
         }
     }
 }
@@ -152,16 +179,10 @@ impl NexusApi {
                     renewed = true;
                     continue;
                 }
-                let problem =
-                    ProblemDetails::from_response(401, resp.content_type.as_deref(), &resp.body);
-                return Err(ApiError::Unauthorized(Box::new(problem)));
+                return Err(ApiError::Unauthorized(Box::new(problem_of(&resp))));
             }
             if !(200..300).contains(&resp.status) {
-                return Err(ApiError::Problem(Box::new(ProblemDetails::from_response(
-                    resp.status,
-                    resp.content_type.as_deref(),
-                    &resp.body,
-                ))));
+                return Err(ApiError::Problem(Box::new(problem_of(&resp))));
             }
             return Ok(resp);
         }
@@ -177,8 +198,9 @@ impl NexusApi {
     /// page as [`Pager`] decides: only links on the API's own origin, no URL
     /// twice, clients de-duplicated by id, within [`nexus_domain::paging`]'s
     /// caps. When it stops early, or a later page fails, the pages already
-    /// read are kept and the list stays marked partial (`total`/`next` set).
-    pub async fn list_clients(&self) -> Result<ClientPage, ApiError> {
+    /// read are kept, the list stays marked partial (`total`/`next` set) and
+    /// `stopped` says why.
+    pub async fn list_clients(&self) -> Result<PagedList, ApiError> {
         let origin = web_sys::window()
             .and_then(|w| w.location().origin().ok())
             .unwrap_or_default();
@@ -192,13 +214,12 @@ impl NexusApi {
                 Ok(more) => step = pager.absorb(more),
                 Err(e @ ApiError::Unauthorized(_)) => return Err(e),
                 Err(e) => {
-                    let p = e.problem();
-                    pager.fail(p.detail.or(p.title).unwrap_or_default());
+                    pager.fail(later_page_failure(&e));
                     break;
                 }
             }
         }
-        Ok(pager.list)
+        Ok(pager.finish())
     }
 
     async fn list_page(&self, url: &str) -> Result<ClientPage, ApiError> {

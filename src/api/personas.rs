@@ -2,10 +2,12 @@
 //! has no such route: any failure simply means "no personas".
 
 use super::http::{exchange, Method};
+use nexus_domain::client::REDACTED;
 use serde::Deserialize;
+use std::fmt;
 
-/// One demo persona with a signed token.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+/// One demo persona with a signed token (left out of its `Debug`).
+#[derive(Clone, PartialEq, Deserialize)]
 pub struct Persona {
     pub id: String,
     pub label: String,
@@ -14,13 +16,35 @@ pub struct Persona {
     pub token: String,
 }
 
-/// Demo Basic credentials.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+/// Demo Basic credentials (the password left out of its `Debug`).
+#[derive(Clone, PartialEq, Deserialize)]
 pub struct BasicAccount {
     pub id: String,
     pub label: String,
     pub username: String,
     pub password: String,
+}
+
+impl fmt::Debug for Persona {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Persona")
+            .field("id", &self.id)
+            .field("label", &self.label)
+            .field("description", &self.description)
+            .field("token", &REDACTED)
+            .finish()
+    }
+}
+
+impl fmt::Debug for BasicAccount {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("BasicAccount")
+            .field("id", &self.id)
+            .field("label", &self.label)
+            .field("username", &self.username)
+            .field("password", &REDACTED)
+            .finish()
+    }
 }
 
 /// The stand-in's answer.

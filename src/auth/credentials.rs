@@ -1,8 +1,9 @@
 use nexus_domain::{caller_from_jwt, Caller, ClaimNames};
 use serde::{Deserialize, Serialize};
 
-/// What the console sends to prove who the user is.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// What the console sends to prove who the user is. `Debug` leaves the
+/// token and the password out (a log line must not carry them).
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Credentials {
     /// A bearer token (a JWT, or an opaque token), plus the optional
     /// application token the Nexus API pairs with it.
@@ -12,6 +13,23 @@ pub enum Credentials {
     },
     /// HTTP Basic credentials.
     Basic { username: String, password: String },
+}
+
+impl std::fmt::Debug for Credentials {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Credentials::Bearer { app_token, .. } => f
+                .debug_struct("Bearer")
+                .field("token", &"[redacted]")
+                .field("app_token", &app_token.as_ref().map(|_| "[redacted]"))
+                .finish(),
+            Credentials::Basic { username, .. } => f
+                .debug_struct("Basic")
+                .field("username", username)
+                .field("password", &"[redacted]")
+                .finish(),
+        }
+    }
 }
 
 impl Credentials {

@@ -43,7 +43,8 @@ pub struct Auth {
 }
 
 /// A forced refresh's answer, awaited by several requests at once.
-type SharedToken = futures::future::Shared<futures::future::LocalBoxFuture<'static, Option<String>>>;
+type SharedToken =
+    futures::future::Shared<futures::future::LocalBoxFuture<'static, Option<String>>>;
 
 /// Where a session is kept between reloads.
 pub enum Persist {

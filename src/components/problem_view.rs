@@ -26,6 +26,8 @@ pub fn ProblemView(
         .clone()
         .unwrap_or_else(|| "Something went wrong".into());
     let detail = problem.detail.clone();
+    // When the server said when to come back (Retry-After on a 429 or 503).
+    let retry = problem.retry_advice();
     let trace = problem.trace_id.clone();
     let errors: Vec<(String, Vec<String>)> = if let Some(shown) = &shown {
         problem
@@ -45,8 +47,8 @@ pub fn ProblemView(
             .map(|e| {
                 let name = e.field.map(|f| {
                     let label = f.label().to_string();
-                    match e.index {
-                        Some(i) => format!("{label} (item {})", i + 1),
+                    match e.item_number() {
+                        Some(n) => format!("{label} (item {n})"),
                         None => label,
                     }
                 });
@@ -62,6 +64,7 @@ pub fn ProblemView(
                 <strong class="ncc-problem__title">{shortened(&title)}</strong>
             </div>
             {detail.map(|d| view! { <div class="ncc-problem__detail"><LongText text=d label="the details" max=PROSE_CHARS /></div> })}
+            {retry.map(|r| view! { <p class="ncc-problem__retry"><strong>{r}</strong></p> })}
             {has_errors.then(|| view! {
                 <ul class="ncc-problem__errors" aria-label="Field errors">
                     {errors.into_iter().map(|(name, msgs)| view! {

@@ -11,8 +11,10 @@ pub const UNSAVED_CHANGES: &str = "You have unsaved changes. Leave this page and
 type Ask = Signal<Option<&'static str>>;
 
 thread_local! {
-    /// The guarded page, if any: its question and its URL.
-    static ACTIVE: RefCell<Option<(Ask, String)>> = const { RefCell::new(None) };
+    /// The guarded page, if any: its guard's number, question and URL.
+    static ACTIVE: RefCell<Option<(u64, Ask, String)>> = const { RefCell::new(None) };
+    /// The last guard's number.
+    static LAST_GUARD: Cell<u64> = const { Cell::new(0) };
     /// True while a popstate the user agreed to is handed on to the router.
     static PASSING: Cell<bool> = const { Cell::new(false) };
 }
@@ -30,7 +32,7 @@ pub fn install_history_guard() {
         if PASSING.with(Cell::get) {
             return;
         }
-        let Some((ask, page_url)) = ACTIVE.with(|a| a.borrow().clone()) else {
+        let Some((_, ask, page_url)) = ACTIVE.with(|a| a.borrow().clone()) else {
             return;
         };
         let Some(message) = ask.try_get_untracked().flatten() else {
@@ -41,11 +43,18 @@ pub fn install_history_guard() {
         ev.stop_immediate_propagation();
         let Some(w) = web_sys::window() else { return };
         if w.confirm_with_message(message).unwrap_or(true) {
-            PASSING.with(|p| p.set(true));
-            if let Ok(again) = web_sys::PopStateEvent::new("popstate") {
-                let _ = w.dispatch_event(&again);
-            }
-            PASSING.with(|p| p.set(false));
+            // Handed on once this listener has returned: dispatching from
+            // inside it would call this very closure again, re-entrantly,
+            // which wasm-bindgen refuses ("closure invoked recursively").
+            wasm_bindgen_futures::spawn_local(async move {
+                PASSING.with(|p| p.set(true));
+                if let (Some(w), Ok(again)) =
+                    (web_sys::window(), web_sys::PopStateEvent::new("popstate"))
+                {
+                    let _ = w.dispatch_event(&again);
+                }
+                PASSING.with(|p| p.set(false));
+            });
         } else if let Ok(history) = w.history() {
             let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&page_url));
         }
@@ -116,7 +125,11 @@ pub fn use_leave_guard(ask: Ask) {
     // Back/forward: handled by the listener `install_history_guard` put in
     // place before the router's; it asks only while this page has a question.
     let page_url = window.location().href().unwrap_or_default();
-    ACTIVE.with(|a| *a.borrow_mut() = Some((ask, page_url)));
+    let number = LAST_GUARD.with(|n| {
+        n.set(n.get().wrapping_add(1));
+        n.get()
+    });
+    ACTIVE.with(|a| *a.borrow_mut() = Some((number, ask, page_url)));
     let on_unload = Closure::<dyn FnMut(web_sys::BeforeUnloadEvent)>::new(
         move |ev: web_sys::BeforeUnloadEvent| {
             if let Some(message) = ask.try_get_untracked().flatten() {
@@ -134,7 +147,14 @@ pub fn use_leave_guard(ask: Ask) {
         window.add_event_listener_with_callback("beforeunload", on_unload.as_ref().unchecked_ref());
     let handles = SendWrapper::new((window, on_click, on_unload));
     on_cleanup(move || {
-        ACTIVE.with(|a| *a.borrow_mut() = None);
+        // Only its own: the router builds the next page before it disposes
+        // of this one, and the next page's guard is in place already.
+        ACTIVE.with(|a| {
+            let mut a = a.borrow_mut();
+            if a.as_ref().is_some_and(|(n, ..)| *n == number) {
+                *a = None;
+            }
+        });
         let (window, on_click, on_unload) = handles.take();
         let _ = window.remove_event_listener_with_callback_and_bool(
             "click",

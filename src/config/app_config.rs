@@ -13,11 +13,16 @@ pub enum AuthMode {
 }
 
 /// Every runtime setting, with its `config.json` name in camelCase.
+///
+/// Settings read only through a method or by reference are boxed slices
+/// (`Box<str>`, `Box<[String]>`: 16 bytes, not 24). An `AppConfig` travels
+/// in `embed::ConfigSource` beside a `String`, and clippy's
+/// `large_enum_variant` counts the difference.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(default, rename_all = "camelCase")]
 pub struct AppConfig {
     /// Origin (and optional path prefix) of the Nexus API. "" = same origin.
-    pub api_base_url: String,
+    pub api_base_url: Box<str>,
     /// The tenant whose clients are managed.
     pub tenant_id: String,
     /// Overrides the base path read from `<base href>` (rarely needed).
@@ -37,12 +42,16 @@ pub struct AppConfig {
     /// it on (the repository's config.json does, for the stand-in): a
     /// production config that leaves it out never probes for personas.
     pub dev_personas: bool,
+    /// Hosts a client's logo may load from by itself (`cdn.example.com`,
+    /// `cdn.example.com:8443`); the CSP's `img-src` lists the same hosts.
+    /// Any other logo shows as its URL, with a button to load it once.
+    pub logo_hosts: Box<[String]>,
 }
 
 impl Default for AppConfig {
     fn default() -> Self {
         AppConfig {
-            api_base_url: String::new(),
+            api_base_url: Box::default(),
             tenant_id: String::new(),
             base_path: None,
             auth_mode: AuthMode::Standalone,
@@ -50,6 +59,7 @@ impl Default for AppConfig {
             application_token_header: "ApplicationToken".into(),
             request_timeout_ms: 15_000,
             dev_personas: false,
+            logo_hosts: Box::default(),
         }
     }
 }
@@ -90,6 +100,11 @@ impl AppConfig {
             out.push(format!(
                 "basePath \u{201c}{shown}\u{201d} cannot be used: {e}."
             ));
+        }
+        for host in &self.logo_hosts {
+            if let Err(why) = nexus_domain::url_rules::check_logo_host(host) {
+                out.push(format!("logoHosts: {why}"));
+            }
         }
         out
     }

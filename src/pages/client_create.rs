@@ -104,6 +104,12 @@ pub fn CreateClientPage() -> impl IntoView {
     let msgs = move |f: Field| field_messages(issues, server_problem, f);
 
     let submit = move || {
+        // Checked again here, not only on the button: the form can be
+        // submitted without it (Enter, requestSubmit). A create already on
+        // its way, or a caller who may not create, sends nothing.
+        if busy.get_untracked() || !decision.get_untracked().is_allowed() {
+            return;
+        }
         attempted.set(true);
         let problems = all_issues.get_untracked();
         // The first problem as the user reads the form, not as the rules run.

@@ -1,17 +1,17 @@
 use super::client_loader::ClientLoader;
 use crate::api::{use_api, ApiError};
 use crate::auth::use_auth;
-use crate::components::use_toasts;
 use crate::components::{
-    shortened, ConfirmDialog, CopyButton, GuardedButton, GuardedLink, LongText, ProblemView,
-    SecretField,
+    shortened, use_leave_guard, use_toasts, ClientLogo, ConfirmDialog, CopyButton, GuardedButton,
+    GuardedLink, LogoOnRequest, LongText, ProblemView, SecretField, Toasts,
 };
+use crate::config::AppConfig;
 use crate::routes::{href, path};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 use nexus_domain::permissions::decide;
-use nexus_domain::url_rules::is_displayable_logo;
+use nexus_domain::url_rules::{is_allowed_logo, is_displayable_logo, logo_host};
 use nexus_domain::{Action, ClientAuthMethod, Decision, NexusClient};
 use std::collections::HashMap;
 
@@ -65,12 +65,30 @@ fn row(label: &'static str, value: AnyView) -> impl IntoView {
     }
 }
 
+/// The question while a rotation is on its way: its answer is the only
+/// place the new secret will ever be shown.
+const ROTATING: &str = "The client secret is being rotated. The new secret will be shown only once, on this page: leave anyway, and lose it?";
+
+/// A rotated secret, with the id of the client it belongs to: it is shown
+/// under that client only.
+type NewSecret = Option<(String, String)>;
+
+/// Tells of an action on a client that failed after the user left it: its
+/// view, where the problem would show, is gone.
+fn failed_after_leaving(toasts: Toasts, doing: &str, name: &str, e: &ApiError) {
+    let why = e.problem().title.unwrap_or_default();
+    toasts.show(format!(
+        "{doing} \u{201c}{}\u{201d} failed after you left it: {why}",
+        shortened(name)
+    ));
+}
+
 /// `/clients/:id`: every field, grouped; secret masked; rotate and delete.
 #[component]
 pub fn ClientDetailPage() -> impl IntoView {
     // A rotated secret outlives the re-render that shows the rotated client
     // (it is shown once, until the user leaves this client).
-    let new_secret = RwSignal::new(None::<String>);
+    let new_secret = RwSignal::new(None::<(String, String)>);
     view! {
         <ClientLoader
             on_id_change=Callback::new(move |()| new_secret.set(None))
@@ -82,7 +100,7 @@ pub fn ClientDetailPage() -> impl IntoView {
 #[component]
 fn ClientDetail(
     client: NexusClient,
-    new_secret: RwSignal<Option<String>>,
+    new_secret: RwSignal<NewSecret>,
     on_changed: Callback<NexusClient>,
 ) -> impl IntoView {
     let api = use_api();
@@ -130,25 +148,40 @@ fn ClientDetail(
         action_problem.set(Some(e.problem_after(action)));
     };
 
+    // Leaving while a rotation is on its way asks first: its answer carries
+    // the new secret, shown once and only here.
+    use_leave_guard(Signal::derive(move || rotating.get().then_some(ROTATING)));
+
+    // After an await, this view may be gone: the user went back or forward to
+    // another client (or elsewhere) meanwhile. `try_set` on one of its
+    // signals says so (`Some`: disposed), and the answer is then reported in
+    // a toast, never rendered under whatever is on screen now.
     let do_rotate = {
         let api = api.clone();
         let id = id.clone();
+        let name = name.clone();
         move || {
             rotating.set(true);
             action_problem.set(None);
             let api = api.clone();
             let id = id.clone();
+            let name = name.clone();
             spawn_local(async move {
                 let r = api.rotate_secret(&id).await;
-                rotating.try_set(false);
+                let left = rotating.try_set(false).is_some();
                 rotate_open.try_set(false);
                 match r {
-                    Ok(c) => {
-                        new_secret.try_set(c.secret.clone());
+                    Ok(c) if !left => {
+                        new_secret.try_set(c.secret.clone().map(|s| (id.clone(), s)));
                         toasts.show("Secret rotated. Copy the new secret now.");
                         on_changed.try_run(c);
                     }
-                    Err(e) => handle_error(Action::RotateSecret, "rotate", e),
+                    Ok(_) => toasts.show(format!(
+                        "The secret of \u{201c}{}\u{201d} was rotated after you left it, so the new secret cannot be shown. Open the client and rotate again to get one you can copy.",
+                        shortened(&name)
+                    )),
+                    Err(e) if !left => handle_error(Action::RotateSecret, "rotate", e),
+                    Err(e) => failed_after_leaving(toasts, "Rotating the secret of", &name, &e),
                 }
             });
         }
@@ -168,33 +201,44 @@ fn ClientDetail(
             let list_href = href(path::LIST);
             spawn_local(async move {
                 let r = api.delete_client(&id).await;
-                deleting.try_set(false);
+                let left = deleting.try_set(false).is_some();
+                delete_open.try_set(false);
                 match r {
                     Ok(()) => {
-                        delete_open.try_set(false);
                         toasts.show(format!(
                             "Client \u{201c}{}\u{201d} deleted.",
                             shortened(&name)
                         ));
-                        navigate(&list_href, crate::routes::nav(false));
+                        // Only from the deleted client's own page: whoever
+                        // moved on to another client stays there.
+                        if !left {
+                            navigate(&list_href, crate::routes::nav(false));
+                        }
                     }
-                    Err(e) => {
-                        delete_open.try_set(false);
-                        handle_error(Action::Delete, "delete", e);
-                    }
+                    Err(e) if !left => handle_error(Action::Delete, "delete", e),
+                    Err(e) => failed_after_leaving(toasts, "Deleting", &name, &e),
                 }
             });
         }
     };
 
     let c = client.clone();
+    // A logo loads by itself only from the deployment's logo hosts.
     let logo = c.logo_url.clone().filter(|l| is_displayable_logo(l));
+    let logo_allowed = logo.as_deref().is_some_and(|l| {
+        with_context::<AppConfig, _>(|cfg| is_allowed_logo(l, &cfg.logo_hosts)).unwrap_or(false)
+    });
+    let logo_request = logo
+        .clone()
+        .filter(|_| !logo_allowed)
+        .map(|l| (logo_host(&l).unwrap_or_else(|| l.clone()), l));
     let mobile = c.mobile.clone().unwrap_or_default();
     let ios = mobile.ios.clone().unwrap_or_default();
     let android = mobile.android.clone().unwrap_or_default();
     let auth_method = c.client_auth_method.clone();
     let is_pkj = auth_method == Some(ClientAuthMethod::PrivateKeyJwt);
     let delete_name = name.clone();
+    let secret_for = id.clone();
     view! {
         <section class="ncc-page" aria-labelledby="ncc-detail-title">
             <nav class="ncc-breadcrumb" aria-label="Breadcrumb">
@@ -203,11 +247,7 @@ fn ClientDetail(
                 <span aria-current="page">{short_name.clone()}</span>
             </nav>
             <div class="ncc-page__head">
-                {logo.map(|l| {
-                    // An unreachable logo is hidden rather than shown broken.
-                    let failed = RwSignal::new(false);
-                    view! { <img class="ncc-logo" class:ncc-hidden=move || failed.get() src=l alt="" width="40" height="40" on:error=move |_| failed.set(true) /> }
-                })}
+                {logo.filter(|_| logo_allowed).map(|l| view! { <ClientLogo url=l /> })}
                 <h1 id="ncc-detail-title">{short_name.clone()}</h1>
                 {c.is_terraform_managed().then(|| view! { <span class="ncc-badge ncc-badge--warn">"Terraform-managed"</span> })}
                 <span class="ncc-page__spacer"></span>
@@ -224,7 +264,7 @@ fn ClientDetail(
                 </p>
             })}
             {move || action_problem.get().map(|p| view! { <ProblemView problem=p /> })}
-            {move || new_secret.get().map(|s| view! {
+            {move || new_secret.get().filter(|(for_id, _)| *for_id == secret_for).map(|(_, s)| view! {
                 // A region, not an alert: an alert would read the secret aloud.
                 <section class="ncc-secret-once" aria-labelledby="ncc-new-secret-title">
                     <h2 id="ncc-new-secret-title">"New client secret"</h2>
@@ -267,7 +307,10 @@ fn ClientDetail(
                         {row("Application name", text("Application name", &c.application_name))}
                         {row("Owners", list("Owners", &c.owners))}
                         {row("Managed by", view! { <span>{match c.manually_created { Some(false) => "Terraform", Some(true) => "Manual", None => "Manual (not stated)" }}</span> }.into_any())}
-                        {row("Logo URL", text("Logo URL", &c.logo_url))}
+                        {row("Logo URL", view! {
+                            {text("Logo URL", &c.logo_url)}
+                            {logo_request.map(|(host, url)| view! { <LogoOnRequest url=url host=host /> })}
+                        }.into_any())}
                     </dl>
                 </section>
                 <section class="ncc-card ncc-card--wide" aria-labelledby="g-uris">

@@ -125,6 +125,11 @@ fn EditForm(client: NexusClient) -> impl IntoView {
     let save = {
         let id = id.clone();
         move || {
+            // Checked again here, not only on the button: a save already on
+            // its way, or a caller who may not edit, sends nothing.
+            if busy.get_untracked() || !decision.get_untracked().is_allowed() {
+                return;
+            }
             let body = patch.get_untracked();
             if body.is_empty() {
                 return;

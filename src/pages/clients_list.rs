@@ -15,6 +15,7 @@ use nexus_domain::list::ClientSummary;
 use nexus_domain::list_query::{
     apply, grouped, ListQuery, ListView, Managed, SearchIndex, SortKey, PER_PAGE_CHOICES,
 };
+use nexus_domain::paging::PagedList;
 use nexus_domain::permissions::decide;
 use nexus_domain::{Action, ClientType};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -27,7 +28,8 @@ struct Loaded {
     index: Arc<SearchIndex>,
     generation: u64,
     skipped: usize,
-    /// Set when the server says there is more than it sent.
+    /// Set when the list is not all the tenant's clients: how many were
+    /// read, and why paging stopped, when it stopped early.
     incomplete: Option<String>,
 }
 
@@ -35,17 +37,9 @@ struct Loaded {
 static GENERATION: AtomicU64 = AtomicU64::new(0);
 
 impl Loaded {
-    fn new(page: nexus_domain::list::ClientPage) -> Self {
-        let got = page.clients.len() + page.skipped;
-        let incomplete = match (page.total, &page.next) {
-            (Some(total), _) if total > got as u64 => Some(format!(
-                "The server sent {got} of {total} clients; search, filters and sorting cover only those."
-            )),
-            (_, Some(_)) => Some(format!(
-                "The server sent {got} clients and says there are more; search, filters and sorting cover only those."
-            )),
-            _ => None,
-        };
+    fn new(read: PagedList) -> Self {
+        let incomplete = read.partial_notice();
+        let page = read.list;
         Loaded {
             index: Arc::new(SearchIndex::new(&page.clients)),
             clients: Arc::new(page.clients),
@@ -298,7 +292,7 @@ pub fn ClientsListPage() -> impl IntoView {
                     </div>
                 }.into_any(),
                 Some(Ok(l)) => view! {
-                    {l.incomplete.map(|m| view! { <p class="ncc-notice">{m}</p> })}
+                    {l.incomplete.map(|m| view! { <p class="ncc-notice" role="note">{m}</p> })}
                     {(l.skipped > 0).then(|| view! {
                         <p class="ncc-notice">{format!("{} entries in the server's answer could not be read and are not shown.", l.skipped)}</p>
                     })}

@@ -221,3 +221,41 @@ test('"Paste several" opens its textarea with the focus in it', async ({ page, s
   await page.getByRole('button', { name: 'Paste several into Allowed callback URLs' }).click();
   await expect(page.getByRole('textbox', { name: /^Paste into Allowed callback URLs/ })).toBeFocused();
 });
+
+/** Submits the create form as the browser would on Enter, without its button. */
+async function submitForm(page: Page) {
+  await nameField(page).evaluate((el: HTMLInputElement) => el.form!.requestSubmit());
+}
+
+test('submitting the form without its button still needs the permission', async ({ page, server }) => {
+  const creates = countCreates(page);
+  await signInAs(page, server, 'viewer', '/clients/new');
+  await expect(createButton(page)).toHaveAttribute('aria-disabled', 'true');
+  await page.getByRole('radio', { name: /^Machine to machine/ }).check();
+  await nameField(page).fill('Viewer by Enter');
+  await submitForm(page);
+  await page.waitForTimeout(300);
+  expect(creates).toHaveLength(0);
+});
+
+test('a second submit while a create is on its way sends nothing', async ({ page, server }) => {
+  const creates = countCreates(page);
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route(CLIENTS_API, async (route) => {
+    if (route.request().method() !== 'POST') return route.fallback();
+    await held;
+    await route.fallback();
+  });
+  await signInAs(page, server, 'admin', '/clients/new');
+  await page.getByRole('radio', { name: /^Machine to machine/ }).check();
+  await nameField(page).fill('Submitted Twice');
+  await createButton(page).click();
+  await expect(page.getByRole('button', { name: 'Creating…' })).toBeVisible();
+  await submitForm(page);
+  await page.waitForTimeout(300);
+  expect(creates).toHaveLength(1);
+  release();
+  await expect(page.getByRole('heading', { name: 'Client “Submitted Twice” created' })).toBeVisible();
+  expect((await storedClients(server)).filter((c) => c.name === 'Submitted Twice')).toHaveLength(1);
+});

@@ -88,6 +88,14 @@ pub struct Config {
     /// Who may frame the console: CSP `frame-ancestors` (`--csp-frame-ancestors`;
     /// default `'none'`).
     pub csp_frame_ancestors: Option<String>,
+    /// Hosts a client's logo may load from by itself (`--logo-hosts`):
+    /// served as config.json's `logoHosts` and listed in the CSP's
+    /// `img-src`, so the two always agree. Unset: the `logoHosts` of the
+    /// served config.json (read at start-up) feed the CSP.
+    pub logo_hosts: Option<Vec<String>>,
+    /// Extra sources for the CSP's `img-src` (`--csp-img-src`), e.g.
+    /// `https:` so that "Load logo" can load a logo from any host.
+    pub csp_img_src: Option<String>,
     /// HS256 secret for the dev tokens (`--token-secret`).
     pub token_secret: String,
 }
@@ -108,6 +116,8 @@ impl Default for Config {
             auth_method_as_int: false,
             csp_connect_src: None,
             csp_frame_ancestors: None,
+            logo_hosts: None,
+            csp_img_src: None,
             token_secret: DEFAULT_TOKEN_SECRET.into(),
         }
     }
@@ -156,6 +166,11 @@ USAGE: nexus-devserver [FLAGS]
   --auth-method-as-int     serialise clientAuthMethod as 0/1/2
   --csp-connect-src ORIGINS extra origins for the CSP connect-src
   --csp-frame-ancestors SOURCES  who may frame the console (default 'none')
+  --logo-hosts HOSTS       hosts logos load from by themselves (cdn.example.com ...):
+                           served as config.json's logoHosts and put in the CSP's
+                           img-src (default: the served config.json's logoHosts)
+  --csp-img-src SOURCES    extra img-src sources, e.g. https: to let 'Load logo'
+                           load a logo from any host
   --token-secret SECRET    HS256 secret for the dev tokens
   --help                   show this text
 
@@ -163,6 +178,7 @@ Dev routes: GET /dev/personas, POST /dev/revoke-tokens, POST|DELETE /dev/faults,
 GET /dev/health; only for Host localhost, 127.0.0.1 or [::1], POSTs only as
 application/json; at most 100 queued faults, latency at most 60000 ms.
 Per-request faults: header X-Nexus-Fault: status=503;body=html;latency=2000
+(also retry-after=30); queued faults take retryAfter too.
 ";
 
 /// Checks a `--base-path` with the domain's rule ([`BasePath::parse`]);
@@ -226,6 +242,24 @@ pub fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, Str
                 crate::static_files::check_csp_sources("--csp-frame-ancestors", &v)?;
                 cfg.csp_frame_ancestors = Some(v)
             }
+            "--logo-hosts" => {
+                let v = value().ok_or("--logo-hosts needs a value")?;
+                let hosts: Vec<String> = v
+                    .split([' ', ','])
+                    .filter(|h| !h.is_empty())
+                    .map(str::to_string)
+                    .collect();
+                for h in &hosts {
+                    nexus_domain::url_rules::check_logo_host(h)
+                        .map_err(|why| format!("--logo-hosts: {why}"))?;
+                }
+                cfg.logo_hosts = Some(hosts);
+            }
+            "--csp-img-src" => {
+                let v = value().ok_or("--csp-img-src needs a value")?;
+                crate::static_files::check_img_sources("--csp-img-src", &v)?;
+                cfg.csp_img_src = Some(v)
+            }
             "--token-secret" => cfg.token_secret = value().ok_or("--token-secret needs a value")?,
             other => return Err(format!("unknown flag: {other}")),
         }
@@ -283,6 +317,35 @@ mod tests {
             panic!("a valid base path refused")
         };
         assert_eq!(c.base_path.as_str(), "/admin/clients/");
+    }
+
+    #[test]
+    fn logo_hosts_and_img_sources() {
+        let Ok(Command::Run(c)) = parse_args(args(
+            "--logo-hosts cdn.example.com,img.example.org:8443 --csp-img-src https:",
+        )) else {
+            panic!("run")
+        };
+        assert_eq!(
+            c.logo_hosts,
+            Some(vec![
+                "cdn.example.com".to_string(),
+                "img.example.org:8443".to_string()
+            ])
+        );
+        assert_eq!(c.csp_img_src.as_deref(), Some("https:"));
+        for bad in [
+            "https://cdn.example.com",
+            "*.example.com",
+            "cdn.example.com;script-src",
+        ] {
+            let a = vec!["--logo-hosts".to_string(), bad.to_string()];
+            assert!(parse_args(a).is_err(), "{bad}");
+        }
+        for bad in ["data:", "*", "'unsafe-inline'", "https:;script-src"] {
+            let a = vec!["--csp-img-src".to_string(), bad.to_string()];
+            assert!(parse_args(a).is_err(), "{bad}");
+        }
     }
 
     #[test]

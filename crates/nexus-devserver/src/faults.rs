@@ -66,6 +66,8 @@ pub struct Fault {
     pub latency_ms: u64,
     /// Close the connection without a response.
     pub drop: bool,
+    /// A `Retry-After` header on the faulty answer (`30`, or an HTTP date).
+    pub retry_after: Option<String>,
 }
 
 /// A queued fault with its matching rules and remaining count.
@@ -99,6 +101,8 @@ pub struct FaultRequest {
     pub method: Option<String>,
     /// Path filter.
     pub path_contains: Option<String>,
+    /// `Retry-After` value for the answer (seconds, or an HTTP date).
+    pub retry_after: Option<String>,
 }
 
 impl FaultRequest {
@@ -126,12 +130,18 @@ impl FaultRequest {
                 "Fault latencyMs {ms} is over the cap of {MAX_LATENCY_MS} ms (60 s)."
             ));
         }
+        if let Some(r) = &self.retry_after {
+            if HeaderValue::from_str(r).is_err() {
+                return Err(format!("Retry-After '{r}' is not a header value."));
+            }
+        }
         Ok(FaultRule {
             fault: Fault {
                 status: self.status,
                 body,
                 latency_ms: self.latency_ms.unwrap_or(0),
                 drop: self.drop.unwrap_or(false),
+                retry_after: self.retry_after.filter(|r| !r.trim().is_empty()),
             },
             remaining: self.count.unwrap_or(1).max(1),
             method: self.method.filter(|m| !m.trim().is_empty()),
@@ -171,6 +181,9 @@ pub fn parse_fault_header(raw: &str) -> Fault {
                 f.latency_ms = v.parse().unwrap_or(0).min(MAX_LATENCY_MS)
             }
             "drop" => f.drop = matches!(v.to_ascii_lowercase().as_str(), "true" | "1" | "yes" | ""),
+            "retry-after" | "retryafter" | "retry_after" => {
+                f.retry_after = Some(v.to_string()).filter(|v| !v.is_empty())
+            }
             _ => {}
         }
     }
@@ -258,7 +271,7 @@ pub fn fault_response(fault: &Fault, path: &str) -> Option<Response> {
     };
     let status = StatusCode::from_u16(fault.status.unwrap_or(default_status))
         .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    Some(match kind {
+    let mut res = match kind {
         FaultBody::Problem => {
             let mut p = Problem::new(
                 status,
@@ -290,7 +303,15 @@ pub fn fault_response(fault: &Fault, path: &str) -> Option<Response> {
                 status.canonical_reason().unwrap_or("")
             ),
         ),
-    })
+    };
+    if let Some(v) = fault
+        .retry_after
+        .as_deref()
+        .and_then(|r| HeaderValue::from_str(r).ok())
+    {
+        res.headers_mut().insert(header::RETRY_AFTER, v);
+    }
+    Some(res)
 }
 
 /// Middleware on the API routes: `--latency-ms`, then a fault from the
@@ -333,5 +354,32 @@ mod tests {
             (Some(502), Some(FaultBody::Malformed), true)
         );
         assert_eq!(parse_fault_header("status=abc"), Fault::default());
+        let f = parse_fault_header("status=429;retry-after=30");
+        assert_eq!(
+            (f.status, f.retry_after.as_deref()),
+            (Some(429), Some("30"))
+        );
+    }
+
+    #[test]
+    fn a_fault_can_say_when_to_try_again() {
+        let rule = FaultRequest {
+            status: Some(429),
+            retry_after: Some("Wed, 21 Oct 2015 07:28:00 GMT".into()),
+            ..Default::default()
+        }
+        .into_rule()
+        .unwrap();
+        let res = fault_response(&rule.fault, "/v1/x").unwrap();
+        assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+        assert_eq!(
+            res.headers().get(header::RETRY_AFTER).unwrap(),
+            "Wed, 21 Oct 2015 07:28:00 GMT"
+        );
+        let bad = FaultRequest {
+            retry_after: Some("30\r\nX-Evil: 1".into()),
+            ..Default::default()
+        };
+        assert!(bad.into_rule().is_err());
     }
 }

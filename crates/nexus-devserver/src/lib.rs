@@ -60,7 +60,7 @@ fn cors() -> CorsLayer {
         ])
         // Mirrored: a console may name its application-token header anything.
         .allow_headers(tower_http::cors::AllowHeaders::mirror_request())
-        .expose_headers([header::LOCATION])
+        .expose_headers([header::LOCATION, header::RETRY_AFTER])
         .max_age(Duration::from_secs(600))
 }
 

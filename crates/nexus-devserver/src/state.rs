@@ -20,6 +20,9 @@ struct Inner {
     store: Store,
     revoked_before_ms: AtomicI64,
     faults: Mutex<Vec<FaultRule>>,
+    /// The logo hosts the CSP lists: `--logo-hosts`, else the served
+    /// config.json's `logoHosts` as it was at start-up.
+    logo_hosts: Vec<String>,
 }
 
 impl AppState {
@@ -31,8 +34,16 @@ impl AppState {
             Some(n) => generated_clients(n),
             None => demo_clients(),
         })?;
+        let logo_hosts = match (&config.logo_hosts, &config.static_dir) {
+            (Some(hosts), _) => hosts.clone(),
+            (None, Some(dir)) => std::fs::read_to_string(dir.join("config.json"))
+                .map(|doc| crate::static_files::logo_hosts_in(&doc))
+                .unwrap_or_default(),
+            (None, None) => Vec::new(),
+        };
         Ok(AppState {
             inner: Arc::new(Inner {
+                logo_hosts,
                 config,
                 store,
                 revoked_before_ms: AtomicI64::new(0),
@@ -44,6 +55,11 @@ impl AppState {
     /// The configuration.
     pub fn config(&self) -> &Config {
         &self.inner.config
+    }
+
+    /// The hosts a client's logo may load from (the CSP's `img-src`).
+    pub fn logo_hosts(&self) -> &[String] {
+        &self.inner.logo_hosts
     }
 
     /// The client store.

@@ -17,8 +17,16 @@ pub const NO_CACHE: &str = "no-cache";
 /// The Content-Security-Policy header value: `extra_connect_src` is added to
 /// `connect-src` (the API's origin when it is not this one), and
 /// `frame_ancestors` says who may frame the console (`'none'` unless a
-/// portal embeds it in a frame). No `data:` images: nothing uses them.
-pub fn csp(extra_connect_src: Option<&str>, frame_ancestors: Option<&str>) -> String {
+/// portal embeds it in a frame). Images: this origin, each logo host
+/// (`https://<host>`, the console's `logoHosts`) and `extra_img_src` (say
+/// `https:`, so that "Load logo" can load any logo). No `data:` images:
+/// nothing uses them.
+pub fn csp(
+    extra_connect_src: Option<&str>,
+    frame_ancestors: Option<&str>,
+    logo_hosts: &[String],
+    extra_img_src: Option<&str>,
+) -> String {
     let extra = extra_connect_src.map(str::trim).filter(|e| !e.is_empty());
     let connect = match extra {
         Some(e) => format!("'self' {e}"),
@@ -28,9 +36,66 @@ pub fn csp(extra_connect_src: Option<&str>, frame_ancestors: Option<&str>) -> St
         .map(str::trim)
         .filter(|e| !e.is_empty())
         .unwrap_or("'none'");
+    let mut img = String::from("'self'");
+    for host in logo_hosts {
+        img.push_str(" https://");
+        img.push_str(host.trim());
+    }
+    if let Some(e) = extra_img_src.map(str::trim).filter(|e| !e.is_empty()) {
+        img.push(' ');
+        img.push_str(e);
+    }
     format!(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https:; connect-src {connect}; frame-ancestors {frames}; base-uri 'self'; object-src 'none'; form-action 'none'"
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src {img}; connect-src {connect}; frame-ancestors {frames}; base-uri 'self'; object-src 'none'; form-action 'none'"
     )
+}
+
+/// The valid `logoHosts` of a config.json document (none when it has no
+/// such list, or is not JSON): what the CSP's `img-src` lists when
+/// `--logo-hosts` is not given. An invalid entry is left out here; the
+/// console refuses the whole configuration for it.
+pub fn logo_hosts_in(config_json: &str) -> Vec<String> {
+    let Ok(serde_json::Value::Object(doc)) = serde_json::from_str(config_json) else {
+        return Vec::new();
+    };
+    let Some(serde_json::Value::Array(hosts)) = doc.get("logoHosts") else {
+        return Vec::new();
+    };
+    hosts
+        .iter()
+        .filter_map(|h| h.as_str())
+        .filter(|h| nexus_domain::url_rules::check_logo_host(h).is_ok())
+        .map(|h| h.trim().to_string())
+        .collect()
+}
+
+/// config.json with `logoHosts` set to `hosts` (`--logo-hosts`); a document
+/// that is not a JSON object is served as it is (the console reports it).
+pub fn with_logo_hosts(config_json: Vec<u8>, hosts: &[String]) -> Vec<u8> {
+    match serde_json::from_slice::<serde_json::Value>(&config_json) {
+        Ok(serde_json::Value::Object(mut doc)) => {
+            doc.insert("logoHosts".into(), serde_json::json!(hosts));
+            serde_json::to_vec_pretty(&doc).unwrap_or(config_json)
+        }
+        _ => config_json,
+    }
+}
+
+/// Checks `--csp-img-src`: what [`check_csp_sources`] allows, and the
+/// scheme source `https:`.
+pub fn check_img_sources(flag: &str, value: &str) -> Result<(), String> {
+    let others: Vec<&str> = value
+        .split_ascii_whitespace()
+        .filter(|s| *s != "https:")
+        .collect();
+    if others.is_empty() {
+        return if value.trim().is_empty() {
+            Err(format!("{flag}: give at least one source"))
+        } else {
+            Ok(())
+        };
+    }
+    check_csp_sources(flag, &others.join(" "))
 }
 
 /// Checks a list of CSP sources (`--csp-connect-src`,
@@ -144,6 +209,8 @@ fn security_headers(h: &mut HeaderMap, state: &AppState) {
     if let Ok(v) = HeaderValue::from_str(&csp(
         cfg.csp_connect_src.as_deref(),
         cfg.csp_frame_ancestors.as_deref(),
+        state.logo_hosts(),
+        cfg.csp_img_src.as_deref(),
     )) {
         h.insert(header::CONTENT_SECURITY_POLICY, v);
     }
@@ -191,6 +258,11 @@ async fn file_response(state: &AppState, path: &Path, method: &Method) -> Option
     let mut bytes = tokio::fs::read(path).await.ok()?;
     if name == "index.html" {
         bytes = with_base_href(bytes, state.config().base_path.as_str());
+    }
+    if name == "config.json" {
+        if let Some(hosts) = &state.config().logo_hosts {
+            bytes = with_logo_hosts(bytes, hosts);
+        }
     }
     let len = bytes.len();
     let body = if method == Method::HEAD {
@@ -332,6 +404,35 @@ mod tests {
         assert!(!looks_like_asset("clients/app.v2"));
         assert!(!looks_like_asset("clients/app.v2/edit"));
         assert!(!looks_like_asset("clients"));
+    }
+
+    #[test]
+    fn logo_hosts_feed_img_src_and_config_json() {
+        let hosts = vec![
+            "cdn.example.com".to_string(),
+            "img.example.org:8443".to_string(),
+        ];
+        let policy = csp(None, None, &hosts, Some("https:"));
+        assert!(
+            policy.contains(
+                "; img-src 'self' https://cdn.example.com https://img.example.org:8443 https:; "
+            ),
+            "{policy}"
+        );
+        assert!(csp(None, None, &[], None).contains("; img-src 'self'; "));
+        assert_eq!(
+            logo_hosts_in(r#"{"tenantId":"t","logoHosts":["cdn.example.com","bad host",3]}"#),
+            ["cdn.example.com"]
+        );
+        assert!(logo_hosts_in("not json").is_empty());
+        let served = with_logo_hosts(
+            br#"{"tenantId":"t","logoHosts":["old.example"]}"#.to_vec(),
+            &hosts,
+        );
+        assert_eq!(logo_hosts_in(&String::from_utf8(served).unwrap()), hosts);
+        assert_eq!(with_logo_hosts(b"[1]".to_vec(), &hosts), b"[1]".to_vec());
+        assert!(check_img_sources("--csp-img-src", "https: https://cdn.example.com").is_ok());
+        assert!(check_img_sources("--csp-img-src", " ").is_err());
     }
 
     #[test]

@@ -140,6 +140,13 @@ async fn queued_faults_match_count_method_and_path() {
             .status,
         200
     );
+    // A 429 that says when to try again.
+    let rule = json!({"status": 429, "retryAfter": "30"}).to_string();
+    app.call(Method::POST, "/dev/faults", None, Some(&rule))
+        .await;
+    let r = app.call(Method::GET, CLIENTS, Some(&admin), None).await;
+    r.problem(429);
+    assert_eq!(r.header("retry-after").as_deref(), Some("30"));
     // Bad fault bodies are refused.
     app.call(
         Method::POST,
@@ -254,7 +261,7 @@ async fn static_serving_with_headers_and_fallback() {
     let csp = r.header("content-security-policy").unwrap();
     assert_eq!(
         csp,
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'; form-action 'none'"
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'; form-action 'none'"
     );
     assert_eq!(
         r.header("x-content-type-options").as_deref(),
@@ -302,6 +309,55 @@ async fn static_serving_with_headers_and_fallback() {
     // API and dev routes are not shadowed.
     assert_eq!(app.get("/dev/health").await.text, "ok");
     app.get("/v1/nothing").await.problem(404);
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[tokio::test]
+async fn logo_hosts_feed_the_csp_img_src_and_config_json() {
+    // From the served config.json.
+    let dir = dist();
+    std::fs::write(
+        dir.join("config.json"),
+        r#"{"tenantId":"demo-tenant","logoHosts":["cdn.example.com"]}"#,
+    )
+    .unwrap();
+    let app = TestApp::with(Config {
+        static_dir: Some(dir.clone()),
+        ..Config::in_memory()
+    });
+    let csp = app
+        .get("/")
+        .await
+        .header("content-security-policy")
+        .unwrap();
+    assert!(
+        csp.contains("; img-src 'self' https://cdn.example.com; "),
+        "{csp}"
+    );
+    // From --logo-hosts: the served config.json says the same.
+    let app = TestApp::with(Config {
+        static_dir: Some(dir.clone()),
+        logo_hosts: Some(vec!["logos.example.test".into()]),
+        csp_img_src: Some("https:".into()),
+        ..Config::in_memory()
+    });
+    let csp = app
+        .get("/")
+        .await
+        .header("content-security-policy")
+        .unwrap();
+    assert!(
+        csp.contains("; img-src 'self' https://logos.example.test https:; "),
+        "{csp}"
+    );
+    let config = app.get("/config.json").await;
+    let doc: serde_json::Value = serde_json::from_str(&config.text).unwrap();
+    assert_eq!(doc["logoHosts"], json!(["logos.example.test"]));
+    assert_eq!(doc["tenantId"], json!("demo-tenant"));
+    assert_eq!(
+        config.header("content-length").as_deref(),
+        Some(config.text.len().to_string().as_str())
+    );
     let _ = std::fs::remove_dir_all(dir);
 }
 

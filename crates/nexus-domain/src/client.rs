@@ -227,8 +227,9 @@ impl fmt::Display for ClientType {
 }
 
 /// An auth client as the API returns it. Every field may be null or absent;
-/// unknown fields are ignored.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+/// unknown fields are ignored. Its `Debug` leaves the secret out (see
+/// [`REDACTED`]).
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct NexusClient {
     #[serde(deserialize_with = "lenient::string")]
@@ -313,6 +314,63 @@ pub struct NexusClient {
     pub allow_cross_origin_authentication: Option<bool>,
 }
 
+/// What a `Debug` print shows instead of a secret, a token or a password:
+/// logs, panic messages and test output must not carry them.
+pub const REDACTED: &str = "[redacted]";
+
+impl fmt::Debug for NexusClient {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("NexusClient")
+            .field("id", &self.id)
+            .field("name", &self.name)
+            .field("client_type", &self.client_type)
+            .field("mobile", &self.mobile)
+            .field("owners", &self.owners)
+            .field("secret", &self.secret.as_ref().map(|_| REDACTED))
+            .field("logo_url", &self.logo_url)
+            .field("grant_types", &self.grant_types)
+            .field("product_name", &self.product_name)
+            .field("callback_urls", &self.callback_urls)
+            .field("client_upn_key", &self.client_upn_key)
+            .field("application_name", &self.application_name)
+            .field("manually_created", &self.manually_created)
+            .field("client_auth_method", &self.client_auth_method)
+            .field("allowed_logout_urls", &self.allowed_logout_urls)
+            .field("allowed_web_origins", &self.allowed_web_origins)
+            .field("allowed_cors_origins", &self.allowed_cors_origins)
+            .field("id_token_expiration", &self.id_token_expiration)
+            .field(
+                "refresh_token_reuse_interval",
+                &self.refresh_token_reuse_interval,
+            )
+            .field(
+                "refresh_token_absolute_lifetime",
+                &self.refresh_token_absolute_lifetime,
+            )
+            .field(
+                "refresh_token_inactivity_lifetime",
+                &self.refresh_token_inactivity_lifetime,
+            )
+            .field(
+                "is_refresh_token_rotation_enabled",
+                &self.is_refresh_token_rotation_enabled,
+            )
+            .field(
+                "is_refresh_token_absolute_expiration_enabled",
+                &self.is_refresh_token_absolute_expiration_enabled,
+            )
+            .field(
+                "is_refresh_token_inactivity_lifetime_enabled",
+                &self.is_refresh_token_inactivity_lifetime_enabled,
+            )
+            .field(
+                "allow_cross_origin_authentication",
+                &self.allow_cross_origin_authentication,
+            )
+            .finish()
+    }
+}
+
 /// The type parsed from its wire value (shared by [`NexusClient`] and the
 /// list's `ClientSummary`).
 pub(crate) fn kind_of(wire: Option<&str>) -> Option<ClientType> {
@@ -394,6 +452,22 @@ mod tests {
             ClientType::NonInteractive
         );
         assert_eq!(ClientType::parse("box"), ClientType::Other("box".into()));
+    }
+
+    #[test]
+    fn debug_never_prints_the_secret() {
+        let c = NexusClient {
+            id: Some("cl_1".into()),
+            secret: Some("s3cr3t-value".into()),
+            ..Default::default()
+        };
+        let printed = format!("{c:?} {c:#?}");
+        assert!(!printed.contains("s3cr3t-value"), "{printed}");
+        assert!(
+            printed.contains("[redacted]") && printed.contains("cl_1"),
+            "{printed}"
+        );
+        assert!(format!("{:?}", NexusClient::default()).contains("secret: None"));
     }
 
     #[test]

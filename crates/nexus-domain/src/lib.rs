@@ -19,6 +19,7 @@ pub mod list_query;
 pub mod paging;
 pub mod permissions;
 pub mod problem;
+pub mod retry_after;
 pub mod update;
 pub mod url_rules;
 pub mod validation;

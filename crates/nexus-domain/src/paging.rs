@@ -51,6 +51,47 @@ impl PageStop {
     }
 }
 
+/// A whole list as read: every page's clients, and why paging stopped before
+/// the server's last page, when it did.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PagedList {
+    /// The accumulated list; `next` or `total` say when there is more.
+    pub list: ClientPage,
+    /// Why the console stopped early, if it did.
+    pub stopped: Option<PageStop>,
+}
+
+impl PagedList {
+    /// A list read in one go (no paging involved).
+    pub fn whole(list: ClientPage) -> Self {
+        PagedList {
+            list,
+            stopped: None,
+        }
+    }
+
+    /// The notice for a list that is not all the tenant's clients: how many
+    /// were read, and why the rest were not. `None` for a whole list.
+    pub fn partial_notice(&self) -> Option<String> {
+        let got = self.list.clients.len() + self.list.skipped;
+        let sent = match (self.list.total, &self.list.next) {
+            (Some(total), _) if total > got as u64 => {
+                format!("The server sent {got} of {total} clients")
+            }
+            (_, Some(_)) => format!("The server sent {got} clients and says there are more"),
+            _ => return None,
+        };
+        let why = self
+            .stopped
+            .as_ref()
+            .map(|s| format!(" {}", s.describe()))
+            .unwrap_or_default();
+        Some(format!(
+            "{sent}; search, filters and sorting cover only those.{why}"
+        ))
+    }
+}
+
 /// What to do after a page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NextPage {
@@ -143,6 +184,14 @@ impl Pager {
             return NextPage::Done;
         }
         self.decide()
+    }
+
+    /// The list as read so far, with the reason paging stopped, if it did.
+    pub fn finish(self) -> PagedList {
+        PagedList {
+            list: self.list,
+            stopped: self.stopped,
+        }
     }
 
     /// A later page failed: keep what was read and say why.
@@ -401,6 +450,39 @@ mod tests {
             NextPage::Stop(PageStop::TooManyItems)
         );
         assert_eq!(p.list.clients.len(), MAX_ITEMS);
+    }
+
+    #[test]
+    fn a_partial_list_says_why_it_is_partial() {
+        let mut p = Pager::new(LIST, "");
+        p.absorb(page(&["a", "b"], None, Some("http://127.0.0.1:9/next")));
+        let notice = p.finish().partial_notice().unwrap_or_default();
+        assert!(notice.starts_with("The server sent 2 clients and says there are more; search, filters and sorting cover only those."), "{notice}");
+        assert!(
+            notice.contains("points at another site (http://127.0.0.1:9)"),
+            "{notice}"
+        );
+
+        let mut p = Pager::new(LIST, "");
+        p.absorb(page(&["a"], None, Some("?c=2")));
+        p.fail("the browser got no answer.".into());
+        let notice = p.finish().partial_notice().unwrap_or_default();
+        assert!(
+            notice.ends_with("A later page could not be read: the browser got no answer."),
+            "{notice}"
+        );
+
+        // A whole list, read in one page or many, has no notice.
+        let mut p = Pager::new(LIST, "");
+        p.absorb(page(&["a"], None, Some("?c=2")));
+        p.absorb(page(&["b"], None, None));
+        assert_eq!(p.finish().partial_notice(), None);
+        // A server that says there is more, unasked, is partial without a reason.
+        let notice = PagedList::whole(page(&["a"], Some(3), None)).partial_notice();
+        assert_eq!(
+            notice.as_deref(),
+            Some("The server sent 1 of 3 clients; search, filters and sorting cover only those.")
+        );
     }
 
     #[test]

@@ -56,6 +56,10 @@ pub struct ProblemDetails {
         skip_serializing_if = "Option::is_none"
     )]
     pub trace_id: Option<String>,
+    /// Seconds the server asked to wait before trying again (its
+    /// `Retry-After` header, read by the api layer); not part of the body.
+    #[serde(skip)]
+    pub retry_after: Option<u64>,
 }
 
 /// One server field error, resolved to a form field where possible.
@@ -68,6 +72,15 @@ pub struct FieldError {
     /// The key as the server sent it.
     pub key: String,
     pub messages: Vec<String>,
+}
+
+impl FieldError {
+    /// The list item as people count it (the first is 1), when the key
+    /// points at one. The index comes from the server's key, so it may be
+    /// anything up to `usize::MAX`: counting saturates rather than overflows.
+    pub fn item_number(&self) -> Option<usize> {
+        self.index.map(|i| i.saturating_add(1))
+    }
 }
 
 /// `errors` as a map of key → messages, or a list of `{field|name|key, message}`
@@ -269,8 +282,8 @@ impl ProblemDetails {
             .filter(|e| e.field == Some(field))
             .flat_map(|e| {
                 let prefix = e
-                    .index
-                    .map(|i| format!("Item {}: ", i + 1))
+                    .item_number()
+                    .map(|n| format!("Item {n}: "))
                     .unwrap_or_default();
                 e.messages.into_iter().map(move |m| format!("{prefix}{m}"))
             })
@@ -289,6 +302,12 @@ impl ProblemDetails {
             .into_iter()
             .filter(|e| e.field.is_none_or(|f| !shown.contains(&f)))
             .collect()
+    }
+
+    /// What to tell the user about trying again, when the server said when
+    /// ("Try again in 30 seconds.").
+    pub fn retry_advice(&self) -> Option<String> {
+        self.retry_after.map(crate::retry_after::advice)
     }
 
     /// The status as a number, if known.
@@ -373,6 +392,20 @@ mod tests {
         );
         assert_eq!(p.messages_for(Field::Name), vec!["required"]);
         assert_eq!(p.unplaced_errors().len(), 1);
+    }
+
+    #[test]
+    fn an_item_index_at_the_top_of_usize_is_counted_without_overflow() {
+        let key = format!("callbackUrls[{}]", usize::MAX);
+        let body = format!(r#"{{"errors":{{"{key}":["Not a URL."]}}}}"#);
+        let p = ProblemDetails::from_response(400, Some("application/problem+json"), &body);
+        let errors = p.field_errors();
+        assert_eq!(errors[0].index, Some(usize::MAX));
+        assert_eq!(errors[0].item_number(), Some(usize::MAX));
+        assert_eq!(
+            p.messages_for(Field::CallbackUrls),
+            vec![format!("Item {}: Not a URL.", usize::MAX)]
+        );
     }
 
     #[test]

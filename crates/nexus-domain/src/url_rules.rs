@@ -182,6 +182,68 @@ pub fn is_displayable_logo(raw: &str) -> bool {
         .is_ok_and(|u| u.scheme() == "https" && u.host_str().is_some())
 }
 
+/// Checks one entry of the deployment's logo hosts (config.json
+/// `logoHosts`): a host name, with a port when it is not 443, such as
+/// `cdn.example.com` or `cdn.example.com:8443`. No scheme, path, user or
+/// wildcard: each entry is also written into the CSP's `img-src` as
+/// `https://<entry>`, where anything else would widen or break the policy.
+pub fn check_logo_host(entry: &str) -> Result<(), String> {
+    let e = entry.trim();
+    let refuse = || {
+        Err(format!(
+            "\u{201c}{e}\u{201d} is not a host name such as cdn.example.com (no scheme, path or wildcard; a port only when it is not 443)."
+        ))
+    };
+    if e.is_empty()
+        || !e
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b':' | b'[' | b']'))
+    {
+        return refuse();
+    }
+    let Ok(url) = Url::parse(&format!("https://{e}/")) else {
+        return refuse();
+    };
+    // What the URL parser reads back must be the entry itself: nothing
+    // normalised away (a trailing dot, `:443`, upper case is fine).
+    let Some(host) = url.host_str() else {
+        return refuse();
+    };
+    let back = match url.port() {
+        Some(p) => format!("{host}:{p}"),
+        None => host.to_string(),
+    };
+    if back != e.to_ascii_lowercase() {
+        return refuse();
+    }
+    Ok(())
+}
+
+/// Whether a logo may load by itself: it is displayable (https) and its
+/// host, and port when not 443, is one of `hosts` (the deployment's
+/// `logoHosts`, any case). Any other logo would tell its host who looked at
+/// the client and when, so it is loaded only when the user asks.
+pub fn is_allowed_logo(raw: &str, hosts: &[String]) -> bool {
+    if !is_displayable_logo(raw) {
+        return false;
+    }
+    let Some(at) = logo_host(raw) else {
+        return false;
+    };
+    hosts.iter().any(|h| h.trim().eq_ignore_ascii_case(&at))
+}
+
+/// The host of a logo URL as [`check_logo_host`] writes hosts: the host
+/// name, and the port when it is not the scheme's default.
+pub fn logo_host(raw: &str) -> Option<String> {
+    let url = Url::parse(&ascii_host(raw.trim())).ok()?;
+    let host = url.host_str()?;
+    Some(match url.port() {
+        Some(p) => format!("{host}:{p}"),
+        None => host.to_string(),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -277,5 +339,64 @@ mod tests {
         assert!(!is_displayable_logo("http://cdn.example.com/l.png"));
         assert!(!is_displayable_logo("javascript:alert(1)"));
         assert!(!is_displayable_logo("data:image/png;base64,AAAA"));
+    }
+
+    #[test]
+    fn logo_hosts() {
+        for ok in [
+            "cdn.example.com",
+            "CDN.Example.com",
+            "cdn.example.com:8443",
+            "localhost",
+            "127.0.0.1:8443",
+            "[::1]:8443",
+        ] {
+            assert_eq!(check_logo_host(ok), Ok(()), "{ok}");
+        }
+        for bad in [
+            "",
+            "https://cdn.example.com",
+            "cdn.example.com/logos",
+            "*.example.com",
+            "user@cdn.example.com",
+            "cdn.example.com:443",
+            "cdn.example.com:99999",
+            "cdn example.com",
+            "cdn.example.com;script-src",
+            "'self'",
+            "bücher.example",
+        ] {
+            assert!(check_logo_host(bad).is_err(), "{bad}");
+        }
+        let hosts = vec![
+            "cdn.example.com".to_string(),
+            "img.example.org:8443".to_string(),
+        ];
+        assert!(is_allowed_logo("https://cdn.example.com/l.png", &hosts));
+        assert!(is_allowed_logo("https://CDN.example.com:443/l.png", &hosts));
+        assert!(is_allowed_logo(
+            "https://img.example.org:8443/l.png",
+            &hosts
+        ));
+        assert!(!is_allowed_logo("https://img.example.org/l.png", &hosts));
+        assert!(!is_allowed_logo(
+            "https://cdn.example.com.evil.example/l.png",
+            &hosts
+        ));
+        assert!(!is_allowed_logo(
+            "https://evil.example/cdn.example.com/l.png",
+            &hosts
+        ));
+        assert!(!is_allowed_logo("http://cdn.example.com/l.png", &hosts));
+        assert!(!is_allowed_logo("https://cdn.example.com/l.png", &[]));
+        assert_eq!(
+            logo_host("https://Img.Example.org:8443/x").as_deref(),
+            Some("img.example.org:8443")
+        );
+        assert_eq!(
+            logo_host("https://img.example.org:443/x").as_deref(),
+            Some("img.example.org")
+        );
+        assert_eq!(logo_host("not a url"), None);
     }
 }
