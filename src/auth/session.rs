@@ -36,15 +36,11 @@ pub struct Auth {
     /// The sessionStorage key, or `None` when nothing may be persisted
     /// (embedded: the host page owns the session).
     storage: StoredValue<Option<String>>,
-    /// The host's forced refresh in flight, shared by every request that
-    /// got a 401 meanwhile: one `getToken({ forceRefresh: true })`, not one
-    /// per request.
-    refreshing: StoredValue<Option<SharedToken>, LocalStorage>,
+    /// Requests waiting for the host's forced refresh in flight (`Some`
+    /// while one runs): one `getToken({ forceRefresh: true })` for every
+    /// request that got a 401 meanwhile, not one per request.
+    refreshing: StoredValue<Option<Vec<oneshot::Sender<Option<String>>>>>,
 }
-
-/// A forced refresh's answer, awaited by several requests at once.
-type SharedToken =
-    futures::future::Shared<futures::future::LocalBoxFuture<'static, Option<String>>>;
 
 /// Where a session is kept between reloads.
 pub enum Persist {
@@ -90,7 +86,7 @@ impl Auth {
             waiters: StoredValue::new(Vec::new()),
             host: StoredValue::new_local(host),
             storage: StoredValue::new(storage),
-            refreshing: StoredValue::new_local(None),
+            refreshing: StoredValue::new(None),
         }
     }
 
@@ -239,31 +235,29 @@ impl Auth {
     /// One forced refresh at a time: requests that get a 401 while the host
     /// is refreshing wait for that answer instead of asking again.
     async fn refresh_once(&self, host: &HostTokenSource) -> Option<String> {
-        use futures::FutureExt;
-        let pending = self.refreshing.try_with_value(Clone::clone).flatten();
-        let shared = match pending {
-            Some(p) => p,
+        let (tx, rx) = oneshot::channel();
+        let mut first = false;
+        self.refreshing.try_update_value(|r| match r {
+            Some(waiting) => waiting.push(tx),
             None => {
-                let fresh = host(true);
-                let p = async move {
-                    crate::deadline::within(HOST_TOKEN_TIMEOUT_MS, fresh)
-                        .await
-                        .flatten()
-                }
-                .boxed_local()
-                .shared();
-                self.refreshing.try_set_value(Some(p.clone()));
-                p
-            }
-        };
-        let token = shared.clone().await;
-        // The first waiter to finish clears the slot (only if it still
-        // holds this refresh): the next 401 asks the host again.
-        self.refreshing.try_update_value(|r| {
-            if r.as_ref().is_some_and(|p| p.ptr_eq(&shared)) {
-                *r = None;
+                first = true;
+                *r = Some(Vec::new());
             }
         });
+        if !first {
+            return rx.await.ok().flatten();
+        }
+        let token = crate::deadline::within(HOST_TOKEN_TIMEOUT_MS, host(true))
+            .await
+            .flatten();
+        let waiting = self
+            .refreshing
+            .try_update_value(Option::take)
+            .flatten()
+            .unwrap_or_default();
+        for w in waiting {
+            let _ = w.send(token.clone());
+        }
         token
     }
 }
