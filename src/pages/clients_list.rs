@@ -284,17 +284,23 @@ pub fn ClientsListPage() -> impl IntoView {
             {move || match list.get() {
                 None => view! { <Skeleton label="Loading clients\u{2026}" rows=8 /> }.into_any(),
                 Some(Err(e)) => failed(e, list),
+                // Nothing readable, but the server sent entries: not "no clients".
+                Some(Ok(l)) if l.clients.is_empty() && l.skipped > 0 => view! {
+                    <div class="ncc-empty">
+                        <h2>"No client could be read"</h2>
+                        <p class="ncc-notice" role="note">{skipped_notice(l.skipped)}</p>
+                    </div>
+                }.into_any(),
                 Some(Ok(l)) if l.clients.is_empty() => view! {
                     <div class="ncc-empty">
                         <h2>"No clients yet"</h2>
                         <p>"This tenant has no auth clients. Create the first one."</p>
-                        {(l.skipped > 0).then(|| view! { <p class="ncc-muted">{format!("{} unreadable entries in the server's answer were left out.", l.skipped)}</p> })}
                     </div>
                 }.into_any(),
                 Some(Ok(l)) => view! {
                     {l.incomplete.map(|m| view! { <p class="ncc-notice" role="note">{m}</p> })}
                     {(l.skipped > 0).then(|| view! {
-                        <p class="ncc-notice">{format!("{} entries in the server's answer could not be read and are not shown.", l.skipped)}</p>
+                        <p class="ncc-notice" role="note">{skipped_notice(l.skipped)}</p>
                     })}
                     <Show
                         when=move || counts().is_some_and(|(m, _)| m > 0)
@@ -373,5 +379,19 @@ impl PartialEq for ArcEq<Loaded> {
 impl PartialEq for ArcEq<Arc<ListView>> {
     fn eq(&self, other: &Self) -> bool {
         *self.0 == *other.0
+    }
+}
+
+/// Says how many entries of the server's answer were not clients (the list
+/// shows the rest; an empty list must not pass for "no clients yet").
+fn skipped_notice(n: usize) -> String {
+    match n {
+        1 => {
+            "1 entry in the server's answer could not be read as a client and is not shown.".into()
+        }
+        n => format!(
+            "{} entries in the server's answer could not be read as clients and are not shown.",
+            nexus_domain::list_query::grouped(n)
+        ),
     }
 }

@@ -180,7 +180,7 @@ async function explanation(page: Page, op: Op, fault: string): Promise<string> {
   const said = page
     .getByRole('alert')
     .filter({ hasText: /\S/ })
-    .or(page.locator('.ncc-notice').filter({ hasText: /\S/ }))
+    .or(page.getByRole('note').filter({ hasText: /\S/ }))
     .or(page.getByRole('heading', { level: 1, name: 'Not found' }).locator('..'))
     .last();
   await expect(said).toBeVisible({ timeout });

@@ -43,6 +43,10 @@ impl Store {
                  id TEXT NOT NULL,
                  body TEXT NOT NULL,
                  PRIMARY KEY (tenant, id)
+             );
+             CREATE TABLE IF NOT EXISTS seeds (
+                 tenant TEXT PRIMARY KEY,
+                 seed TEXT NOT NULL
              );",
         )
         .map_err(err)?;
@@ -70,31 +74,42 @@ impl Store {
         Ok(usize::try_from(n).unwrap_or(0))
     }
 
-    /// Inserts `clients` in one transaction when the tenant has none.
-    /// Returns whether it seeded.
-    pub fn seed_if_empty(
-        &self,
-        tenant: &str,
-        clients: impl FnOnce() -> Vec<NexusClient>,
-    ) -> StoreResult<bool> {
-        if self.count(tenant)? > 0 {
-            return Ok(false);
-        }
-        let clients = clients();
+    /// What the tenant's clients were seeded as ("demo", "generated:N"), if
+    /// this database recorded it (older files did not).
+    pub fn seeded_as(&self, tenant: &str) -> StoreResult<Option<String>> {
+        self.lock()
+            .query_row(
+                "SELECT seed FROM seeds WHERE tenant = ?1",
+                params![tenant],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(err)
+    }
+
+    /// Replaces every client of a tenant with `clients`, and records `seed`
+    /// as what they were seeded as, in one transaction.
+    pub fn reseed(&self, tenant: &str, seed: &str, clients: &[NexusClient]) -> StoreResult<()> {
         let mut conn = self.lock();
         let tx = conn.transaction().map_err(err)?;
+        tx.execute("DELETE FROM clients WHERE tenant = ?1", params![tenant])
+            .map_err(err)?;
         {
             let mut stmt = tx
                 .prepare("INSERT OR REPLACE INTO clients (tenant, id, body) VALUES (?1, ?2, ?3)")
                 .map_err(err)?;
-            for c in &clients {
+            for c in clients {
                 let body = serde_json::to_string(c).map_err(|e| e.to_string())?;
                 stmt.execute(params![tenant, c.id.as_deref().unwrap_or_default(), body])
                     .map_err(err)?;
             }
         }
-        tx.commit().map_err(err)?;
-        Ok(true)
+        tx.execute(
+            "INSERT OR REPLACE INTO seeds (tenant, seed) VALUES (?1, ?2)",
+            params![tenant, seed],
+        )
+        .map_err(err)?;
+        tx.commit().map_err(err)
     }
 
     /// Every client of a tenant (unsorted). Rows that no longer decode are skipped.
