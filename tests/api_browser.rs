@@ -556,3 +556,40 @@ fn debug_prints_leave_tokens_passwords_and_secrets_out() {
     }
     assert!(printed.contains("[redacted]") && printed.contains("demo-admin"));
 }
+
+#[wasm_bindgen_test]
+async fn a_2xx_answer_that_is_not_a_client_is_not_taken_for_one() {
+    let not_a_client =
+        |body: &str| serde_json::json!({ "status": 200, "type": "application/json", "body": body });
+    // Create: an object with none of a client's fields, then one without an id.
+    let (api, _) = api_with_host_tokens();
+    script(serde_json::json!([
+        not_a_client("{\"items\":[{\"id\":\"x\"}]}"),
+        not_a_client("{\"name\":\"Made\"}")
+    ]));
+    let body = nexus_domain::CreateClientRequest::default();
+    match api.create_client(&body).await {
+        Err(ApiError::Decode(d)) => assert!(d.contains("none of a client's fields"), "{d}"),
+        other => panic!("expected Decode, got {other:?}"),
+    }
+    match api.create_client(&body).await {
+        Err(e @ ApiError::Decode(_)) => {
+            assert!(format!("{e:?}").contains("no client ID"), "{e:?}");
+        }
+        other => panic!("expected Decode, got {other:?}"),
+    }
+    // Update and read: the same object is not "the client with every field gone".
+    script(serde_json::json!([
+        not_a_client("{\"items\":[]}"),
+        not_a_client("{\"items\":[]}")
+    ]));
+    assert!(matches!(
+        api.update_client("cl_1", &UpdateClientRequest::default())
+            .await,
+        Err(ApiError::Decode(_))
+    ));
+    assert!(matches!(
+        api.get_client("cl_1").await,
+        Err(ApiError::Decode(_))
+    ));
+}

@@ -29,7 +29,8 @@ pub fn is_usable_id(id: &str) -> bool {
 
 /// A client answered for route `id` must be that client: a body with another
 /// id is refused; one with no id takes the route's.
-fn same_client(mut c: NexusClient, id: &str, what: &str) -> Result<NexusClient, ApiError> {
+fn same_client(c: NexusClient, id: &str, what: &str) -> Result<NexusClient, ApiError> {
+    let mut c = a_client(c, what)?;
     match c.id.as_deref() {
         Some(got) if got != id => Err(ApiError::Decode(format!(
             "The server answered with {what} for another client (\u{201c}{got}\u{201d} instead of \u{201c}{id}\u{201d})."
@@ -40,6 +41,18 @@ fn same_client(mut c: NexusClient, id: &str, what: &str) -> Result<NexusClient, 
             Ok(c)
         }
     }
+}
+
+/// A JSON object with none of a client's fields (`{"items": …}`, say) is
+/// not a client: taking it for one showed "Client “(unnamed client)”
+/// created" with no id, or an "updated" client with every field gone.
+fn a_client(c: NexusClient, what: &str) -> Result<NexusClient, ApiError> {
+    if c == NexusClient::default() {
+        return Err(ApiError::Decode(format!(
+            "Expected {what}, but the answer holds none of a client's fields."
+        )));
+    }
+    Ok(c)
 }
 
 /// The problem an error answer carries: its body read as a problem, and
@@ -243,7 +256,14 @@ impl NexusApi {
         let resp = self
             .send(Method::POST, &self.clients_url(), Some(Self::json(body)?))
             .await?;
-        decode(&resp, "the new client")
+        let created = a_client(decode(&resp, "the new client")?, "the new client")?;
+        if created.id.as_deref().is_none_or(|id| id.trim().is_empty()) {
+            // Created (2xx), but there is no way to open it from here.
+            return Err(ApiError::Decode(
+                "The server said it created the client but sent no client ID.".into(),
+            ));
+        }
+        Ok(created)
     }
 
     /// Updates the changed fields of a client.
