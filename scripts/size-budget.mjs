@@ -8,7 +8,12 @@ import { firstLoadFiles, sum } from "../bench/first-load.mjs";
 // Issue 8 aims at 240 KB (below a React admin's 267 KB); the console is not
 // there yet (README, "Speed and size"). This budget is a ratchet at today's
 // bytes plus a little: lower it whenever the first load shrinks.
-const BUDGET_KB = Number(process.env.NCC_SIZE_BUDGET_KB || 340);
+// 340 → 348 (2026-12-01): the hardening issue's second half added 9.2 KB
+// (336.8 → 346.0): Retry-After advice with HTTP dates, the partial-list
+// reasons, the logo host allow-list and its "Load logo" view, answers keyed
+// by client id with the rotate guard, the embedding checks and the refresh
+// single-flight. Each was weighed; none could be left out.
+const BUDGET_KB = Number(process.env.NCC_SIZE_BUDGET_KB || 348);
 const dist = resolve(process.argv[2] || "dist");
 const files = firstLoadFiles(dist);
 for (const f of files) console.log(`${f.name.padEnd(52)} ${(f.br / 1000).toFixed(1).padStart(7)} KB brotli`);
