@@ -174,15 +174,16 @@ pub fn CreateClientPage() -> impl IntoView {
                     <section class="ncc-secret-once" aria-labelledby="ncc-created-title">
                         <h2 id="ncc-created-title">{format!("Client \u{201c}{}\u{201d} created", crate::components::shortened(&c.display_name()))}</h2>
                         <p>"Client ID " <code>{id.clone()}</code> <CopyButton text=id.clone() label="Copy client ID" /></p>
-                        {match c.secret.clone() {
+                        {match c.secret.clone().filter(|_| !c.is_public()) {
                             Some(s) => view! {
-                                <p role="alert"><strong>"This is the client secret. Copy it now: you will not see it again here."</strong></p>
+                                <p role="alert"><strong>"This is the client secret. Copy it now: this panel shows it once. Later, only callers who may rotate this secret can reveal it on the client's page."</strong></p>
                                 <div class="ncc-secret-once__row">
                                     <code class="ncc-secret-once__value">{s.clone()}</code>
                                     <CopyButton text=s label="Copy client secret" />
                                 </div>
                             }.into_any(),
-                            None => view! { <p class="ncc-muted">"The server returned no secret for this client type."</p> }.into_any(),
+                            None if c.is_public() => view! { <p class="ncc-muted">"A single-page or native app is a public client: it has no secret to copy."</p> }.into_any(),
+                            None => view! { <p class="ncc-muted">"The server returned no secret for this client."</p> }.into_any(),
                         }}
                         <p><a class="ncc-btn" href=href(&path::detail(&id)) data-guard-exempt="">"I have copied it \u{2014} open the client"</a></p>
                     </section>

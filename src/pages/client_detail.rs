@@ -124,10 +124,17 @@ fn ClientDetail(
         }
     };
     let edit_decision = decision(Action::Edit, "edit");
-    let rotate_decision = decision(Action::RotateSecret, "rotate");
+    let rotate_permission = decision(Action::RotateSecret, "rotate");
+    // Whoever asks, a public or Private Key JWT client has no secret to
+    // rotate: the button says so instead of sending a request that fails.
+    let no_rotation = client.rotation_unavailable();
+    let rotate_decision = Signal::derive(move || match no_rotation {
+        Some(why) => Decision::Denied(why.to_string()),
+        None => rotate_permission.get(),
+    });
     let delete_decision = decision(Action::Delete, "delete");
     // Seeing a secret takes what rotating it takes (as on the stand-in).
-    let secret_decision = Signal::derive(move || match rotate_decision.get() {
+    let secret_decision = Signal::derive(move || match rotate_permission.get() {
         Decision::Denied(why) => Decision::Denied(format!(
             "Only callers who may rotate this secret may see or copy it. {why}"
         )),
@@ -268,7 +275,7 @@ fn ClientDetail(
                 // A region, not an alert: an alert would read the secret aloud.
                 <section class="ncc-secret-once" aria-labelledby="ncc-new-secret-title">
                     <h2 id="ncc-new-secret-title">"New client secret"</h2>
-                    <p role="alert"><strong>"Copy it now: you will not see it again here."</strong></p>
+                    <p role="alert"><strong>"Copy it now: this panel shows it once. Later, only callers who may rotate this secret can reveal it on this page."</strong></p>
                     <div class="ncc-secret-once__row">
                         <code class="ncc-secret-once__value">{s.clone()}</code>
                         <CopyButton text=s label="Copy new client secret" />
@@ -292,7 +299,9 @@ fn ClientDetail(
                             <dd>
                                 {
                                     let secret = c.secret.clone().filter(|s| !s.is_empty());
+                                    let public = c.is_public();
                                     move || match (secret.clone(), secret_decision.with(Decision::is_allowed)) {
+                                        (None, _) if public => view! { <span class="ncc-not-set">"none: a public client has no secret"</span> }.into_any(),
                                         (Some(s), _) => view! { <SecretField secret=s decision=secret_decision /> }.into_any(),
                                         // Left out by the server for a caller who may not rotate it.
                                         (None, false) => view! { <SecretField secret="" decision=secret_decision /> }.into_any(),

@@ -123,7 +123,7 @@ test('a valid create shows the secret once, then the client exists', async ({ pa
 
   await createButton(page).dblclick();
   const panel = page.getByRole('region', { name: /E2E Created Client.*created/ });
-  await expect(panel).toContainText('you will not see it again');
+  await expect(panel).toContainText('this panel shows it once');
   await expect(panel).toBeVisible();
   await expect(panel.getByRole('heading', { name: /E2E Created Client.*created/ })).toBeVisible();
   await page.waitForTimeout(300);

@@ -406,6 +406,27 @@ impl NexusClient {
         name_to_show(self.name.as_deref(), self.id.as_deref()).to_string()
     }
 
+    /// Whether this is a public client (a single-page or native app, or one
+    /// that authenticates with no secret): it has no secret to keep.
+    pub fn is_public(&self) -> bool {
+        matches!(self.kind(), Some(ClientType::Spa | ClientType::Native))
+            || self.client_auth_method == Some(ClientAuthMethod::None)
+    }
+
+    /// Why the secret cannot be rotated whoever asks, if so: a public client
+    /// has none, and the rotate endpoint refuses a Private Key JWT client
+    /// (seed 001: "cannot be used with clients configured with Private Key
+    /// JWT authentication").
+    pub fn rotation_unavailable(&self) -> Option<&'static str> {
+        if self.client_auth_method == Some(ClientAuthMethod::PrivateKeyJwt) {
+            Some("This client authenticates with Private Key JWT: it uses no secret, and Nexus does not rotate one for it.")
+        } else if self.is_public() {
+            Some("A single-page or native app is a public client: it has no secret, so there is none to rotate.")
+        } else {
+            None
+        }
+    }
+
     /// Owners, or an empty slice when not set.
     pub fn owners_list(&self) -> &[String] {
         self.owners.as_deref().unwrap_or(&[])
@@ -415,6 +436,29 @@ impl NexusClient {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn public_and_private_key_jwt_clients_have_no_secret_to_rotate() {
+        let client = |t: &str, m: Option<ClientAuthMethod>| NexusClient {
+            client_type: Some(t.into()),
+            client_auth_method: m,
+            ..Default::default()
+        };
+        assert!(client("spa", None).rotation_unavailable().is_some());
+        assert!(client("native", None).rotation_unavailable().is_some());
+        assert!(client("regular_web", Some(ClientAuthMethod::None)).is_public());
+        assert!(
+            client("non_interactive", Some(ClientAuthMethod::PrivateKeyJwt))
+                .rotation_unavailable()
+                .is_some_and(|r| r.contains("Private Key JWT"))
+        );
+        assert_eq!(client("regular_web", None).rotation_unavailable(), None);
+        assert_eq!(
+            client("non_interactive", Some(ClientAuthMethod::ClientSecretPost))
+                .rotation_unavailable(),
+            None
+        );
+    }
 
     #[test]
     fn auth_method_any_spelling() {

@@ -408,6 +408,15 @@ pub async fn rotate_secret(
              one), or change its authentication method to a client-secret method first."
         )));
     }
+    // The domain's rule, as the console applies it: a public client has no
+    // secret to rotate.
+    if client.is_public() {
+        if let Some(why) = client.rotation_unavailable() {
+            return Err(Problem::bad_request(format!(
+                "The secret of client '{id}' cannot be rotated. {why}"
+            )));
+        }
+    }
     client.secret = Some(new_secret());
     state.store().put(&tenant, &client).map_err(internal)?;
     Ok(json_answer(StatusCode::OK, client_json(&state, &client)))
