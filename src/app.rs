@@ -129,7 +129,7 @@ fn Console(config: AppConfig, get_token: Option<HostTokenSource>, embedded: bool
     view! {
         <Router base=base>
             <Show when=move || host_mode || auth.is_signed_in() fallback=|| view! { <SignInPage /> }>
-                <Shell />
+                <Shell embedded=embedded />
             </Show>
             <ReauthDialog />
             <ToastRegion />
@@ -139,7 +139,7 @@ fn Console(config: AppConfig, get_token: Option<HostTokenSource>, embedded: bool
 
 /// Header (tenant, caller, sign out) and the routed page.
 #[component]
-fn Shell() -> impl IntoView {
+fn Shell(embedded: bool) -> impl IntoView {
     let auth = use_auth();
     let config = expect_context::<AppConfig>();
     let tenant = config.tenant_id.clone();
@@ -164,6 +164,7 @@ fn Shell() -> impl IntoView {
         nexus_domain::Caller::Unknown => "permissions unknown (checked by the server)".into(),
     };
     let host_managed = auth.is_host_managed();
+    crate::components::use_page_heading(embedded);
     let home = href(path::LIST);
     view! {
         <div class="ncc-app">
