@@ -154,6 +154,8 @@ pub fn ClientsTable(
     Effect::new(move |_| rows.with(assign));
     let base = href("");
     view! {
+        // On a narrow screen the table scrolls in this box, not the page.
+        <div class="ncc-table-scroll">
         <table class="ncc-table" on:click=on_click>
             <caption class="ncc-visually-hidden">"Clients"</caption>
             <colgroup>
@@ -195,6 +197,7 @@ pub fn ClientsTable(
                 </For>
             </tbody>
         </table>
+        </div>
         <span class="ncc-visually-hidden" role="status">
             {move || match copied.get() {
                 Some((_, Ok(()))) => "Copied to the clipboard.".to_string(),

@@ -30,7 +30,13 @@ pub fn use_page_heading(embedded: bool) {
     });
 }
 
-fn wait_for_heading(generation: StoredValue<u64>, mine: u64, initial: bool, embedded: bool, frame: u32) {
+fn wait_for_heading(
+    generation: StoredValue<u64>,
+    mine: u64,
+    initial: bool,
+    embedded: bool,
+    frame: u32,
+) {
     request_animation_frame(move || {
         if generation.try_get_value() != Some(mine) {
             return; // the route moved on (or the console is gone)
