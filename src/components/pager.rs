@@ -1,7 +1,8 @@
-//! Previous / next page and rows per page.
+//! Paging a list (first, previous, a page to jump to, next, last, rows per
+//! page) and the list's filter selects.
 
 use leptos::prelude::*;
-use nexus_domain::list_query::grouped;
+use nexus_domain::list_query::{grouped, page_to_jump};
 
 /// Where a list is: the shown page (0-based) of `count` pages.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -10,8 +11,10 @@ pub struct PageAt {
     pub count: usize,
 }
 
-/// The pager under a list. `on_page` gets the 0-based page to show,
-/// `on_per_page` the chosen page size.
+/// A list's pager: first, previous, the page number (type one to jump
+/// there), next, last; and, under the list, rows per page. `on_page` gets the
+/// 0-based page to show, `on_per_page` the chosen page size. `above` is the
+/// copy over the table (no rows-per-page there, its own names and ids).
 #[component]
 pub fn Pager(
     #[prop(into)] at: Signal<Option<PageAt>>,
@@ -19,49 +22,77 @@ pub fn Pager(
     choices: &'static [usize],
     on_page: Callback<usize>,
     on_per_page: Callback<usize>,
+    #[prop(optional)] above: bool,
 ) -> impl IntoView {
     let can_back = move || at.get().is_some_and(|a| a.page > 0);
     let can_forward = move || at.get().is_some_and(|a| a.page + 1 < a.count);
+    let go = move |to: fn(PageAt) -> Option<usize>| {
+        move |_| {
+            if let Some(p) = at.get_untracked().and_then(to) {
+                on_page.run(p);
+            }
+        }
+    };
+    let where_ = if above { "above" } else { "below" };
+    let jump_id = format!("ncc-page-jump-{where_}");
+    let button = "ncc-btn ncc-btn--secondary ncc-btn--small";
     view! {
-        <nav class="ncc-pager" aria-label="Pages">
-            <button
-                type="button"
-                class="ncc-btn ncc-btn--secondary ncc-btn--small"
-                aria-disabled=move || (!can_back()).then_some("true")
-                on:click=move |_| {
-                    if let Some(a) = at.get_untracked().filter(|a| a.page > 0) {
-                        on_page.run(a.page - 1);
-                    }
-                }
-            >
+        <nav class="ncc-pager" aria-label=if above { "Pages, above the list" } else { "Pages" }>
+            <button type="button" class=button aria-disabled=move || (!can_back()).then_some("true")
+                on:click=go(|a| (a.page > 0).then_some(0))>
+                "First page"
+            </button>
+            <button type="button" class=button aria-disabled=move || (!can_back()).then_some("true")
+                on:click=go(|a| a.page.checked_sub(1))>
                 "Previous page"
             </button>
-            <span>{move || at.get().map(|a| format!("Page {} of {}", grouped(a.page + 1), grouped(a.count)))}</span>
-            <button
-                type="button"
-                class="ncc-btn ncc-btn--secondary ncc-btn--small"
-                aria-disabled=move || (!can_forward()).then_some("true")
-                on:click=move |_| {
-                    if let Some(a) = at.get_untracked().filter(|a| a.page + 1 < a.count) {
-                        on_page.run(a.page + 1);
+            <span class="ncc-pager__at">
+                <label for=jump_id.clone()>"Page"</label>
+                " "
+                <input
+                    id=jump_id
+                    class="ncc-input ncc-input--page"
+                    type="text"
+                    inputmode="numeric"
+                    autocomplete="off"
+                    aria-describedby=format!("ncc-page-count-{where_}")
+                    prop:value=move || at.get().map(|a| (a.page + 1).to_string()).unwrap_or_default()
+                    on:change:target=move |ev| {
+                        let input = ev.target();
+                        let count = at.get_untracked().map_or(0, |a| a.count);
+                        match page_to_jump(&input.value(), count) {
+                            Some(p) => on_page.run(p),
+                            // Not a page number: show the page again.
+                            None => input.set_value(&at.get_untracked().map(|a| (a.page + 1).to_string()).unwrap_or_default()),
+                        }
                     }
-                }
-            >
+                />
+                " "
+                <span id=format!("ncc-page-count-{where_}")>{move || at.get().map(|a| format!("of {}", grouped(a.count)))}</span>
+            </span>
+            <button type="button" class=button aria-disabled=move || (!can_forward()).then_some("true")
+                on:click=go(|a| (a.page + 1 < a.count).then_some(a.page + 1))>
                 "Next page"
             </button>
-            <label class="ncc-field__label" for="ncc-per-page">"Rows per page"</label>
-            <select
-                id="ncc-per-page"
-                class="ncc-input ncc-input--narrow"
-                prop:value=move || per_page.get().to_string()
-                on:change:target=move |ev| {
-                    if let Ok(n) = ev.target().value().parse() {
-                        on_per_page.run(n);
+            <button type="button" class=button aria-disabled=move || (!can_forward()).then_some("true")
+                on:click=go(|a| (a.page + 1 < a.count).then_some(a.count - 1))>
+                "Last page"
+            </button>
+            {(!above).then(|| view! {
+                <label class="ncc-field__label" for="ncc-per-page">"Rows per page"</label>
+                <select
+                    id="ncc-per-page"
+                    class="ncc-input ncc-input--narrow"
+                    prop:value=move || per_page.get().to_string()
+                    on:change:target=move |ev| {
+                        if let Ok(n) = ev.target().value().parse() {
+                            on_per_page.run(n);
+                        }
                     }
-                }
-            >
-                {choices.iter().map(|n| view! { <option value=n.to_string()>{n.to_string()}</option> }).collect_view()}
-            </select>
+                >
+                    {choices.iter().map(|n| view! { <option value=n.to_string()>{n.to_string()}</option> }).collect_view()}
+                </select>
+            })}
         </nav>
     }
 }

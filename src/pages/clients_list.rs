@@ -214,6 +214,18 @@ pub fn ClientsListPage() -> impl IntoView {
         })
     });
 
+    let per_page = Signal::derive(move || query.with(|q| q.per_page));
+    let on_page = Callback::new(move |page| {
+        let mut q = query.get_untracked();
+        q.page = page;
+        set_query.run((q, false));
+    });
+    let on_per_page = Callback::new(move |n| {
+        let mut q = query.get_untracked();
+        q.per_page = n;
+        q.page = 0;
+        set_query.run((q, false));
+    });
     view! {
         <section class="ncc-page" aria-labelledby="ncc-list-title">
             <div class="ncc-page__head">
@@ -314,6 +326,11 @@ pub fn ClientsListPage() -> impl IntoView {
                             </div>
                         }
                     >
+                        // More than one page: the pager above the table too.
+                        <Show when=move || page_at.get().is_some_and(|a| a.count > 1)>
+                            <Pager at=page_at per_page=per_page choices=&PER_PAGE_CHOICES
+                                on_page=on_page on_per_page=on_per_page above=true />
+                        </Show>
                         <ClientsTable rows=rows sort=sort_signal on_open=open on_sort=sort_by />
                     </Show>
                 }.into_any(),
@@ -322,19 +339,10 @@ pub fn ClientsListPage() -> impl IntoView {
             <Show when=move || counts().is_some_and(|(m, _)| m > 0)>
                 <Pager
                     at=page_at
-                    per_page=Signal::derive(move || query.with(|q| q.per_page))
+                    per_page=per_page
                     choices=&PER_PAGE_CHOICES
-                    on_page=Callback::new(move |page| {
-                        let mut q = query.get_untracked();
-                        q.page = page;
-                        set_query.run((q, false));
-                    })
-                    on_per_page=Callback::new(move |n| {
-                        let mut q = query.get_untracked();
-                        q.per_page = n;
-                        q.page = 0;
-                        set_query.run((q, false));
-                    })
+                    on_page=on_page
+                    on_per_page=on_per_page
                 />
             </Show>
         </section>

@@ -234,38 +234,72 @@ test.describe('clients list (36 demo clients)', () => {
   });
 });
 
+/** The pager under the list. */
+const pager = (page: Page) => page.getByRole('navigation', { name: 'Pages', exact: true });
+
+/** The pager shows page `n` of `of`. */
+async function expectPage(page: Page, n: number, of: string) {
+  await expect(pager(page).getByRole('textbox', { name: 'Page' })).toHaveValue(String(n));
+  await expect(pager(page)).toContainText(`of ${of}`);
+}
+
 test.describe('clients list (500 generated clients)', () => {
   test.use({ serverArgs: ['--clients', '500'] });
+
+  test('first, last and a typed page, from the pager above the list or below it', async ({ page, server }) => {
+    await signInAs(page, server, 'admin');
+    const above = page.getByRole('navigation', { name: 'Pages, above the list' });
+    await expect(above).toBeVisible();
+    await above.getByRole('button', { name: 'Last page' }).click();
+    await expect(page).toHaveURL(/[?&]page=10/);
+    await expectPage(page, 10, '10');
+    await expect(above.getByRole('textbox', { name: 'Page' })).toHaveValue('10');
+    await expect(pager(page).getByRole('button', { name: 'Next page' })).toHaveAttribute('aria-disabled', 'true');
+    await pager(page).getByRole('button', { name: 'First page' }).click();
+    await expectPage(page, 1, '10');
+    const jump = pager(page).getByRole('textbox', { name: 'Page' });
+    await jump.fill('7');
+    await jump.press('Enter');
+    await expect(page).toHaveURL(/[?&]page=7/);
+    await expectPage(page, 7, '10');
+    // Beyond the last page is the last page; words are not a page.
+    await jump.fill('99');
+    await jump.press('Enter');
+    await expectPage(page, 10, '10');
+    await jump.fill('seven');
+    await jump.press('Enter');
+    await expectPage(page, 10, '10');
+  });
 
   test('paging: next page goes into the URL, survives reload, and back returns', async ({ page, server }) => {
     await signInAs(page, server, 'admin');
     await expect(rows(page)).toHaveCount(50);
-    await expect(page.getByText('Page 1 of 10')).toBeVisible();
+    await expectPage(page, 1, '10');
     const first = await names(page);
-    await expect(page.getByRole('button', { name: 'Previous page' })).toHaveAttribute('aria-disabled', 'true');
+    await expect(pager(page).getByRole('button', { name: 'Previous page' })).toHaveAttribute('aria-disabled', 'true');
 
-    await page.getByRole('button', { name: 'Next page' }).click();
+    await pager(page).getByRole('button', { name: 'Next page' }).click();
     await expect(page).toHaveURL(/[?&]page=2/);
-    await expect(page.getByText('Page 2 of 10')).toBeVisible();
+    await expectPage(page, 2, '10');
     const second = await names(page);
     expect(second).toHaveLength(50);
     expect(second[0]).not.toBe(first[0]);
     expect(second.filter((n) => first.includes(n))).toEqual([]);
 
     await page.reload();
-    await expect(page.getByText('Page 2 of 10')).toBeVisible();
+    await expectPage(page, 2, '10');
     await expect.poll(() => names(page)).toEqual(second);
 
     await page.goBack();
     await expect(page).not.toHaveURL(/page=2/);
-    await expect(page.getByText('Page 1 of 10')).toBeVisible();
+    await expectPage(page, 1, '10');
     await expect.poll(() => names(page)).toEqual(first);
 
     // Rows per page.
     await page.getByLabel('Rows per page').selectOption('200');
     await expect(page).toHaveURL(/per_page=200/);
     await expect(rows(page)).toHaveCount(200);
-    await expect(page.getByText('Page 1 of 3')).toBeVisible();
+    await expectPage(page, 1, '3');
   });
 });
 
@@ -276,7 +310,7 @@ test.describe('clients list (1,200 generated clients)', () => {
     await signInAs(page, server, 'admin');
     await expect(page.getByText('1,200 clients', { exact: true })).toBeVisible();
     await page.getByLabel('Rows per page').selectOption('25');
-    await expect(page.getByText('Page 1 of 48')).toBeVisible();
+    await expectPage(page, 1, '48');
   });
 });
 

@@ -97,6 +97,25 @@ pub fn grouped(n: usize) -> String {
     out
 }
 
+/// The 0-based page a typed page number asks for, among `count` pages: a
+/// number is kept within 1..=count (0 is the first page, 99 of 12 the last);
+/// anything that is not a number (or no pages at all) asks for nothing.
+pub fn page_to_jump(typed: &str, count: usize) -> Option<usize> {
+    if count == 0 {
+        return None;
+    }
+    let digits: String = typed
+        .chars()
+        .filter(|c| !matches!(c, ',' | ' ' | '.' | '\u{a0}'))
+        .collect();
+    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    // Beyond usize: as far as it goes.
+    let n = digits.parse::<usize>().unwrap_or(usize::MAX);
+    Some(n.clamp(1, count) - 1)
+}
+
 /// Default rows per page.
 pub const DEFAULT_PER_PAGE: usize = 50;
 /// Page sizes offered.
@@ -376,6 +395,20 @@ pub fn apply(clients: &[ClientSummary], index: &SearchIndex, query: &ListQuery) 
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_typed_page_number_is_kept_within_the_pages() {
+        assert_eq!(page_to_jump("3", 12), Some(2));
+        assert_eq!(page_to_jump(" 1,000 ", 2000), Some(999));
+        assert_eq!(page_to_jump("0", 12), Some(0));
+        assert_eq!(page_to_jump("99", 12), Some(11));
+        assert_eq!(page_to_jump("99999999999999999999999", 12), Some(11));
+        assert_eq!(page_to_jump("", 12), None);
+        assert_eq!(page_to_jump("-2", 12), None);
+        assert_eq!(page_to_jump("two", 12), None);
+        assert_eq!(page_to_jump("3", 0), None);
+    }
+
     use super::*;
 
     fn clients() -> Vec<ClientSummary> {
