@@ -75,6 +75,29 @@ fn row_click(ev: &web_sys::MouseEvent) -> RowClick {
         .map_or(RowClick::None, RowClick::Open)
 }
 
+/// Where an arrow key moves the focus from a row's link or Copy button.
+fn arrow_target(ev: &web_sys::KeyboardEvent) -> Option<web_sys::HtmlElement> {
+    let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let row = target.closest("tbody tr").ok()??;
+    let on_link = target.matches("a.ncc-table__name").unwrap_or(false);
+    let on_copy = target.matches("button.ncc-table__copy").unwrap_or(false);
+    if !on_link && !on_copy {
+        return None;
+    }
+    let found = match ev.key().as_str() {
+        "ArrowRight" if on_link => row.query_selector("button.ncc-table__copy").ok()?,
+        "ArrowLeft" if on_copy => row.query_selector("a.ncc-table__name").ok()?,
+        "ArrowDown" => row
+            .next_element_sibling()
+            .and_then(|r| r.query_selector("a.ncc-table__name").ok().flatten()),
+        "ArrowUp" => row
+            .previous_element_sibling()
+            .and_then(|r| r.query_selector("a.ncc-table__name").ok().flatten()),
+        _ => None,
+    };
+    found?.dyn_into::<web_sys::HtmlElement>().ok()
+}
+
 /// The table of clients; rows open the detail view by mouse and keyboard.
 ///
 /// Rows are slots: the table keeps one `<tr>` per shown position and, when
@@ -123,6 +146,18 @@ pub fn ClientsTable(
         }
         RowClick::None => {}
     };
+    // One tab stop per row (the name link): the arrows move within the
+    // table, Right to the row's Copy button and Left back, Up and Down to
+    // the row above or below. Tab leaves for the next row or the pager.
+    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+        if ev.alt_key() || ev.ctrl_key() || ev.meta_key() || ev.shift_key() {
+            return;
+        }
+        if let Some(next) = arrow_target(&ev) {
+            ev.prevent_default();
+            let _ = next.focus();
+        }
+    };
     // One signal per slot saying which client it shows, set only when that
     // changes: a slot's row listens to its own signal, not to the whole list.
     // Reference-counted: created inside the effect, they must outlive its runs.
@@ -156,7 +191,10 @@ pub fn ClientsTable(
     view! {
         // On a narrow screen the table scrolls in this box, not the page.
         <div class="ncc-table-scroll">
-        <table class="ncc-table" on:click=on_click>
+        <p id="ncc-table-keys" class="ncc-visually-hidden">
+            "Tab moves from client to client; the right arrow reaches a client's Copy button, the up and down arrows the client above or below."
+        </p>
+        <table class="ncc-table" on:click=on_click on:keydown=on_keydown>
             <caption class="ncc-visually-hidden">"Clients"</caption>
             <colgroup>
                 <col class="ncc-table__col-name" />
@@ -297,7 +335,7 @@ fn SlotRow(
     view! {
         <tr class="ncc-table__row">
             <td>
-                <a class="ncc-table__name" href=field(|t| t.href.clone())>{field(|t| t.name.clone())}</a>
+                <a class="ncc-table__name" href=field(|t| t.href.clone()) aria-describedby="ncc-table-keys">{field(|t| t.name.clone())}</a>
                 <span class="ncc-table__sub ncc-muted" hidden=move || application().is_none()>{application}</span>
             </td>
             <td>{field(|t| t.kind.clone())}</td>
@@ -307,6 +345,7 @@ fn SlotRow(
                     <button
                         type="button"
                         class="ncc-btn ncc-btn--ghost ncc-btn--small ncc-table__copy"
+                        tabindex="-1"
                         data-copy=field(|t| t.id.clone())
                         aria-label=field(|t| t.copy_label.clone())
                     >

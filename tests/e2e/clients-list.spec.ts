@@ -210,6 +210,33 @@ test.describe('clients list (36 demo clients)', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Wallet App' })).toBeVisible();
   });
 
+  test('one tab stop per row; the arrows reach Copy and the rows above and below', async ({ page, server, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await signInAs(page, server, 'admin');
+    const link = (name: string) => table(page).getByRole('link', { name, exact: true });
+    await link('Gift Cards').focus();
+    await page.keyboard.press('Tab');
+    await expect(link('Internal Admin Portal')).toBeFocused();
+    await page.keyboard.press('Shift+Tab');
+    await expect(link('Gift Cards')).toBeFocused();
+    await page.keyboard.press('ArrowRight');
+    const copy = page.getByRole('button', { name: 'Copy client ID of Gift Cards' });
+    await expect(copy).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(copy).toHaveText('Copied');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('cl_giftcards_36');
+    await page.keyboard.press('ArrowLeft');
+    await expect(link('Gift Cards')).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(link('Internal Admin Portal')).toBeFocused();
+    await page.keyboard.press('ArrowUp');
+    await expect(link('Gift Cards')).toBeFocused();
+    // Reaching row 32 takes 32 Tab presses from the first row, not 64.
+    await link(await table(page).getByRole('link').first().innerText()).focus();
+    for (let i = 0; i < 31; i++) await page.keyboard.press('Tab');
+    await expect(table(page).getByRole('link').nth(31)).toBeFocused();
+  });
+
   test('copy button puts the client id on the clipboard', async ({ page, server, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
     await signInAs(page, server, 'admin');
