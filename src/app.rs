@@ -124,6 +124,7 @@ fn Console(config: AppConfig, get_token: Option<HostTokenSource>, embedded: bool
     provide_context(NexusApi::new(&config, config.tenant_id.clone(), auth));
     provide_context(config);
     provide_toasts();
+    crate::routes::provide_list_return();
     // Before <Router>: its popstate listener must come second.
     crate::components::install_history_guard();
     view! {

@@ -37,6 +37,36 @@ pub fn href(route: &str) -> String {
     format!("{base}{route}")
 }
 
+/// The client list as the user last left it (search, filters, sort, page,
+/// rows per page), as an href: "Clients" links and the return after a
+/// delete go back there, not to the list's first page unfiltered.
+#[derive(Clone, Copy)]
+pub struct ListReturn(RwSignal<Option<String>>);
+
+/// Puts the list's return address in context (once, above the routes).
+pub fn provide_list_return() {
+    provide_context(ListReturn(RwSignal::new(None)));
+}
+
+/// Remembers `href` as where the list is (called by the list page).
+pub fn remember_list(href: String) {
+    if let Some(ListReturn(r)) = use_context::<ListReturn>() {
+        r.set(Some(href));
+    }
+}
+
+/// Where "Clients" goes: the list as last left, else its first page
+/// (reactive).
+pub fn list_href() -> Signal<String> {
+    let plain = href(path::LIST);
+    let remembered = use_context::<ListReturn>().map(|ListReturn(r)| r);
+    Signal::derive(move || {
+        remembered
+            .and_then(|r| r.get())
+            .unwrap_or_else(|| plain.clone())
+    })
+}
+
 /// Navigation options for an href that already carries the base path (the
 /// router would otherwise prefix the base a second time).
 pub fn nav(replace: bool) -> leptos_router::NavigateOptions {

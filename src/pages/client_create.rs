@@ -162,7 +162,7 @@ pub fn CreateClientPage() -> impl IntoView {
     view! {
         <section class="ncc-page ncc-page--narrow" aria-labelledby="ncc-create-title">
             <nav class="ncc-breadcrumb" aria-label="Breadcrumb">
-                <a href=href(path::LIST)>"Clients"</a>
+                <a href=crate::routes::list_href()>"Clients"</a>
                 <span aria-hidden="true">" / "</span>
                 <span aria-current="page">"New client"</span>
             </nav>
@@ -270,7 +270,7 @@ pub fn CreateClientPage() -> impl IntoView {
                     </Show>
                     <div class="ncc-form__actions">
                         <GuardedButton label="Create client" busy=busy busy_label="Creating\u{2026}" decision=decision on_click=submit.clone() />
-                        <a class="ncc-btn ncc-btn--ghost" href=href(path::LIST)>"Cancel"</a>
+                        <a class="ncc-btn ncc-btn--ghost" href=crate::routes::list_href()>"Cancel"</a>
                     </div>
                 </form>
             </Show>

@@ -205,7 +205,7 @@ fn ClientDetail(
             let name = name.clone();
             let navigate = navigate.clone();
             // Resolved now: after the await there is no reactive owner to read context from.
-            let list_href = href(path::LIST);
+            let list_href = crate::routes::list_href().get_untracked();
             spawn_local(async move {
                 let r = api.delete_client(&id).await;
                 let left = deleting.try_set(false).is_some();
@@ -249,7 +249,7 @@ fn ClientDetail(
     view! {
         <section class="ncc-page" aria-labelledby="ncc-detail-title">
             <nav class="ncc-breadcrumb" aria-label="Breadcrumb">
-                <a href=href(path::LIST)>"Clients"</a>
+                <a href=crate::routes::list_href()>"Clients"</a>
                 <span aria-hidden="true">" / "</span>
                 <span aria-current="page">{short_name.clone()}</span>
             </nav>

@@ -192,7 +192,7 @@ fn EditForm(client: NexusClient) -> impl IntoView {
     view! {
         <section class="ncc-page ncc-page--narrow" aria-labelledby="ncc-edit-title">
             <nav class="ncc-breadcrumb" aria-label="Breadcrumb">
-                <a href=href(path::LIST)>"Clients"</a>
+                <a href=crate::routes::list_href()>"Clients"</a>
                 <span aria-hidden="true">" / "</span>
                 <a href=href(&path::detail(&id))>{name.clone()}</a>
                 <span aria-hidden="true">" / "</span>

@@ -5,7 +5,6 @@
 use crate::api::{use_api, ApiError};
 use crate::components::{ProblemView, Skeleton};
 use crate::pages::NotFoundPage;
-use crate::routes::{href, path};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
@@ -93,7 +92,7 @@ pub fn ClientLoader(
                             "Try again"
                         </button>
                         " "
-                        <a class="ncc-btn ncc-btn--ghost" href=href(path::LIST)>"Back to the list"</a>
+                        <a class="ncc-btn ncc-btn--ghost" href=crate::routes::list_href()>"Back to the list"</a>
                     </ProblemView>
                 }
                 .into_any()

@@ -74,7 +74,7 @@ pub fn ClientsListPage() -> impl IntoView {
 
     // Every change of the view state is a navigation; typing replaces the
     // history entry, so back does not step through keystrokes.
-    let set_query = Callback::new(move |(q, replace): (ListQuery, bool)| {
+    let list_url = move |q: &ListQuery| {
         let search = q
             .to_pairs()
             .iter()
@@ -86,6 +86,12 @@ pub fn ClientsListPage() -> impl IntoView {
             url.push('?');
             url.push_str(&search);
         }
+        url
+    };
+    // Where "Clients" links elsewhere come back to.
+    Effect::new(move |_| query.with(|q| crate::routes::remember_list(list_url(q))));
+    let set_query = Callback::new(move |(q, replace): (ListQuery, bool)| {
+        let url = list_url(&q);
         navigate(
             &url,
             NavigateOptions {

@@ -273,6 +273,32 @@ async function expectPage(page: Page, n: number, of: string) {
 test.describe('clients list (500 generated clients)', () => {
   test.use({ serverArgs: ['--clients', '500'] });
 
+  test('"Clients" and the return after a delete go back to the list as it was', async ({ page, server }) => {
+    await signInAs(page, server, 'admin');
+    await page.getByRole('searchbox', { name: 'Search clients' }).fill('a');
+    await page.getByLabel('Rows per page').selectOption('25');
+    await page.getByRole('navigation', { name: 'Pages', exact: true }).getByRole('button', { name: 'Next page' }).click();
+    await expect(page).toHaveURL(/page=2/);
+    const state = new URL(page.url()).search;
+    expect(state).toMatch(/q=a/);
+    expect(state).toMatch(/per_page=25/);
+    // Into a client and back by the breadcrumb.
+    await table(page).getByRole('link').first().click();
+    await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+    await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Clients' }).click();
+    await expect(page).toHaveURL((u) => u.search === state);
+    await expect(pager(page).getByRole('textbox', { name: 'Page' })).toHaveValue('2');
+    // Delete one and come back to the same list.
+    const name = await table(page).getByRole('link').first().innerText();
+    await table(page).getByRole('link').first().click();
+    await page.locator('.ncc-page__head').getByRole('button', { name: 'Delete' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Delete this client?' });
+    await dialog.getByRole('textbox').fill(name);
+    await dialog.getByRole('button', { name: 'Delete client' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'deleted' })).toBeVisible();
+    await expect(page).toHaveURL((u) => u.pathname === '/clients' && new URLSearchParams(u.search).get('q') === 'a' && new URLSearchParams(u.search).get('per_page') === '25');
+  });
+
   test('first, last and a typed page, from the pager above the list or below it', async ({ page, server }) => {
     await signInAs(page, server, 'admin');
     const above = page.getByRole('navigation', { name: 'Pages, above the list' });
