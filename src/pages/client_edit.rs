@@ -33,7 +33,39 @@ const EDIT_FIELDS: [Field; 12] = [
 /// `/clients/:id/edit`: the PATCH-able fields; only changes are sent, after a review.
 #[component]
 pub fn EditClientPage() -> impl IntoView {
-    view! { <ClientLoader render=|client, _| view! { <EditForm client=client /> }.into_any() /> }
+    let auth = use_auth();
+    view! {
+        <ClientLoader render=move |client, _| {
+            // A caller who may not edit gets the reason, not a form whose
+            // review stays disabled and whose leave prompt nags.
+            match decide(&auth.caller().get_untracked(), Action::Edit, Some(&client)) {
+                Decision::Denied(why) => view! { <EditNotAllowed client=client why=why /> }.into_any(),
+                Decision::Allowed => view! { <EditForm client=client /> }.into_any(),
+            }
+        } />
+    }
+}
+
+/// The edit route for a caller who may not edit this client: why, and the
+/// way back to the client (read-only there).
+#[component]
+fn EditNotAllowed(client: NexusClient, why: String) -> impl IntoView {
+    let id = client.id.clone().unwrap_or_default();
+    let name = shortened(&client.display_name());
+    view! {
+        <section class="ncc-page ncc-page--narrow" aria-labelledby="ncc-edit-title">
+            <nav class="ncc-breadcrumb" aria-label="Breadcrumb">
+                <a href=crate::routes::list_href()>"Clients"</a>
+                <span aria-hidden="true">" / "</span>
+                <a href=href(&path::detail(&id))>{name.clone()}</a>
+                <span aria-hidden="true">" / "</span>
+                <span aria-current="page">"Edit"</span>
+            </nav>
+            <h1 id="ncc-edit-title">{format!("You cannot edit {name}")}</h1>
+            <p class="ncc-notice" role="note">{why}</p>
+            <p><a class="ncc-btn" href=href(&path::detail(&id))>"View the client"</a></p>
+        </section>
+    }
 }
 
 /// A value in the review: one line per list item, each cut when long.

@@ -168,3 +168,12 @@ test('Enter in the typed delete confirmation confirms once the name matches, not
   await expect(page.getByRole('status').filter({ hasText: `Client “${name}” deleted.` })).toBeVisible();
   expect((await stored(server, id)).status).toBe(404);
 });
+
+test('a viewer at the edit route sees why, not a form', async ({ page, server }) => {
+  await signInAs(page, server, 'viewer', '/clients/cl_billing_service_11/edit');
+  await expect(page.getByRole('heading', { level: 1, name: 'You cannot edit Billing Service' })).toBeVisible();
+  await expect(page.getByRole('note')).toContainText('client.write');
+  await expect(page.getByRole('textbox')).toHaveCount(0);
+  await page.getByRole('link', { name: 'View the client' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Billing Service' })).toBeVisible();
+});

@@ -166,7 +166,7 @@ const OPS: Op[] = [
 async function explanation(page: Page, op: Op, fault: string): Promise<string> {
   // Playwright hands a 50 MB answer to the browser slowly (base64 over its
   // protocol): give that case longer to arrive; the console's work is not slow.
-  const timeout = fault === '50 MB body' ? 45_000 : 10_000;
+  const timeout = fault === '50 MB body' ? 90_000 : 10_000;
   if (fault === '401') {
     const dialog = page.getByRole('dialog', { name: 'Sign in again to continue' });
     await expect(dialog).toBeVisible({ timeout: 10_000 });
@@ -196,7 +196,7 @@ async function explanation(page: Page, op: Op, fault: string): Promise<string> {
 
 for (const op of OPS) {
   test(`fault matrix: ${op.name}`, async ({ page, server }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(300_000);
     const crashes = watchForCrashes(page);
     // Leaving a page with a draft asks first; the matrix always leaves.
     page.on('dialog', (d) => d.accept());
