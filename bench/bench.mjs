@@ -138,6 +138,9 @@ async function signedInContext(browser, url) {
   const ctx = await browser.newContext();
   const session = JSON.stringify([{ Bearer: { token: admin.token, app_token: null } }, admin.label]);
   await ctx.addInitScript((s) => {
+    // The console's key names the API and the tenant (config.json: same origin,
+    // demo-tenant); builds before 2026-12-01 and the floor read the plain one.
+    sessionStorage.setItem("ncc.session:|demo-tenant", s);
     sessionStorage.setItem("ncc.session", s);
     // The moment the first client row is in the DOM.
     new MutationObserver((_, obs) => {

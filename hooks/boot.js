@@ -3,8 +3,8 @@
 // the list route with a stored session, the client list while the wasm
 // downloads and compiles; src/boot.rs takes both over, checking that the list
 // request is exactly the one the console would send. Embedded (embed.js) it
-// does not run. Same inputs as the console: config.json, sessionStorage's
-// "ncc.session", and the base path.
+// does not run. Same inputs as the console: config.json, the session stored
+// in sessionStorage under "ncc.session:{apiBase}|{tenantId}", and the base path.
 {
   const boot = (globalThis.__nccBoot = {});
   const read = async (r) => ({ status: r.status, contentType: r.headers.get("content-type"), body: await r.text() });
@@ -21,19 +21,17 @@
     // Only on the list route (the root redirects there).
     const base = (typeof cfg.basePath === "string" ? cfg.basePath : new URL(document.baseURI).pathname).replace(/\/+$/, "");
     if (!location.pathname.startsWith(base) || !/^\/?(clients\/?)?$/.test(location.pathname.slice(base.length))) return null;
-    const [creds] = JSON.parse(sessionStorage.getItem("ncc.session") || "null") || [];
+    const api = (typeof cfg.apiBaseUrl === "string" ? cfg.apiBaseUrl : "").trim().replace(/\/+$/, "");
+    // The console's key (src/auth/session.rs storage_key): named for the API and the tenant.
+    const [creds] = JSON.parse(sessionStorage.getItem(`ncc.session:${api}|${cfg.tenantId}`) || "null") || [];
     const headers = { Accept: "application/json" };
     if (creds?.Bearer && typeof creds.Bearer.token === "string") {
       headers.Authorization = `Bearer ${creds.Bearer.token.trim()}`;
       const app = creds.Bearer.app_token;
       if (typeof app === "string" && app.trim()) headers[cfg.applicationTokenHeader || "ApplicationToken"] = app;
-    } else if (creds?.Basic) {
-      const bytes = new TextEncoder().encode(`${creds.Basic.username}:${creds.Basic.password}`);
-      headers.Authorization = `Basic ${btoa(String.fromCharCode(...bytes))}`;
     } else {
-      return null;
+      return null; // Basic credentials are never stored (memory only)
     }
-    const api = (typeof cfg.apiBaseUrl === "string" ? cfg.apiBaseUrl : "").trim().replace(/\/+$/, "");
     const url = `${api}/v1/tenants/${encodeURIComponent(cfg.tenantId)}/clients`;
     const controller = new AbortController();
     const response = fetch(url, { headers, signal: controller.signal }).then(readBytes);

@@ -26,6 +26,11 @@ test.describe('clients list (36 demo clients)', () => {
     // request before the wasm runs, and the console takes it over.
     const requests: string[] = [];
     page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    // The wasm arrives late, as on a slow link: the list must not wait for it.
+    await page.route('**/*.wasm', async (route) => {
+      await new Promise((r) => setTimeout(r, 500));
+      await route.continue();
+    });
     await page.reload();
     await expect(rows(page)).toHaveCount(36);
     const files = requests.filter((p) => !/favicon/.test(p));
@@ -35,6 +40,16 @@ test.describe('clients list (36 demo clients)', () => {
     expect(files.filter((p) => p.endsWith('config.json'))).toHaveLength(1);
     expect(files.filter((p) => /\/v1\/tenants\/[^/]+\/clients$/.test(p)), files.join('\n')).toHaveLength(1);
     expect(files).toHaveLength(6);
+    // The list was asked for by the boot script, before the wasm had even
+    // arrived (not by the console once it ran).
+    const timing = await page.evaluate(() => {
+      const entries = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+      const list = entries.find((e) => /\/v1\/tenants\/[^/]+\/clients$/.test(new URL(e.name).pathname));
+      const wasm = entries.find((e) => e.name.endsWith('.wasm'));
+      return { list: list?.startTime ?? -1, wasm: wasm?.responseStart ?? -1 };
+    });
+    expect(timing.list, JSON.stringify(timing)).toBeGreaterThan(0);
+    expect(timing.list, `the list started after the wasm arrived: ${JSON.stringify(timing)}`).toBeLessThan(timing.wasm);
   });
 
   test('search by name, client id, product and application name narrows rows and sets q=', async ({ page, server }) => {
