@@ -3,7 +3,8 @@
 #   bash scripts/fuzz.sh [INPUTS_PER_TARGET] [SEED]     (default 1000000 and 1)
 # Targets: client (NexusClient via serde_json), list (decode_client_list),
 # problem (ProblemDetails::from_response), JWT claims (caller_from_jwt),
-# config.json and embedding options (the console's parse_config).
+# config.json and embedding options (the console's parse_config), and the
+# Retry-After header (retry_after::seconds_to_wait).
 # Prints inputs and panics per target; exits non-zero on any panic.
 #
 # Stable Rust, no libFuzzer: `cargo fuzz` wants a nightly toolchain and its

@@ -464,6 +464,18 @@ fn target_config(b: &[u8]) {
     }
 }
 
+/// A `Retry-After` header (seconds or an HTTP date), as the api layer reads it.
+fn target_retry_after(b: &[u8]) {
+    let s = String::from_utf8_lossy(b);
+    // The JSON string seeds arrive quoted: the header is the text inside.
+    let header = s.trim_matches('"');
+    for now in [0i64, 1_764_547_200, i64::MAX, i64::MIN] {
+        if let Some(secs) = nexus_domain::retry_after::seconds_to_wait(header, now) {
+            let _ = nexus_domain::retry_after::advice(secs);
+        }
+    }
+}
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let n: u64 = args
@@ -500,6 +512,17 @@ fn main() {
             "embedding options (parse_config)",
             target_config,
             embed_seeds(),
+        ),
+        (
+            "Retry-After (retry_after::seconds_to_wait)",
+            target_retry_after,
+            vec![
+                json!("30"),
+                json!("Wed, 21 Oct 2015 07:28:00 GMT"),
+                json!("Wednesday, 21-Oct-15 07:28:00 GMT"),
+                json!("Wed Oct 21 07:28:00 2015"),
+                json!("18446744073709551616"),
+            ],
         ),
     ];
     let mut total_panics = 0u64;
