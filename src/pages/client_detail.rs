@@ -12,7 +12,7 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 use nexus_domain::permissions::decide;
 use nexus_domain::url_rules::{is_allowed_logo, is_displayable_logo, logo_host};
-use nexus_domain::{Action, ClientAuthMethod, Decision, NexusClient};
+use nexus_domain::{Action, ClientAuthMethod, Decision, Field, NexusClient};
 use std::collections::HashMap;
 
 fn text(label: &'static str, v: &Option<String>) -> AnyView {
@@ -240,6 +240,9 @@ fn ClientDetail(
         .filter(|_| !logo_allowed)
         .map(|l| (logo_host(&l).unwrap_or_else(|| l.clone()), l));
     let mobile = c.mobile.clone().unwrap_or_default();
+    // The Mobile card only where it applies (native apps), or where the
+    // server holds mobile values anyway (nothing it sent is hidden).
+    let show_mobile = Field::IosTeamId.applies_to(c.kind().as_ref()) || !mobile.is_empty();
     let ios = mobile.ios.clone().unwrap_or_default();
     let android = mobile.android.clone().unwrap_or_default();
     let auth_method = c.client_auth_method.clone();
@@ -348,6 +351,7 @@ fn ClientDetail(
                         {row("Inactivity lifetime", seconds(c.refresh_token_inactivity_lifetime))}
                     </dl>
                 </section>
+                {show_mobile.then(|| view! {
                 <section class="ncc-card" aria-labelledby="g-mobile">
                     <h2 id="g-mobile">"Mobile"</h2>
                     <dl class="ncc-dl">
@@ -357,6 +361,7 @@ fn ClientDetail(
                         {row("Android app package name", text("Android app package name", &android.app_package_name))}
                     </dl>
                 </section>
+                })}
                 <section class="ncc-card" aria-labelledby="g-meta">
                     <h2 id="g-meta">"Metadata"</h2>
                     <dl class="ncc-dl">

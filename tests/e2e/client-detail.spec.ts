@@ -2,7 +2,8 @@ import { test, expect, expectNoAxeViolations, saveScreenshot } from './fixtures'
 import { signInAs, watchForCrashes } from './helpers';
 import type { Page } from '@playwright/test';
 
-const GROUPS = ['Basics', 'Application URIs', 'Grant types', 'Tokens', 'Mobile', 'Metadata'];
+// Mobile shows only for native apps (or a client holding mobile values).
+const GROUPS = ['Basics', 'Application URIs', 'Grant types', 'Tokens', 'Metadata'];
 
 /** The value shown for a label inside the groups (dt → dd). */
 function valueOf(page: Page, label: string) {
@@ -26,6 +27,7 @@ test.describe('with the demo logo host listed', () => {
     for (const g of GROUPS) {
       await expect(page.getByRole('heading', { level: 2, name: g, exact: true })).toBeVisible();
     }
+    await expect(page.getByRole('heading', { level: 2, name: 'Mobile', exact: true })).toHaveCount(0);
     await expect(valueOf(page, 'Client ID')).toContainText('cl_shop_storefront_01');
     await expect(valueOf(page, 'Product')).toHaveText('Shop');
     await expect(valueOf(page, 'Application name')).toHaveText('storefront');
@@ -124,4 +126,16 @@ test('an unknown id shows "Not found" with a link back to the list', async ({ pa
   await page.getByRole('link', { name: 'Back to the client list' }).click();
   await expect(page).toHaveURL(/\/clients$/);
   await expect(page.getByRole('table', { name: 'Clients' }).locator('tbody tr')).toHaveCount(36);
+});
+
+test('the Mobile card shows for a native app only', async ({ page, server }) => {
+  await signInAs(page, server, 'admin', '/clients/cl_shop_mobile_ios_02');
+  await expect(page.getByRole('heading', { level: 1, name: 'Shop Mobile (iOS)' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Mobile', exact: true })).toBeVisible();
+  await page.goto(server.url + '/clients/cl_shop_checkout_spa_04');
+  await expect(page.getByRole('heading', { level: 1, name: 'Shop Checkout' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Mobile', exact: true })).toHaveCount(0);
+  // Cards take their own height: the short Grant types card is shorter than its row.
+  const heights = await page.locator('.ncc-groups > .ncc-card').evaluateAll((cards) => cards.map((c) => c.getBoundingClientRect().height));
+  expect(new Set(heights.map(Math.round)).size, `card heights ${heights}`).toBeGreaterThan(1);
 });

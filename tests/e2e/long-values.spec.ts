@@ -98,7 +98,11 @@ async function expectNoHorizontalOverflow(page: Page) {
       .filter((e) => e.getBoundingClientRect().width > client && ![...e.children].some((c) => c.getBoundingClientRect().width > client))
       .slice(0, 5)
       .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')}`);
-    return { scroll: document.documentElement.scrollWidth, client, wide };
+    const right = [...document.querySelectorAll('body *')]
+      .filter((e) => e.getBoundingClientRect().right > client + 1)
+      .slice(-5)
+      .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} right=${Math.round(e.getBoundingClientRect().right)}`);
+    return { scroll: document.documentElement.scrollWidth, client, wide: wide.length ? wide : right };
   });
   expect(scroll, `page is wider than the viewport: ${wide.join(', ')}`).toBeLessThanOrEqual(client);
 }
