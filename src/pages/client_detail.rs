@@ -247,7 +247,8 @@ fn ClientDetail(
     let android = mobile.android.clone().unwrap_or_default();
     let auth_method = c.client_auth_method.clone();
     let is_pkj = auth_method == Some(ClientAuthMethod::PrivateKeyJwt);
-    let delete_name = name.clone();
+    // What to type to confirm: the name, unless it is too long to type.
+    let delete_name = nexus_domain::display::delete_confirmation(&name, &id);
     let secret_for = id.clone();
     view! {
         <section class="ncc-page" aria-labelledby="ncc-detail-title">

@@ -177,3 +177,22 @@ test('a viewer at the edit route sees why, not a form', async ({ page, server })
   await page.getByRole('link', { name: 'View the client' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Billing Service' })).toBeVisible();
 });
+
+test('a client whose name is too long to type is confirmed for delete by its ID', async ({ page, server }) => {
+  const id = 'cl_billing_service_11';
+  const longName = 'N'.repeat(100_000);
+  await page.route(`**/v1/tenants/*/clients/${id}`, async (route) => {
+    if (route.request().method() !== 'GET') return route.fallback();
+    const res = await route.fetch();
+    await route.fulfill({ response: res, json: { ...(await res.json()), name: longName } });
+  });
+  await signInAs(page, server, 'admin', `/clients/${id}`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('NNNN');
+  await head(page).getByRole('button', { name: 'Delete' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete this client?' });
+  const input = dialog.getByRole('textbox', { name: `Type “${id}” to confirm` });
+  await input.fill(id);
+  await input.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'deleted' })).toBeVisible();
+  expect((await stored(server, id)).status).toBe(404);
+});

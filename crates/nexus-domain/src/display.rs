@@ -45,8 +45,38 @@ pub fn group_thousands(n: usize) -> String {
     out
 }
 
+/// Longest text a delete confirmation asks to be typed.
+pub const CONFIRM_MAX_CHARS: usize = 60;
+
+/// What a person types to confirm deleting a client: its name, or, when the
+/// name is too long to type (a 100,000-character name was asked for whole),
+/// its ID, or when both are, the word "delete".
+pub fn delete_confirmation(name: &str, id: &str) -> String {
+    let short = |s: &str| !s.trim().is_empty() && s.chars().count() <= CONFIRM_MAX_CHARS;
+    if short(name) {
+        name.to_string()
+    } else if short(id) {
+        id.to_string()
+    } else {
+        "delete".to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_delete_is_confirmed_by_something_a_person_can_type() {
+        assert_eq!(
+            delete_confirmation("Billing Service", "cl_1"),
+            "Billing Service"
+        );
+        let long = "n".repeat(100_000);
+        assert_eq!(delete_confirmation(&long, "cl_1"), "cl_1");
+        assert_eq!(delete_confirmation(&long, &"i".repeat(61)), "delete");
+        assert_eq!(delete_confirmation("   ", "cl_1"), "cl_1");
+    }
+
     use super::*;
 
     #[test]
