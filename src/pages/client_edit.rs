@@ -46,6 +46,20 @@ pub fn EditClientPage() -> impl IntoView {
     }
 }
 
+/// Clients / {name} / Edit.
+#[component]
+fn EditBreadcrumb(id: String, name: String) -> impl IntoView {
+    view! {
+        <nav class="ncc-breadcrumb" aria-label="Breadcrumb">
+            <a href=crate::routes::list_href()>"Clients"</a>
+            <span aria-hidden="true">" / "</span>
+            <a href=href(&path::detail(&id))>{name}</a>
+            <span aria-hidden="true">" / "</span>
+            <span aria-current="page">"Edit"</span>
+        </nav>
+    }
+}
+
 /// The edit route for a caller who may not edit this client: why, and the
 /// way back to the client (read-only there).
 #[component]
@@ -54,13 +68,7 @@ fn EditNotAllowed(client: NexusClient, why: String) -> impl IntoView {
     let name = shortened(&client.display_name());
     view! {
         <section class="ncc-page ncc-page--narrow" aria-labelledby="ncc-edit-title">
-            <nav class="ncc-breadcrumb" aria-label="Breadcrumb">
-                <a href=crate::routes::list_href()>"Clients"</a>
-                <span aria-hidden="true">" / "</span>
-                <a href=href(&path::detail(&id))>{name.clone()}</a>
-                <span aria-hidden="true">" / "</span>
-                <span aria-current="page">"Edit"</span>
-            </nav>
+            <EditBreadcrumb id=id.clone() name=name.clone() />
             <h1 id="ncc-edit-title">{format!("You cannot edit {name}")}</h1>
             <p class="ncc-notice" role="note">{why}</p>
             <p><a class="ncc-btn" href=href(&path::detail(&id))>"View the client"</a></p>
@@ -223,13 +231,7 @@ fn EditForm(client: NexusClient) -> impl IntoView {
     let c = client.clone();
     view! {
         <section class="ncc-page ncc-page--narrow" aria-labelledby="ncc-edit-title">
-            <nav class="ncc-breadcrumb" aria-label="Breadcrumb">
-                <a href=crate::routes::list_href()>"Clients"</a>
-                <span aria-hidden="true">" / "</span>
-                <a href=href(&path::detail(&id))>{name.clone()}</a>
-                <span aria-hidden="true">" / "</span>
-                <span aria-current="page">"Edit"</span>
-            </nav>
+            <EditBreadcrumb id=id.clone() name=name.clone() />
             <h1 id="ncc-edit-title">{format!("Edit {name}")}</h1>
             {c.is_terraform_managed().then(|| view! {
                 <p class="ncc-warning" role="note"><strong>"Managed by Terraform. "</strong>"Changes saved here may be overwritten by the next terraform apply."</p>
