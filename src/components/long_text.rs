@@ -13,7 +13,12 @@ use nexus_domain::display::{group_thousands, preview, PREVIEW_CHARS};
 /// in passing (a heading, a breadcrumb, a toast) while the page shows it whole
 /// elsewhere.
 pub fn shortened(text: &str) -> String {
-    match preview(text, PREVIEW_CHARS) {
+    shortened_to(text, PREVIEW_CHARS)
+}
+
+/// A value cut to `max_chars` characters and an ellipsis (a tab title, say).
+pub fn shortened_to(text: &str, max_chars: usize) -> String {
+    match preview(text, max_chars) {
         Some(p) => format!("{}\u{2026}", p.head),
         None => text.to_string(),
     }

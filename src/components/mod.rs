@@ -24,7 +24,7 @@ pub use field_messages::FieldMessages;
 pub use guarded_button::{GuardedButton, GuardedLink};
 pub use list_editor::ListEditor;
 pub use logo::{ClientLogo, LogoOnRequest};
-pub use long_text::{shortened, LongText};
+pub use long_text::{shortened, shortened_to, LongText};
 pub use page_heading::use_page_heading;
 pub use pager::{FilterSelect, PageAt, Pager};
 pub use problem_view::ProblemView;

@@ -67,10 +67,7 @@ fn wait_for_heading(
 /// "Heading · Nexus Clients" (the heading cut to a tab's width).
 pub fn document_title(heading: &str) -> String {
     let heading = heading.split_whitespace().collect::<Vec<_>>().join(" ");
-    let heading = match nexus_domain::display::preview(&heading, 60) {
-        Some(p) => format!("{}\u{2026}", p.head),
-        None => heading,
-    };
+    let heading = crate::components::shortened_to(&heading, 60);
     if heading.is_empty() || heading == TITLE_SUFFIX {
         TITLE_SUFFIX.to_string()
     } else {
