@@ -67,6 +67,44 @@ pub fn list_href() -> Signal<String> {
     })
 }
 
+/// Writes `url` (an href under the base) as the page's address without a
+/// router navigation: a new history entry, or the current one replaced.
+/// For a page that owns its own view state in the query string (the list):
+/// the router would re-match every route for a change only that page reads.
+pub fn write_url(url: &str, replace: bool) {
+    let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else {
+        return;
+    };
+    let state = wasm_bindgen::JsValue::NULL;
+    let _ = if replace {
+        history.replace_state_with_url(&state, "", Some(url))
+    } else {
+        history.push_state_with_url(&state, "", Some(url))
+    };
+}
+
+/// The address's query pairs, decoded (for a page that reads its state back
+/// on back and forward, after [`write_url`] moved the address past the
+/// router's own idea of it).
+pub fn address_query() -> Vec<(String, String)> {
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
+        return Vec::new();
+    };
+    let Ok(Some(entries)) = js_sys::try_iter(&params) else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter_map(|pair| {
+            let pair = js_sys::Array::from(&pair);
+            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+        })
+        .collect()
+}
+
 /// Navigation options for an href that already carries the base path (the
 /// router would otherwise prefix the base a second time).
 pub fn nav(replace: bool) -> leptos_router::NavigateOptions {

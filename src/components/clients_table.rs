@@ -194,21 +194,15 @@ pub fn ClientsTable(
         <p id="ncc-table-keys" class="ncc-visually-hidden">
             "Tab moves from client to client; the right arrow reaches a client's Copy button, the up and down arrows the client above or below."
         </p>
-        <table class="ncc-table" on:click=on_click on:keydown=on_keydown>
-            <caption class="ncc-visually-hidden">"Clients"</caption>
-            <colgroup>
-                <col class="ncc-table__col-name" />
-                <col class="ncc-table__col-type" />
-                <col class="ncc-table__col-id" />
-                <col class="ncc-table__col-product" />
-                <col class="ncc-table__col-managed" />
-            </colgroup>
-            <thead>
-                <tr>
+        // Explicit roles: the table lays out as grid rows (style/pages.css),
+        // and its semantics must not depend on the table display.
+        <table class="ncc-table" role="table" aria-label="Clients" on:click=on_click on:keydown=on_keydown>
+            <thead role="rowgroup">
+                <tr role="row">
                     {[SortKey::Name, SortKey::Type, SortKey::Id, SortKey::Product, SortKey::Managed]
                         .into_iter()
                         .map(|key| view! {
-                            <th scope="col" aria-sort=move || aria_sort(key)>
+                            <th scope="col" role="columnheader" aria-sort=move || aria_sort(key)>
                                 {match on_sort {
                                     Some(cb) => view! {
                                         <button type="button" class="ncc-table__sort" on:click=move |_| cb.run(key)>
@@ -229,7 +223,7 @@ pub fn ClientsTable(
                         .collect_view()}
                 </tr>
             </thead>
-            <tbody>
+            <tbody role="rowgroup">
                 <For each=move || 0..count.get() key=|at| *at let(at)>
                     {slots.with_value(|s| s.get(at).cloned()).map(|shown| view! { <SlotRow shown=shown copied=copied base=base.clone() /> })}
                 </For>
@@ -333,13 +327,13 @@ fn SlotRow(
         })
     };
     view! {
-        <tr class="ncc-table__row">
-            <td>
+        <tr class="ncc-table__row" role="row">
+            <td role="cell">
                 <a class="ncc-table__name" href=field(|t| t.href.clone()) aria-describedby="ncc-table-keys">{field(|t| t.name.clone())}</a>
                 <span class="ncc-table__sub ncc-muted" hidden=move || application().is_none()>{application}</span>
             </td>
-            <td>{field(|t| t.kind.clone())}</td>
-            <td>
+            <td role="cell">{field(|t| t.kind.clone())}</td>
+            <td role="cell">
                 <div class="ncc-table__id">
                     <code>{field(|t| t.shown_id.clone())}</code>
                     <button
@@ -357,8 +351,8 @@ fn SlotRow(
                     </button>
                 </div>
             </td>
-            <td>{field(|t| t.product.clone())}</td>
-            <td>
+            <td role="cell">{field(|t| t.product.clone())}</td>
+            <td role="cell">
                 <span class=move || if terraform() { "ncc-badge ncc-badge--warn" } else { "ncc-badge" }>
                     {move || if terraform() { "Terraform" } else { "Manual" }}
                 </span>

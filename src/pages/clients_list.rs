@@ -10,7 +10,6 @@ use crate::components::{
 use crate::routes::{encode_query, href, nav, path};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 use nexus_domain::list::ClientSummary;
 use nexus_domain::list_query::{
     apply, grouped, ListQuery, ListView, Managed, SearchIndex, SortKey, PER_PAGE_CHOICES,
@@ -55,25 +54,50 @@ impl Loaded {
 pub fn ClientsListPage() -> impl IntoView {
     let api = use_api();
     let auth = use_auth();
-    let navigate = use_navigate();
     let query_map = use_query_map();
-    let query = Memo::new(move |_| {
-        query_map.with(|m| {
-            ListQuery::from_pairs(
-                ListQuery::KEYS
-                    .iter()
-                    .filter_map(|k| m.get_str(k).map(|v| (*k, v))),
-            )
-        })
+    // The page owns its view state while shown: a change writes the address
+    // itself (`write_url`) and this signal, instead of a router navigation
+    // that would re-match the routes for a change only this page reads.
+    // Back and forward bring the state back from the address.
+    let read = |m: &leptos_router::params::ParamsMap| {
+        ListQuery::from_pairs(m.into_iter().map(|(k, v)| (k.as_ref(), v)))
+    };
+    let query = RwSignal::new(query_map.with_untracked(read));
+    let adopt = move |q: ListQuery| {
+        // try_: a popstate that leaves the page may come after its disposal.
+        if query.try_with_untracked(|cur| *cur != q).unwrap_or(false) {
+            query.try_set(q);
+        }
+    };
+    // The router's own changes (a "Clients" link while on the list).
+    Effect::new(move |_| adopt(query_map.with(read)));
+    let back_forward = window_event_listener(leptos::ev::popstate, move |_| {
+        let pairs = crate::routes::address_query();
+        adopt(ListQuery::from_pairs(
+            pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+        ));
     });
+    on_cleanup(move || back_forward.remove());
     let list = LocalResource::new(move || {
         let api = api.clone();
         async move { api.list_clients().await.map(Loaded::new) }
     });
     let loaded = Memo::new(move |_| list.get().and_then(Result::ok).map(ArcEq));
+    // Every sort's order is built in the idle moments after the rows show,
+    // one key at a time, so no sort change pays for a sort.
+    Effect::new(move |_| {
+        if let Some(l) = loaded.get() {
+            leptos::task::spawn_local(async move {
+                for key in SortKey::ALL {
+                    gloo_timers::future::TimeoutFuture::new(100).await;
+                    l.0.index.prepare(&l.0.clients, key);
+                }
+            });
+        }
+    });
 
-    // Every change of the view state is a navigation; typing replaces the
-    // history entry, so back does not step through keystrokes.
+    // Every change of the view state is a new history entry; typing replaces
+    // the entry, so back does not step through keystrokes.
     let list_url = move |q: &ListQuery| {
         let search = q
             .to_pairs()
@@ -91,16 +115,8 @@ pub fn ClientsListPage() -> impl IntoView {
     // Where "Clients" links elsewhere come back to.
     Effect::new(move |_| query.with(|q| crate::routes::remember_list(list_url(q))));
     let set_query = Callback::new(move |(q, replace): (ListQuery, bool)| {
-        let url = list_url(&q);
-        navigate(
-            &url,
-            NavigateOptions {
-                resolve: false,
-                replace,
-                scroll: false,
-                ..Default::default()
-            },
-        );
+        crate::routes::write_url(&list_url(&q), replace);
+        adopt(q);
     });
     let change = move |f: fn(&mut ListQuery, String), replace: bool| {
         Callback::new(move |v: String| {

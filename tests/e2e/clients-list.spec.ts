@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 const table = (page: Page) => page.getByRole('table', { name: 'Clients' });
 const rows = (page: Page) => table(page).locator('tbody tr');
 /** The names in the first column, in order. */
-const names = (page: Page) => rows(page).locator('td:first-child a').allInnerTexts();
+const names = (page: Page) => rows(page).locator('td:first-child a').allTextContents();
 const search = (page: Page) => page.getByRole('searchbox', { name: 'Search clients' });
 
 test.describe('clients list (36 demo clients)', () => {
@@ -94,7 +94,7 @@ test.describe('clients list (36 demo clients)', () => {
     await expect(page).toHaveURL(/[?&]type=spa/);
     const typeCells = rows(page).locator('td:nth-child(2)');
     await expect(rows(page)).not.toHaveCount(36);
-    const types = await typeCells.allInnerTexts();
+    const types = await typeCells.allTextContents();
     expect(types.length).toBeGreaterThan(3);
     expect(new Set(types)).toEqual(new Set(['Single-page app']));
 
@@ -103,7 +103,7 @@ test.describe('clients list (36 demo clients)', () => {
     await expect(page).toHaveURL(/[?&]managed=terraform/);
     await expect(rows(page)).toHaveCount(10);
     await expect(page.getByText('10 of 36 clients match')).toBeVisible();
-    const managed = await rows(page).locator('td:nth-child(5)').allInnerTexts();
+    const managed = await rows(page).locator('td:nth-child(5)').allTextContents();
     expect(new Set(managed.map((m) => m.trim()))).toEqual(new Set(['Terraform']));
     expect(await names(page)).toContain('Payments Gateway');
 
@@ -128,7 +128,7 @@ test.describe('clients list (36 demo clients)', () => {
     await page.getByLabel('Sort by').selectOption('product');
     await expect(page).toHaveURL(/[?&]sort=product/);
     await expect(page.getByRole('columnheader', { name: 'Product' })).toHaveAttribute('aria-sort', 'ascending');
-    const products = (await rows(page).locator('td:nth-child(4)').allInnerTexts()).map((p) => p.trim());
+    const products = (await rows(page).locator('td:nth-child(4)').allTextContents()).map((p) => p.trim());
     const named = products.filter((p) => p !== 'not set');
     expect(named).toEqual([...named].sort((a, b) => a.localeCompare(b)));
     expect(named[0]).toBe('Analytics');
@@ -137,7 +137,7 @@ test.describe('clients list (36 demo clients)', () => {
   test('column headers sort on click and from the keyboard, with aria-sort', async ({ page, server }) => {
     await signInAs(page, server, 'admin');
     await expect(rows(page)).toHaveCount(36);
-    const ids = () => rows(page).locator('td:nth-child(3) code').allInnerTexts();
+    const ids = () => rows(page).locator('td:nth-child(3) code').allTextContents();
     await page.getByRole('button', { name: 'Client ID', exact: true }).click();
     await expect(page).toHaveURL(/[?&]sort=id/);
     await expect(page.getByRole('columnheader', { name: 'Client ID' })).toHaveAttribute('aria-sort', 'ascending');
@@ -152,7 +152,7 @@ test.describe('clients list (36 demo clients)', () => {
     await expect.poll(ids).toEqual([...ascending].reverse());
     // Managed by: manual first, then Terraform.
     await page.getByRole('button', { name: 'Managed by', exact: true }).click();
-    const managed = (await rows(page).locator('td:nth-child(5)').allInnerTexts()).map((m) => m.trim());
+    const managed = (await rows(page).locator('td:nth-child(5)').allTextContents()).map((m) => m.trim());
     expect(managed.indexOf('Terraform')).toBe(26);
     expect(managed.slice(26).every((m) => m === 'Terraform')).toBe(true);
   });
@@ -180,7 +180,7 @@ test.describe('clients list (36 demo clients)', () => {
     await expect(page).toHaveURL(/type=native$/);
     await expect(page.getByLabel('Managed by')).toHaveValue('');
     await expect(page.getByLabel('Type', { exact: true })).toHaveValue('native');
-    const native = await rows(page).locator('td:nth-child(2)').allInnerTexts();
+    const native = await rows(page).locator('td:nth-child(2)').allTextContents();
     expect(native.length).toBeGreaterThan(0);
     expect(new Set(native)).toEqual(new Set(['Native app']));
 

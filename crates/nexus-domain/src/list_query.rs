@@ -263,72 +263,93 @@ impl SearchIndex {
     }
 
     /// Every client's index, in the order `key` (and direction) sorts them.
+    /// Both directions of a key are built together, on its first use (or
+    /// ahead of it, by [`SearchIndex::prepare`]), then kept.
     fn order(&self, clients: &[ClientSummary], key: SortKey, descending: bool) -> &[u32] {
         let slot = key as usize * 2 + usize::from(descending);
-        self.orders[slot].get_or_init(|| {
-            let own: Vec<String>;
-            let keys: &[String] = match key {
-                SortKey::Name => &self.names,
-                SortKey::Type => {
-                    own = clients
-                        .iter()
-                        .map(|c| {
-                            c.kind()
-                                .map(|k| k.label().to_lowercase())
-                                .unwrap_or_default()
-                        })
-                        .collect();
-                    &own
-                }
-                SortKey::Product => {
-                    own = clients
-                        .iter()
-                        .map(|c| c.product_name.as_deref().unwrap_or("").to_lowercase())
-                        .collect();
-                    &own
-                }
-                SortKey::Id => {
-                    own = clients
-                        .iter()
-                        .map(|c| c.id.as_deref().unwrap_or("").to_lowercase())
-                        .collect();
-                    &own
-                }
-                SortKey::Managed => {
-                    own = clients
-                        .iter()
-                        .map(|c| {
-                            if c.is_terraform_managed() {
-                                "terraform"
-                            } else {
-                                "manual"
-                            }
-                            .to_string()
-                        })
-                        .collect();
-                    &own
-                }
-            };
-            let mut order: Vec<u32> = (0..clients.len() as u32).collect();
-            order.sort_unstable_by(|&a, &b| {
-                let (a, b) = (a as usize, b as usize);
-                // Empty keys ("not set") sort last in either direction.
-                let primary = match (keys[a].is_empty(), keys[b].is_empty()) {
-                    (true, false) => return Ordering::Greater,
-                    (false, true) => return Ordering::Less,
-                    _ => keys[a].cmp(&keys[b]),
-                };
-                let primary = if descending {
-                    primary.reverse()
-                } else {
-                    primary
-                };
-                primary
-                    .then_with(|| self.names[a].cmp(&self.names[b]))
-                    .then(a.cmp(&b))
-            });
-            order
-        })
+        if self.orders[slot].get().is_none() {
+            let (ascending, descending) = self.both_orders(clients, key);
+            let _ = self.orders[key as usize * 2].set(ascending);
+            let _ = self.orders[key as usize * 2 + 1].set(descending);
+        }
+        self.orders[slot].get().map_or(&[], Vec::as_slice)
+    }
+
+    /// Builds the orders of `key` now, if not yet built: spread over idle
+    /// moments after a load, so that no sort change pays for a sort.
+    pub fn prepare(&self, clients: &[ClientSummary], key: SortKey) {
+        self.order(clients, key, false);
+    }
+
+    /// The ascending and descending orders of `key`: empty keys ("not set")
+    /// last in either direction, ties by name, then by position.
+    fn both_orders(&self, clients: &[ClientSummary], key: SortKey) -> (Vec<u32>, Vec<u32>) {
+        let own: Vec<String>;
+        let keys: &[String] = match key {
+            SortKey::Name => &self.names,
+            _ => {
+                own = clients.iter().map(|c| sort_text(c, key)).collect();
+                &own
+            }
+        };
+        let key_of = |i: u32| keys.get(i as usize).map_or("", String::as_str);
+        let name_of = |i: u32| self.names.get(i as usize).map_or("", String::as_str);
+        let mut ascending: Vec<u32> = (0..clients.len() as u32).collect();
+        ascending.sort_unstable_by(|&a, &b| {
+            let (ka, kb) = (key_of(a), key_of(b));
+            match (ka.is_empty(), kb.is_empty()) {
+                (true, false) => Ordering::Greater,
+                (false, true) => Ordering::Less,
+                _ => ka
+                    .cmp(kb)
+                    .then_with(|| name_of(a).cmp(name_of(b)))
+                    .then(a.cmp(&b)),
+            }
+        });
+        // Descending is the ascending runs of equal keys in reverse order,
+        // each run still by name, the empty run still last: O(n), no sort.
+        let mut runs: Vec<&[u32]> = Vec::new();
+        let mut empty: &[u32] = &[];
+        let mut start = 0;
+        while start < ascending.len() {
+            let k = key_of(ascending[start]);
+            let len = ascending[start..]
+                .iter()
+                .take_while(|&&i| key_of(i) == k)
+                .count();
+            let run = &ascending[start..start + len];
+            if k.is_empty() {
+                empty = run;
+            } else {
+                runs.push(run);
+            }
+            start += len;
+        }
+        let mut descending = Vec::with_capacity(ascending.len());
+        for run in runs.iter().rev() {
+            descending.extend_from_slice(run);
+        }
+        descending.extend_from_slice(empty);
+        (ascending, descending)
+    }
+}
+
+/// What a client sorts by under `key` (lower-cased; empty when not set).
+fn sort_text(c: &ClientSummary, key: SortKey) -> String {
+    match key {
+        SortKey::Name => c.display_name().to_lowercase(),
+        SortKey::Type => c
+            .kind()
+            .map(|k| k.label().to_lowercase())
+            .unwrap_or_default(),
+        SortKey::Product => c.product_name.as_deref().unwrap_or("").to_lowercase(),
+        SortKey::Id => c.id.as_deref().unwrap_or("").to_lowercase(),
+        SortKey::Managed => if c.is_terraform_managed() {
+            "terraform"
+        } else {
+            "manual"
+        }
+        .to_string(),
     }
 }
 
@@ -422,6 +443,57 @@ mod tests {
         )
         .unwrap()
         .clients
+    }
+
+    /// Both directions of every key, as built (descending derived from
+    /// ascending without a sort), equal a plain sort by the rule: empty keys
+    /// last, the key (reversed when descending), then name, then position.
+    #[test]
+    fn every_order_equals_a_plain_sort_by_the_rule() {
+        let types = ["spa", "native", "m2m", "regular_web", "", "box"];
+        let products = ["Shop", "shop", "", "Billing", "Zeta"];
+        let names = ["b", "A", "a", "", "c", "B"];
+        let items: Vec<String> = (0..90)
+            .map(|i| {
+                let terraform = if i % 4 == 0 { "false" } else { "true" };
+                format!(
+                    r#"{{"id":"id{}","name":"{}","type":"{}","productName":"{}","manuallyCreated":{}}}"#,
+                    (i * 37) % 23,
+                    names[i % names.len()],
+                    types[i % types.len()],
+                    products[(i / 3) % products.len()],
+                    terraform
+                )
+            })
+            .collect();
+        let cs = crate::list::decode_client_list(&format!("[{}]", items.join(",")))
+            .unwrap()
+            .clients;
+        let idx = SearchIndex::new(&cs);
+        for key in SortKey::ALL {
+            for descending in [false, true] {
+                let keys: Vec<String> = cs.iter().map(|c| sort_text(c, key)).collect();
+                let mut want: Vec<u32> = (0..cs.len() as u32).collect();
+                want.sort_by(|&a, &b| {
+                    let (ka, kb) = (&keys[a as usize], &keys[b as usize]);
+                    match (ka.is_empty(), kb.is_empty()) {
+                        (true, false) => Ordering::Greater,
+                        (false, true) => Ordering::Less,
+                        _ => {
+                            let p = ka.cmp(kb);
+                            if descending { p.reverse() } else { p }
+                                .then_with(|| idx.names[a as usize].cmp(&idx.names[b as usize]))
+                                .then(a.cmp(&b))
+                        }
+                    }
+                });
+                assert_eq!(
+                    idx.order(&cs, key, descending),
+                    want.as_slice(),
+                    "{key:?} descending={descending}"
+                );
+            }
+        }
     }
 
     #[test]

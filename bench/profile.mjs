@@ -1,0 +1,130 @@
+// Where an interaction's time goes (a tool, not a test): runs the bench's
+// search, sort or page steps at 10,000 clients with Chromium's tracing on, and
+// prints the main thread's time per trace event (script, style, layout, ...)
+// and, with PROFILE_CPU=1, the hottest functions (build with names kept to
+// read wasm frames: `data-keep-debug="true"` on the rust link).
+// Run: node bench/profile.mjs [search|sort|page]   (NEXUS_DIST, NEXUS_DEVSERVER_BIN as bench)
+import { spawn } from "node:child_process";
+import { resolve } from "node:path";
+import { chromium } from "@playwright/test";
+
+const ROOT = resolve(new URL("..", import.meta.url).pathname);
+const DIST = resolve(ROOT, process.env.NEXUS_DIST || "dist");
+const BIN = resolve(ROOT, process.env.NEXUS_DEVSERVER_BIN || "target/release/nexus-devserver");
+const KIND = process.argv[2] || "page";
+const CLIENTS = process.env.PROFILE_CLIENTS || "10000";
+
+const child = spawn(BIN, ["--memory", "--port", "0", "--static", DIST, "--clients", CLIENTS], { stdio: ["ignore", "pipe", "inherit"] });
+const url = await new Promise((res) => {
+  let out = "";
+  child.stdout.on("data", (d) => {
+    out += d;
+    const m = out.match(/listening on (http:\/\/\S+)/);
+    if (m) res(m[1]);
+  });
+});
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
+try {
+  const personas = await (await fetch(url + "/dev/personas")).json();
+  const admin = personas.personas.find((p) => p.id === "admin");
+  const ctx = await browser.newContext();
+  const session = JSON.stringify([{ Bearer: { token: admin.token, app_token: null } }, admin.label]);
+  await ctx.addInitScript((s) => sessionStorage.setItem("ncc.session:|demo-tenant", s), session);
+  const page = await ctx.newPage();
+  const cdp = await ctx.newCDPSession(page);
+  // Started before the wasm compiles, so its functions carry their names
+  // (the load's own work then shows too: decode, index).
+  if (process.env.PROFILE_CPU) {
+    await cdp.send("Profiler.enable");
+    await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
+    await cdp.send("Profiler.start");
+  }
+  await page.goto(url + "/clients?per_page=100");
+  await page.waitForSelector("table tbody tr td", { timeout: 60000 });
+  await page.waitForTimeout(500);
+  const steps = (kind) =>
+    page.evaluate(async (kind) => {
+      const fire = (el, type, value) => {
+        if (value !== undefined) el.value = value;
+        el.dispatchEvent(new Event(type, { bubbles: true }));
+      };
+      const btn = (t) => [...document.querySelectorAll("button")].find((b) => b.textContent.trim() === t);
+      const list = [];
+      if (kind === "search") {
+        const input = document.querySelector("input[type=search]");
+        const text = "generated client 09";
+        for (let i = 1; i <= text.length; i++) list.push(() => fire(input, "input", text.slice(0, i)));
+        for (let i = text.length - 1; i >= 0; i--) list.push(() => fire(input, "input", text.slice(0, i)));
+      } else if (kind === "sort") {
+        const sel = document.getElementById("ncc-sort");
+        for (const v of ["type", "product", "id", "managed", "name"]) list.push(() => fire(sel, "change", v));
+      } else {
+        for (let i = 0; i < 6; i++) list.push(() => btn("Next page")?.click());
+        for (let i = 0; i < 6; i++) list.push(() => btn("Previous page")?.click());
+      }
+      const times = [];
+      for (const s of list) {
+        const t0 = performance.now();
+        s();
+        await new Promise((r) => setTimeout(r, 0));
+        void document.querySelector("table")?.getBoundingClientRect().height;
+        times.push(performance.now() - t0);
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      }
+      return times;
+    }, kind);
+  // PROFILE_CSS: extra rules to try (e.g. containment) without a rebuild.
+  if (process.env.PROFILE_CSS)
+    await page.evaluate((css) => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      document.adoptedStyleSheets = [sheet];
+    }, process.env.PROFILE_CSS);
+  await steps(KIND); // warm-up
+  const events = [];
+  cdp.on("Tracing.dataCollected", (d) => events.push(...d.value));
+  const done = new Promise((r) => cdp.once("Tracing.tracingComplete", r));
+  await cdp.send("Tracing.start", { categories: "devtools.timeline,v8.execute,disabled-by-default-devtools.timeline", transferMode: "ReportEvents" });
+  const times = await steps(KIND);
+  const prof = process.env.PROFILE_CPU ? (await cdp.send("Profiler.stop")).profile : null;
+  await cdp.send("Tracing.end");
+  await done;
+  times.sort((a, b) => a - b);
+  console.log(`${KIND}: ${times.length} steps, median ${times[Math.floor(times.length / 2)].toFixed(1)} ms, max ${times.at(-1).toFixed(1)} ms`);
+  const main = events.find((e) => e.name === "thread_name" && e.args?.name === "CrRendererMain");
+  const byName = new Map();
+  for (const e of events) {
+    if (e.ph !== "X" || !main || e.tid !== main.tid || e.pid !== main.pid) continue;
+    byName.set(e.name, (byName.get(e.name) || 0) + (e.dur || 0) / 1000);
+  }
+  const per = (x) => (x / times.length).toFixed(2).padStart(7);
+  console.log("main-thread trace events, ms per step (events nest: a FunctionCall includes what it calls):");
+  for (const [n, t] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 18)) console.log(`  ${per(t)}  ${n}`);
+  // PROFILE_TREE=1: the nesting of the longest step's trace events.
+  if (process.env.PROFILE_TREE && main) {
+    const mine = events.filter((e) => e.ph === "X" && e.tid === main.tid && e.pid === main.pid && (e.dur || 0) > 200).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+    const tops = mine.filter((e) => e.name === "RunTask");
+    const from = tops.filter((e) => e.dur > 2000).at(-4);
+    const inside = mine.filter((e) => e.ts >= from.ts).slice(0, 60);
+    const stack = [];
+    for (const e of inside) {
+      while (stack.length && stack.at(-1).ts + stack.at(-1).dur <= e.ts) stack.pop();
+      console.log(`${"  ".repeat(stack.length)}${(e.dur / 1000).toFixed(2)} ${e.name} ${e.args?.data?.functionName || e.args?.data?.type || ""}`);
+      stack.push(e);
+    }
+  }
+  if (prof) {
+    const self = new Map();
+    const dt = new Map();
+    prof.samples.forEach((id, i) => dt.set(id, (dt.get(id) || 0) + (prof.timeDeltas[i] || 0) / 1000));
+    for (const n of prof.nodes) {
+      const k = n.callFrame.functionName || `(${n.callFrame.url.split("/").pop()})`;
+      self.set(k, (self.get(k) || 0) + (dt.get(n.id) || 0));
+    }
+    console.log("hottest functions (self time, ms per step):");
+    for (const [n, t] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`  ${per(t)}  ${n.slice(0, 140)}`);
+  }
+} finally {
+  await browser.close();
+  child.kill();
+}
