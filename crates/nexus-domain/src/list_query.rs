@@ -150,9 +150,6 @@ impl Default for ListQuery {
 }
 
 impl ListQuery {
-    /// The query-string keys the list view reads.
-    pub const KEYS: [&'static str; 6] = ["q", "type", "managed", "sort", "page", "per_page"];
-
     /// Reads the state from query pairs; unknown or malformed values fall back
     /// to defaults (a hand-edited URL never breaks the view).
     pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
