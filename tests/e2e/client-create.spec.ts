@@ -56,6 +56,12 @@ test('field errors show as you type, at their fields; submitting with errors foc
   await nameField(page).fill('Fine name');
   await expect(nameField(page)).not.toHaveAttribute('aria-invalid', 'true');
   await expect(nameField(page)).not.toHaveAccessibleDescription(/cannot contain/);
+  // A name has a maximum length (255 characters), shown with the count.
+  await nameField(page).fill('n'.repeat(256));
+  await expect(nameField(page)).toHaveAttribute('aria-invalid', 'true');
+  await expect(nameField(page)).toHaveAccessibleDescription(/A name can be at most 255 characters; this one has 256\./);
+  await nameField(page).fill('n'.repeat(255));
+  await expect(nameField(page)).not.toHaveAttribute('aria-invalid', 'true');
   await nameField(page).fill('a<b');
 
   const description = page.getByRole('textbox', { name: 'Description' });

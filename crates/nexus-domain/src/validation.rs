@@ -88,10 +88,23 @@ pub fn to_errors_map(issues: &[Issue], body: Body) -> BTreeMap<String, Vec<Strin
     map
 }
 
-/// Name: at least one character, no `<` or `>` (Auth0).
+/// The longest name a client may have, in characters. The seeds give only a
+/// minimum; 255 is assumed, the limit Auth0 puts on its other strings of a
+/// client (metadata values and keys), and it keeps a name readable in every
+/// list and title.
+pub const NAME_MAX_CHARS: usize = 255;
+
+/// Name: at least one character, at most [`NAME_MAX_CHARS`], no `<` or `>`
+/// (Auth0).
 pub fn check_name(name: &str) -> Result<(), String> {
+    let chars = name.chars().count();
     if name.trim().is_empty() {
         Err("Enter a name (at least one character).".into())
+    } else if chars > NAME_MAX_CHARS {
+        Err(format!(
+            "A name can be at most {NAME_MAX_CHARS} characters; this one has {}.",
+            crate::list_query::grouped(chars)
+        ))
     } else if name.contains(['<', '>']) {
         Err("The name cannot contain < or >.".into())
     } else {
@@ -339,7 +352,8 @@ mod tests {
 
     #[test]
     fn name_rules() {
-        for bad in ["", "   ", "a<b", "x>y"] {
+        let too_long = "n".repeat(NAME_MAX_CHARS + 1);
+        for bad in ["", "   ", "a<b", "x>y", too_long.as_str()] {
             let r = CreateClientRequest {
                 name: bad.into(),
                 ..base()
@@ -356,6 +370,12 @@ mod tests {
             Body::Create,
         );
         assert!(map.contains_key("name"));
+        // The limit counts characters, not bytes.
+        assert_eq!(check_name(&"é".repeat(NAME_MAX_CHARS)), Ok(()));
+        assert_eq!(
+            check_name(&"x".repeat(1000)),
+            Err("A name can be at most 255 characters; this one has 1,000.".into())
+        );
     }
 
     #[test]
