@@ -174,6 +174,10 @@ pub fn CreateClientPage() -> impl IntoView {
                     <section class="ncc-secret-once" aria-labelledby="ncc-created-title">
                         <h2 id="ncc-created-title">{format!("Client \u{201c}{}\u{201d} created", crate::components::shortened(&c.display_name()))}</h2>
                         <p>"Client ID " <code>{id.clone()}</code> <CopyButton text=id.clone() label="Copy client ID" /></p>
+                        // What was sent, once: Nexus never returns a description.
+                        {Some(description.get_untracked()).filter(|d| !d.trim().is_empty()).map(|d| view! {
+                            <p class="ncc-muted">"Description sent: \u{201c}" {crate::components::shortened(&d)} "\u{201d}. Nexus does not return it, so the client's page cannot show it."</p>
+                        })}
                         {match c.secret.clone().filter(|_| !c.is_public()) {
                             Some(s) => view! {
                                 <p role="alert"><strong>"This is the client secret. Copy it now: this panel shows it once. Later, only callers who may rotate this secret can reveal it on the client's page."</strong></p>
@@ -214,9 +218,9 @@ pub fn CreateClientPage() -> impl IntoView {
                         <crate::components::FieldMessages id="field-app-type-errors" messages=msgs(Field::AppType) />
                     </fieldset>
                     <TextField field=Field::Name value=name messages=msgs(Field::Name) required=true
-                        hint="At least one character; < and > are not allowed." />
+                        hint="At least one character, at most 255; < and > are not allowed." />
                     <TextField field=Field::Description value=description messages=msgs(Field::Description) multiline=true
-                        max_chars=140 hint="What the client is for (optional, at most 140 characters)." />
+                        max_chars=140 hint="What the client is for (optional, at most 140 characters). Sent with the create only: Nexus does not return a description, so this console cannot show or change it later." />
                     <Show when=interactive>
                         <h2 class="ncc-section-title">"Application URIs"</h2>
                         <ListField field=Field::CallbackUrls items=callbacks issues=issues server=server_problem

@@ -146,6 +146,10 @@ test('a valid create shows the secret once, then the client exists', async ({ pa
   expect(secret.length).toBeGreaterThan(10);
   await expect(panel).toContainText(secret);
   await expect(panel).toContainText(created.id);
+  // Nexus never returns a description: the panel says what was sent, and why
+  // the client's page will not show it.
+  await expect(panel).toContainText('Description sent: \u201cMade by client-create.spec.ts\u201d. Nexus does not return it');
+  expect((await response!.json()).description).toBeUndefined();
   await saveScreenshot(page, 'create-secret-once');
 
   await panel.getByRole('button', { name: 'Copy client secret' }).click();
