@@ -3,7 +3,7 @@
 // prints the main thread's time per trace event (script, style, layout, ...)
 // and, with PROFILE_CPU=1, the hottest functions (build with names kept to
 // read wasm frames: `data-keep-debug="true"` on the rust link).
-// Run: node bench/profile.mjs [search|sort|page]   (NEXUS_DIST, NEXUS_DEVSERVER_BIN as bench)
+// Run: node bench/profile.mjs [search|sort|page|load]   (NEXUS_DIST, NEXUS_DEVSERVER_BIN as bench)
 import { spawn } from "node:child_process";
 import { resolve } from "node:path";
 import { chromium } from "@playwright/test";
@@ -58,7 +58,7 @@ try {
       } else if (kind === "sort") {
         const sel = document.getElementById("ncc-sort");
         for (const v of ["type", "product", "id", "managed", "name"]) list.push(() => fire(sel, "change", v));
-      } else {
+      } else if (kind === "page") {
         for (let i = 0; i < 6; i++) list.push(() => btn("Next page")?.click());
         for (let i = 0; i < 6; i++) list.push(() => btn("Previous page")?.click());
       }
@@ -80,12 +80,13 @@ try {
       sheet.replaceSync(css);
       document.adoptedStyleSheets = [sheet];
     }, process.env.PROFILE_CSS);
-  await steps(KIND); // warm-up
+  if (KIND !== "load") await steps(KIND); // warm-up
   const events = [];
   cdp.on("Tracing.dataCollected", (d) => events.push(...d.value));
   const done = new Promise((r) => cdp.once("Tracing.tracingComplete", r));
   await cdp.send("Tracing.start", { categories: "devtools.timeline,v8.execute,disabled-by-default-devtools.timeline", transferMode: "ReportEvents" });
-  const times = await steps(KIND);
+  // "load": no steps; the CPU profile then shows the load itself.
+  const times = KIND === "load" ? [1] : await steps(KIND);
   const prof = process.env.PROFILE_CPU ? (await cdp.send("Profiler.stop")).profile : null;
   await cdp.send("Tracing.end");
   await done;

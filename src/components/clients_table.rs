@@ -196,7 +196,7 @@ pub fn ClientsTable(
         </p>
         // Explicit roles: the table lays out as grid rows (style/pages.css),
         // and its semantics must not depend on the table display.
-        <table class="ncc-table" role="table" aria-label="Clients" on:click=on_click on:keydown=on_keydown>
+        <table class="ncc-table ncc-table--clients" role="table" aria-label="Clients" on:click=on_click on:keydown=on_keydown>
             <thead role="rowgroup">
                 <tr role="row">
                     {[SortKey::Name, SortKey::Type, SortKey::Id, SortKey::Product, SortKey::Managed]
