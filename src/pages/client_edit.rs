@@ -9,7 +9,7 @@ use crate::routes::{href, path};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
-use nexus_domain::diff::{changes, diff};
+use nexus_domain::diff::{changes, diff, Change, ItemMark};
 use nexus_domain::permissions::decide;
 use nexus_domain::validation::validate_update;
 use nexus_domain::{Action, Decision, EditDraft, Field, NexusClient, ProblemDetails};
@@ -81,6 +81,42 @@ fn review_value(value: &str, label: String) -> AnyView {
     value
         .lines()
         .map(|line| view! { <div><LongText text=line.to_string() label=label.clone() /></div> })
+        .collect_view()
+        .into_any()
+}
+
+/// One side of a list field in the review, item by item: before shows the
+/// kept and removed items, after the kept and added ones, each marked in
+/// words (for screen readers) and by style.
+fn review_items(ch: &Change, after: bool, label: String) -> AnyView {
+    let shown: Vec<_> = ch
+        .items
+        .iter()
+        .filter(|i| match i.mark {
+            ItemMark::Added => after,
+            ItemMark::Removed => !after,
+            ItemMark::Kept => true,
+        })
+        .cloned()
+        .collect();
+    if shown.is_empty() {
+        return "none".into_any();
+    }
+    shown
+        .into_iter()
+        .map(|i| {
+            let (class, word) = match i.mark {
+                ItemMark::Added => ("ncc-review__item ncc-review__item--added", "added: "),
+                ItemMark::Removed => ("ncc-review__item ncc-review__item--removed", "removed: "),
+                ItemMark::Kept => ("ncc-review__item", "kept: "),
+            };
+            view! {
+                <div class=class>
+                    <span class="ncc-visually-hidden">{word}</span>
+                    <LongText text=i.value label=label.clone() />
+                </div>
+            }
+        })
         .collect_view()
         .into_any()
 }
@@ -247,8 +283,8 @@ fn EditForm(client: NexusClient) -> impl IntoView {
                             {move || review_rows.get().into_iter().map(|ch| view! {
                                 <tr>
                                     <th scope="row">{ch.field.label()}</th>
-                                    <td class="ncc-review__old">{if ch.old.is_empty() { "not set".to_string().into_any() } else { review_value(&ch.old, format!("{} (before)", ch.field.label())) }}</td>
-                                    <td class="ncc-review__new">{if ch.new.is_empty() { "not set".to_string().into_any() } else { review_value(&ch.new, format!("{} (after)", ch.field.label())) }}</td>
+                                    <td class="ncc-review__old" class:ncc-review__list=!ch.items.is_empty()>{if !ch.items.is_empty() { review_items(&ch, false, format!("{} (before)", ch.field.label())) } else if ch.old.is_empty() { "not set".to_string().into_any() } else { review_value(&ch.old, format!("{} (before)", ch.field.label())) }}</td>
+                                    <td class="ncc-review__new">{if !ch.items.is_empty() { review_items(&ch, true, format!("{} (after)", ch.field.label())) } else if ch.new.is_empty() { "not set".to_string().into_any() } else { review_value(&ch.new, format!("{} (after)", ch.field.label())) }}</td>
                                 </tr>
                             }).collect_view()}
                         </tbody>

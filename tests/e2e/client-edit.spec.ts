@@ -32,6 +32,38 @@ async function storedClient(server: any, id = ID) {
   return json;
 }
 
+test('the review marks each item of a list field added, removed or kept', async ({ page, server }) => {
+  await openEdit(page, server);
+  await expect(callbackItems(page)).toHaveCount(3);
+  // Remove the second callback, add a new one.
+  await page.getByRole('button', { name: 'Remove item 2 from Allowed callback URLs' }).click();
+  await page.getByRole('button', { name: 'Add to Allowed callback URLs' }).click();
+  await page.keyboard.type('https://added.shop.example.com/cb');
+  await page.getByRole('button', { name: 'Review changes' }).click();
+  const review = page.getByRole('region', { name: 'Review changes' });
+  const cbRow = review.locator('tbody tr').filter({ has: page.getByRole('rowheader', { name: 'Allowed callback URLs' }) });
+  const [before, after] = [cbRow.locator('td').nth(0), cbRow.locator('td').nth(1)];
+  const removed = ORIGINAL_CALLBACKS[1];
+  // Before: every old item, the removed one said to be removed; after: the kept and the added.
+  await expect(before.locator('.ncc-review__item')).toHaveText([
+    `kept: ${ORIGINAL_CALLBACKS[0]}`,
+    `removed: ${removed}`,
+    `kept: ${ORIGINAL_CALLBACKS[2]}`,
+  ]);
+  await expect(after.locator('.ncc-review__item')).toHaveText([
+    `kept: ${ORIGINAL_CALLBACKS[0]}`,
+    `kept: ${ORIGINAL_CALLBACKS[2]}`,
+    'added: https://added.shop.example.com/cb',
+  ]);
+  await expect(before.locator('.ncc-review__item--removed')).toHaveCSS('text-decoration-line', 'line-through');
+  await expect(after.locator('.ncc-review__item--added')).not.toHaveCSS('text-decoration-line', 'line-through');
+  // A kept item is not struck through, on either side (nor by its cell).
+  await expect(before).toHaveCSS('text-decoration-line', 'none');
+  await expect(before.locator('.ncc-review__item').first()).toHaveCSS('text-decoration-line', 'none');
+  await expectNoAxeViolations(page);
+  await saveScreenshot(page, 'edit-review-items');
+});
+
 test('edit product and callbacks, review the diff, save one PATCH with only the changed keys', async ({ page, server }) => {
   const crashes = watchForCrashes(page);
   const patches = capturePatches(page);

@@ -27,9 +27,57 @@ pub struct EditDraft {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Change {
     pub field: Field,
-    /// Old value as text ("" when not set).
+    /// Old value as text ("" when not set; list items one per line).
     pub old: String,
     pub new: String,
+    /// For a list field, its items marked added, removed or kept, so the
+    /// review shows a removed URL as removed rather than a whole new list;
+    /// empty for a single value.
+    pub items: Vec<ItemChange>,
+}
+
+/// What became of one item of a list field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemMark {
+    Added,
+    Removed,
+    Kept,
+}
+
+/// One item of a changed list field, and what became of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemChange {
+    pub value: String,
+    pub mark: ItemMark,
+}
+
+/// The items of a list before and after: the old items in their order, each
+/// kept or removed, then the new ones, in theirs. Repeated values count: two
+/// copies before and one after is one kept, one removed.
+pub fn item_changes(old: &[String], new: &[String]) -> Vec<ItemChange> {
+    let mut unmatched: Vec<Option<&String>> = new.iter().map(Some).collect();
+    let mut out: Vec<ItemChange> = old
+        .iter()
+        .map(|v| {
+            let found = unmatched.iter_mut().find(|n| n.is_some_and(|n| n == v));
+            let mark = match found {
+                Some(slot) => {
+                    *slot = None;
+                    ItemMark::Kept
+                }
+                None => ItemMark::Removed,
+            };
+            ItemChange {
+                value: v.clone(),
+                mark,
+            }
+        })
+        .collect();
+    out.extend(unmatched.into_iter().flatten().map(|v| ItemChange {
+        value: v.clone(),
+        mark: ItemMark::Added,
+    }));
+    out
 }
 
 fn s(v: &Option<String>) -> String {
@@ -143,6 +191,7 @@ pub fn changes(original: &EditDraft, draft: &EditDraft) -> Vec<Change> {
                 field,
                 old: old.join("\n"),
                 new: new.join("\n"),
+                items: item_changes(&old, &new),
             });
         }
     }
@@ -152,6 +201,7 @@ pub fn changes(original: &EditDraft, draft: &EditDraft) -> Vec<Change> {
                 field,
                 old: old.into(),
                 new: new.into(),
+                items: Vec::new(),
             });
         }
     }
@@ -161,6 +211,7 @@ pub fn changes(original: &EditDraft, draft: &EditDraft) -> Vec<Change> {
                 field,
                 old: old.into(),
                 new: new.into(),
+                items: Vec::new(),
             });
         }
     }
@@ -208,6 +259,47 @@ mod tests {
             vec![Field::CallbackUrls, Field::ProductName]
         );
         assert_eq!(rows[1].old, "Shop");
+        assert!(rows[1].items.is_empty());
+        let marks: Vec<_> = rows[0]
+            .items
+            .iter()
+            .map(|i| (i.value.as_str(), i.mark))
+            .collect();
+        assert_eq!(
+            marks,
+            vec![
+                ("https://a.example.com/cb", ItemMark::Kept),
+                ("https://b.example.com/cb", ItemMark::Added)
+            ]
+        );
+    }
+
+    #[test]
+    fn list_items_are_marked_added_removed_or_kept() {
+        let v = |xs: &[&str]| xs.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        let marks = |old: &[&str], new: &[&str]| {
+            item_changes(&v(old), &v(new))
+                .into_iter()
+                .map(|i| (i.value, i.mark))
+                .collect::<Vec<_>>()
+        };
+        use ItemMark::*;
+        assert_eq!(
+            marks(&["a", "b", "c"], &["c", "d", "a"]),
+            vec![
+                ("a".into(), Kept),
+                ("b".into(), Removed),
+                ("c".into(), Kept),
+                ("d".into(), Added)
+            ]
+        );
+        // Repeats count one by one.
+        assert_eq!(
+            marks(&["a", "a"], &["a"]),
+            vec![("a".into(), Kept), ("a".into(), Removed)]
+        );
+        assert_eq!(marks(&[], &["x"]), vec![("x".into(), Added)]);
+        assert_eq!(marks(&["x"], &[]), vec![("x".into(), Removed)]);
     }
 
     #[test]
