@@ -10,6 +10,7 @@ pub mod config;
 pub mod demo_data;
 pub mod dev_guard;
 pub mod faults;
+pub mod listing;
 pub mod loopback;
 pub mod personas;
 pub mod problems;

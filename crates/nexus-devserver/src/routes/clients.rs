@@ -2,6 +2,7 @@
 
 use crate::auth::{authenticate, decide_strictly};
 use crate::config::TENANT_ID;
+use crate::listing::{auth_method_number, ListQuery, Paging};
 use crate::problems::Problem;
 use crate::state::AppState;
 use axum::body::Bytes;
@@ -70,29 +71,15 @@ fn load(state: &AppState, tenant: &str, id: &str) -> Result<NexusClient, Problem
 }
 
 /// The client as JSON, honouring `--auth-method-as-int`.
-/// A client as the list shows it: without its secret (the list never needs
-/// it, and 10,000 secrets in one response is a leak waiting to happen).
-pub fn list_json(state: &AppState, client: &NexusClient) -> Value {
-    let mut v = client_json(state, client);
-    if let Some(obj) = v.as_object_mut() {
-        obj.remove("secret");
-    }
-    v
-}
-
 pub fn client_json(state: &AppState, client: &NexusClient) -> Value {
     let mut v = serde_json::to_value(client).unwrap_or(Value::Null);
-    if state.config().auth_method_as_int {
-        let n = match &client.client_auth_method {
-            Some(ClientAuthMethod::None) => Some(0),
-            Some(ClientAuthMethod::ClientSecretPost) => Some(1),
-            Some(ClientAuthMethod::ClientSecretBasic) => Some(2),
-            Some(ClientAuthMethod::PrivateKeyJwt) => Some(3),
-            _ => None,
-        };
-        if let (Some(n), Some(obj)) = (n, v.as_object_mut()) {
-            obj.insert("clientAuthMethod".into(), json!(n));
-        }
+    let number = client
+        .client_auth_method
+        .as_ref()
+        .and_then(auth_method_number)
+        .filter(|_| state.config().auth_method_as_int);
+    if let (Some(n), Some(obj)) = (number, v.as_object_mut()) {
+        obj.insert("clientAuthMethod".into(), json!(n));
     }
     v
 }
@@ -138,22 +125,6 @@ fn parse_body<T: serde::de::DeserializeOwned>(body: &Bytes) -> Result<T, Problem
     })
 }
 
-fn sort_key(c: &NexusClient) -> (String, String) {
-    (
-        c.display_name().to_lowercase(),
-        c.id.clone().unwrap_or_default(),
-    )
-}
-
-fn matches(c: &NexusClient, needle: &str) -> bool {
-    [&c.name, &c.id, &c.product_name, &c.application_name]
-        .iter()
-        .any(|f| {
-            f.as_deref()
-                .is_some_and(|v| v.to_lowercase().contains(needle))
-        })
-}
-
 fn query_number(params: &[(String, String)], key: &str) -> Result<Option<usize>, Problem> {
     match params.iter().find(|(k, _)| k == key) {
         None => Ok(None),
@@ -178,37 +149,28 @@ pub async fn list(
     allow(&caller, Action::Read, None)?;
     let page = query_number(&params, "page")?;
     let per_page = query_number(&params, "per_page")?.or(query_number(&params, "pageSize")?);
-    let needle = params
-        .iter()
-        .find(|(k, _)| k == "q")
-        .map(|(_, v)| v.trim().to_lowercase())
-        .filter(|v| !v.is_empty());
-    let mut clients = state.store().list(&tenant).map_err(internal)?;
-    if let Some(n) = &needle {
-        clients.retain(|c| matches(c, n));
-    }
-    clients.sort_by_cached_key(sort_key);
-    let total = clients.len();
     let forced = state.config().page_size;
-    if page.is_some() || per_page.is_some() || forced.is_some() {
-        let page = page.unwrap_or(0);
-        let per_page = per_page.or(forced).unwrap_or(50).clamp(1, 1000);
-        let items: Vec<Value> = clients
+    let query = ListQuery {
+        needle: params
             .iter()
-            .skip(page.saturating_mul(per_page))
-            .take(per_page)
-            .map(|c| list_json(&state, c))
-            .collect();
-        return Ok(Json(
-            json!({"items": items, "total": total, "page": page, "per_page": per_page}),
-        )
-        .into_response());
-    }
-    let items: Vec<Value> = clients.iter().map(|c| list_json(&state, c)).collect();
-    Ok(match state.config().list_shape.key() {
-        None => Json(Value::Array(items)).into_response(),
-        Some(key) => Json(json!({ key: items, "total": total })).into_response(),
-    })
+            .find(|(k, _)| k == "q")
+            .map(|(_, v)| v.trim().to_lowercase())
+            .filter(|v| !v.is_empty()),
+        paging: (page.is_some() || per_page.is_some() || forced.is_some()).then(|| Paging {
+            page: page.unwrap_or(0),
+            per_page: per_page.or(forced).unwrap_or(50).clamp(1, 1000),
+        }),
+    };
+    let listing = state.listing(&tenant).map_err(internal)?;
+    let body = listing.answer(&query, state.config().list_shape);
+    Ok((
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        )],
+        body,
+    )
+        .into_response())
 }
 
 /// The client a valid create body describes.
