@@ -6,6 +6,7 @@
 //! optional CDN-like static server for a built console.
 
 pub mod auth;
+pub mod client_rules;
 pub mod config;
 pub mod demo_data;
 pub mod dev_guard;

@@ -1,6 +1,7 @@
 //! The contract: list, create, get, patch, delete, rotate-secret.
 
 use crate::auth::{authenticate, decide_strictly};
+use crate::client_rules::{apply_update, client_from_create};
 use crate::config::TENANT_ID;
 use crate::listing::{auth_method_number, ListQuery, Paging};
 use crate::problems::Problem;
@@ -12,11 +13,9 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use nexus_domain::create::default_grant_types;
 use nexus_domain::validation::{to_errors_map, validate_create, validate_update, Body};
 use nexus_domain::{
-    Action, Caller, ClientAuthMethod, ClientType, CreateClientRequest, Mobile, NexusClient,
-    UpdateClientRequest,
+    Action, Caller, ClientAuthMethod, CreateClientRequest, NexusClient, UpdateClientRequest,
 };
 use rand::distr::Alphanumeric;
 use rand::Rng;
@@ -173,52 +172,6 @@ pub async fn list(
         .into_response())
 }
 
-/// The client a valid create body describes.
-pub fn client_from_create(req: &CreateClientRequest, id: String, secret: String) -> NexusClient {
-    let kind = ClientType::parse(&req.app_type);
-    let meta = req.client_metadata.clone().unwrap_or_default();
-    let owners = meta
-        .owners
-        .as_deref()
-        .map(|o| {
-            o.split(',')
-                .map(str::trim)
-                .filter(|o| !o.is_empty())
-                .map(String::from)
-                .collect()
-        })
-        .unwrap_or_default();
-    let auth = match kind {
-        ClientType::Spa | ClientType::Native => ClientAuthMethod::None,
-        _ => ClientAuthMethod::ClientSecretPost,
-    };
-    let mobile = req.mobile.clone().filter(|m| !m.is_empty());
-    NexusClient {
-        id: Some(id),
-        name: Some(req.name.trim().to_string()),
-        client_type: Some(kind.as_str().to_string()),
-        mobile,
-        owners: Some(owners),
-        secret: Some(secret),
-        logo_url: req.logo_uri.clone().filter(|u| !u.trim().is_empty()),
-        grant_types: Some(
-            req.grant_types
-                .clone()
-                .unwrap_or_else(|| default_grant_types(&kind)),
-        ),
-        product_name: meta.product_name.filter(|p| !p.is_empty()),
-        callback_urls: Some(req.callbacks.clone().unwrap_or_default()),
-        client_upn_key: meta.client_upn_key.filter(|p| !p.is_empty()),
-        application_name: meta.application_name.filter(|p| !p.is_empty()),
-        manually_created: Some(meta.manually_created.unwrap_or(true)),
-        client_auth_method: Some(auth),
-        allowed_logout_urls: Some(req.allowed_logout_urls.clone().unwrap_or_default()),
-        allowed_web_origins: Some(req.web_origins.clone().unwrap_or_default()),
-        allowed_cors_origins: Some(req.allowed_origins.clone().unwrap_or_default()),
-        ..crate::demo_data::token_defaults()
-    }
-}
-
 /// `POST /v1/tenants/{tenantId}/clients`
 pub async fn create(
     State(state): State<AppState>,
@@ -262,57 +215,6 @@ pub async fn get_one(
         StatusCode::OK,
         client_json_for(&state, &caller, &client),
     ))
-}
-
-fn set_string(target: &mut Option<String>, value: &Option<String>) {
-    if let Some(v) = value {
-        *target = (!v.is_empty()).then(|| v.clone());
-    }
-}
-
-fn set_list(target: &mut Option<Vec<String>>, value: &Option<Vec<String>>) {
-    if let Some(v) = value {
-        *target = Some(v.clone());
-    }
-}
-
-fn merge_mobile(target: &mut Option<Mobile>, patch: &Mobile) {
-    let m = target.get_or_insert_with(Mobile::default);
-    if let Some(p) = &patch.ios {
-        let ios = m.ios.get_or_insert_with(Default::default);
-        set_string(&mut ios.team_id, &p.team_id);
-        set_string(&mut ios.app_bundle_identifier, &p.app_bundle_identifier);
-        if ios.team_id.is_none() && ios.app_bundle_identifier.is_none() {
-            m.ios = None;
-        }
-    }
-    if let Some(p) = &patch.android {
-        let android = m.android.get_or_insert_with(Default::default);
-        set_string(&mut android.keystore_hash, &p.keystore_hash);
-        set_string(&mut android.app_package_name, &p.app_package_name);
-        if android.keystore_hash.is_none() && android.app_package_name.is_none() {
-            m.android = None;
-        }
-    }
-    if m.ios.is_none() && m.android.is_none() {
-        *target = None;
-    }
-}
-
-/// Applies a PATCH body: absent/null = unchanged, `[]` clears a list, `""`
-/// clears a string, each present mobile sub-field replaces.
-pub fn apply_update(client: &mut NexusClient, req: &UpdateClientRequest) {
-    if let Some(m) = &req.mobile {
-        merge_mobile(&mut client.mobile, m);
-    }
-    set_list(&mut client.owners, &req.owners);
-    set_string(&mut client.product_name, &req.product_name);
-    set_list(&mut client.callback_urls, &req.callback_urls);
-    set_string(&mut client.client_upn_key, &req.client_upn_key);
-    set_string(&mut client.application_name, &req.application_name);
-    set_list(&mut client.allowed_logout_urls, &req.allowed_logout_urls);
-    set_list(&mut client.allowed_web_origins, &req.allowed_web_origins);
-    set_list(&mut client.allowed_cors_origins, &req.allowed_cors_origins);
 }
 
 /// `PATCH /v1/tenants/{tenantId}/clients/{clientId}`
