@@ -5,6 +5,7 @@
 //! storage, demo personas with signed dev tokens, fault injection, and an
 //! optional CDN-like static server for a built console.
 
+pub mod access;
 pub mod auth;
 pub mod client_rules;
 pub mod config;

@@ -524,3 +524,35 @@ async fn refusals_come_in_a_fixed_order() {
         "{p}"
     );
 }
+
+/// The body is read only once the caller, the tenant, the client and the
+/// permission have passed: an oversized body (over axum's 2 MB) from a
+/// refused caller is refused for who sends it, not read.
+#[tokio::test]
+async fn a_refused_callers_body_is_not_read() {
+    let app = TestApp::new();
+    let admin = app.bearer("admin").await;
+    let viewer = app.bearer("viewer").await;
+    let big = format!(
+        r#"{{"name":"{}","app_type":"spa"}}"#,
+        "x".repeat(3 * 1024 * 1024)
+    );
+    let missing = client_url("no_such_client");
+    app.call(Method::POST, CLIENTS, None, Some(&big))
+        .await
+        .problem(401);
+    app.call(Method::POST, CLIENTS, Some(&viewer), Some(&big))
+        .await
+        .problem(403);
+    app.call(Method::PATCH, &missing, Some(&admin), Some(&big))
+        .await
+        .problem(404);
+    let p = app
+        .call(Method::POST, CLIENTS, Some(&admin), Some(&big))
+        .await
+        .problem(413);
+    assert!(
+        p["detail"].as_str().unwrap().contains("length limit"),
+        "{p}"
+    );
+}

@@ -1,14 +1,17 @@
 //! The contract: list, create, get, patch, delete, rotate-secret.
 
-use crate::auth::{authenticate, decide_strictly};
+use crate::access::{
+    Allowed, CreateClient, DeleteClient, EditClient, ListClients, OneClient, ReadClient,
+    RotateClientSecret,
+};
+use crate::auth::decide_strictly;
 use crate::client_rules::{apply_update, client_from_create};
-use crate::config::TENANT_ID;
 use crate::listing::{auth_method_number, ListQuery, Paging};
 use crate::problems::Problem;
 use crate::state::AppState;
 use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::extract::{Query, State};
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -36,37 +39,6 @@ pub fn new_client_id() -> String {
 pub fn new_secret() -> String {
     let bytes: [u8; 48] = rand::random();
     URL_SAFE_NO_PAD.encode(bytes)
-}
-
-fn internal(e: String) -> Problem {
-    Problem::new(StatusCode::INTERNAL_SERVER_ERROR, e)
-}
-
-fn check_tenant(tenant: &str) -> Result<(), Problem> {
-    if tenant == TENANT_ID {
-        Ok(())
-    } else {
-        Err(Problem::not_found(format!(
-            "Tenant '{tenant}' was not found."
-        )))
-    }
-}
-
-fn allow(caller: &Caller, action: Action, client: Option<&NexusClient>) -> Result<(), Problem> {
-    match decide_strictly(caller, action, client).reason() {
-        None => Ok(()),
-        Some(reason) => Err(Problem::forbidden(reason)),
-    }
-}
-
-fn load(state: &AppState, tenant: &str, id: &str) -> Result<NexusClient, Problem> {
-    state
-        .store()
-        .get(tenant, id)
-        .map_err(internal)?
-        .ok_or_else(|| {
-            Problem::not_found(format!("Client '{id}' was not found in tenant '{tenant}'."))
-        })
 }
 
 /// The client as JSON, honouring `--auth-method-as-int`.
@@ -139,13 +111,9 @@ fn query_number(params: &[(String, String)], key: &str) -> Result<Option<usize>,
 /// `GET /v1/tenants/{tenantId}/clients`
 pub async fn list(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    Path(tenant): Path<String>,
+    access: Allowed<ListClients>,
     Query(params): Query<Vec<(String, String)>>,
 ) -> ApiResult {
-    let caller = authenticate(&state, &headers)?;
-    check_tenant(&tenant)?;
-    allow(&caller, Action::Read, None)?;
     let page = query_number(&params, "page")?;
     let per_page = query_number(&params, "per_page")?.or(query_number(&params, "pageSize")?);
     let forced = state.config().page_size;
@@ -160,7 +128,7 @@ pub async fn list(
             per_page: per_page.or(forced).unwrap_or(50).clamp(1, 1000),
         }),
     };
-    let listing = state.listing(&tenant).map_err(internal)?;
+    let listing = state.listing(&access.tenant).map_err(Problem::internal)?;
     let body = listing.answer(&query, state.config().list_shape);
     Ok((
         [(
@@ -175,20 +143,20 @@ pub async fn list(
 /// `POST /v1/tenants/{tenantId}/clients`
 pub async fn create(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    Path(tenant): Path<String>,
+    access: Allowed<CreateClient>,
     body: Bytes,
 ) -> ApiResult {
-    let caller = authenticate(&state, &headers)?;
-    check_tenant(&tenant)?;
-    allow(&caller, Action::Create, None)?;
+    let tenant = access.tenant;
     let req: CreateClientRequest = parse_body(&body)?;
     let issues = validate_create(&req);
     if !issues.is_empty() {
         return Err(Problem::validation(to_errors_map(&issues, Body::Create)));
     }
     let client = client_from_create(&req, new_client_id(), new_secret());
-    state.store().put(&tenant, &client).map_err(internal)?;
+    state
+        .store()
+        .put(&tenant, &client)
+        .map_err(Problem::internal)?;
     let location = format!(
         "/v1/tenants/{tenant}/clients/{}",
         client.id.as_deref().unwrap_or_default()
@@ -201,70 +169,51 @@ pub async fn create(
 }
 
 /// `GET /v1/tenants/{tenantId}/clients/{clientId}`
-pub async fn get_one(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Path((tenant, id)): Path<(String, String)>,
-) -> ApiResult {
-    let caller = authenticate(&state, &headers)?;
-    check_tenant(&tenant)?;
-    // Read permission first, so a caller without it cannot probe which ids exist.
-    allow(&caller, Action::Read, None)?;
-    let client = load(&state, &tenant, &id)?;
+pub async fn get_one(State(state): State<AppState>, access: Allowed<ReadClient>) -> ApiResult {
     Ok(json_answer(
         StatusCode::OK,
-        client_json_for(&state, &caller, &client),
+        client_json_for(&state, &access.caller, &access.target.client),
     ))
 }
 
 /// `PATCH /v1/tenants/{tenantId}/clients/{clientId}`
 pub async fn patch(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    Path((tenant, id)): Path<(String, String)>,
+    access: Allowed<EditClient>,
     body: Bytes,
 ) -> ApiResult {
-    let caller = authenticate(&state, &headers)?;
-    check_tenant(&tenant)?;
-    let mut client = load(&state, &tenant, &id)?;
-    allow(&caller, Action::Edit, Some(&client))?;
+    let mut client = access.target.client;
     let req: UpdateClientRequest = parse_body(&body)?;
     let issues = validate_update(&req);
     if !issues.is_empty() {
         return Err(Problem::validation(to_errors_map(&issues, Body::Update)));
     }
     apply_update(&mut client, &req);
-    state.store().put(&tenant, &client).map_err(internal)?;
+    state
+        .store()
+        .put(&access.tenant, &client)
+        .map_err(Problem::internal)?;
     Ok(json_answer(
         StatusCode::OK,
-        client_json_for(&state, &caller, &client),
+        client_json_for(&state, &access.caller, &client),
     ))
 }
 
 /// `DELETE /v1/tenants/{tenantId}/clients/{clientId}`
-pub async fn delete(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Path((tenant, id)): Path<(String, String)>,
-) -> ApiResult {
-    let caller = authenticate(&state, &headers)?;
-    check_tenant(&tenant)?;
-    let client = load(&state, &tenant, &id)?;
-    allow(&caller, Action::Delete, Some(&client))?;
-    state.store().delete(&tenant, &id).map_err(internal)?;
+pub async fn delete(State(state): State<AppState>, access: Allowed<DeleteClient>) -> ApiResult {
+    state
+        .store()
+        .delete(&access.tenant, &access.target.id)
+        .map_err(Problem::internal)?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
 /// `POST /v1/tenants/{tenantId}/clients/{clientId}/rotate-secret`
 pub async fn rotate_secret(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    Path((tenant, id)): Path<(String, String)>,
+    access: Allowed<RotateClientSecret>,
 ) -> ApiResult {
-    let caller = authenticate(&state, &headers)?;
-    check_tenant(&tenant)?;
-    let mut client = load(&state, &tenant, &id)?;
-    allow(&caller, Action::RotateSecret, Some(&client))?;
+    let OneClient { id, mut client } = access.target;
     if client.client_auth_method == Some(ClientAuthMethod::PrivateKeyJwt) {
         return Err(Problem::bad_request(format!(
             "The secret of client '{id}' cannot be rotated because it authenticates with Private Key JWT: it has no \
@@ -282,6 +231,9 @@ pub async fn rotate_secret(
         }
     }
     client.secret = Some(new_secret());
-    state.store().put(&tenant, &client).map_err(internal)?;
+    state
+        .store()
+        .put(&access.tenant, &client)
+        .map_err(Problem::internal)?;
     Ok(json_answer(StatusCode::OK, client_json(&state, &client)))
 }
