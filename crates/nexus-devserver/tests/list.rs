@@ -315,3 +315,68 @@ async fn a_write_by_another_process_to_the_database_file_shows_in_the_next_list(
     drop(app);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The names a client goes by on the wire, as the contract spells them (the
+/// byte-for-byte list test above compares with the domain's own
+/// serialisation, so it would not see these change).
+#[tokio::test]
+async fn a_client_keeps_its_wire_names() {
+    let app = TestApp::new();
+    let admin = app.bearer("admin").await;
+    let one = app
+        .call(
+            Method::GET,
+            &client_url("cl_payments_wallet_17"),
+            Some(&admin),
+            None,
+        )
+        .await
+        .json();
+    let keys: Vec<&str> = one
+        .as_object()
+        .expect("an object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "allowCrossOriginAuthentication",
+            "allowedCorsOrigins",
+            "allowedLogoutUrls",
+            "allowedWebOrigins",
+            "applicationName",
+            "callbackUrls",
+            "clientAuthMethod",
+            "client_upn_key",
+            "grantTypes",
+            "id",
+            "idTokenExpiration",
+            "isRefreshTokenAbsoluteExpirationEnabled",
+            "isRefreshTokenInactivityLifetimeEnabled",
+            "isRefreshTokenRotationEnabled",
+            "logoUrl",
+            "manuallyCreated",
+            "mobile",
+            "name",
+            "owners",
+            "productName",
+            "refreshTokenAbsoluteLifetime",
+            "refreshTokenInactivityLifetime",
+            "refreshTokenReuseInterval",
+            "secret",
+            "type",
+        ]
+    );
+    let mobile = &one["mobile"];
+    assert!(mobile["ios"]["team_id"].is_string(), "{mobile}");
+    assert!(
+        mobile["ios"]["app_bundle_identifier"].is_string(),
+        "{mobile}"
+    );
+    assert!(mobile["android"]["keystore_hash"].is_string(), "{mobile}");
+    assert!(
+        mobile["android"]["app_package_name"].is_string(),
+        "{mobile}"
+    );
+}
