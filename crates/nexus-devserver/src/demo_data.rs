@@ -30,10 +30,7 @@ fn android(hash: &str, package: &str) -> Option<MobileAndroid> {
 /// token settings, manually created, no owners/product/URLs.
 pub fn with_defaults(id: &str, name: &str, app_type: &str) -> NexusClient {
     let kind = ClientType::parse(app_type);
-    let auth = match kind {
-        ClientType::Spa | ClientType::Native => ClientAuthMethod::None,
-        _ => ClientAuthMethod::ClientSecretPost,
-    };
+    let auth = crate::client_rules::default_auth_method(&kind);
     NexusClient {
         id: s(id),
         name: s(name),

@@ -5,11 +5,14 @@
 //! storage, demo personas with signed dev tokens, fault injection, and an
 //! optional CDN-like static server for a built console.
 
+pub mod access;
 pub mod auth;
+pub mod client_rules;
 pub mod config;
 pub mod demo_data;
 pub mod dev_guard;
 pub mod faults;
+pub mod listing;
 pub mod loopback;
 pub mod personas;
 pub mod problems;

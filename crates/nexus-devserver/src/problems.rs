@@ -72,6 +72,12 @@ impl Problem {
         }
     }
 
+    /// 500 Internal Server Error (a storage failure, a route without a
+    /// parameter it needs).
+    pub fn internal(detail: impl Into<String>) -> Self {
+        Self::new(StatusCode::INTERNAL_SERVER_ERROR, detail)
+    }
+
     /// 400 Bad Request.
     pub fn bad_request(detail: impl Into<String>) -> Self {
         Self::new(StatusCode::BAD_REQUEST, detail)

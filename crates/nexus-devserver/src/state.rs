@@ -3,7 +3,8 @@
 use crate::config::{Config, TENANT_ID};
 use crate::demo_data::{demo_clients, generated_clients};
 use crate::faults::FaultRule;
-use crate::store::Store;
+use crate::listing::{ListCache, Listing};
+use crate::store::{Store, StoreResult};
 use crate::tokens::now_ms;
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -20,6 +21,8 @@ struct Inner {
     store: Store,
     revoked_before_ms: AtomicI64,
     faults: Mutex<Vec<FaultRule>>,
+    /// Each tenant's list answer, kept while the store is unchanged.
+    lists: ListCache,
     /// The logo hosts the CSP lists: `--logo-hosts`, else the served
     /// config.json's `logoHosts` as it was at start-up.
     logo_hosts: Vec<String>,
@@ -41,6 +44,7 @@ impl AppState {
         };
         Ok(AppState {
             inner: Arc::new(Inner {
+                lists: ListCache::new(config.auth_method_as_int),
                 logo_hosts,
                 config,
                 store,
@@ -63,6 +67,12 @@ impl AppState {
     /// The client store.
     pub fn store(&self) -> &Store {
         &self.inner.store
+    }
+
+    /// The tenant's list, sorted and serialised, as the store stands now
+    /// (made again only after a write).
+    pub fn listing(&self, tenant: &str) -> StoreResult<Arc<Listing>> {
+        self.inner.lists.get(&self.inner.store, tenant)
     }
 
     /// The HS256 secret.

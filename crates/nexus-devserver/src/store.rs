@@ -3,6 +3,7 @@
 use crate::config::Storage;
 use nexus_domain::NexusClient;
 use rusqlite::{params, Connection, OptionalExtension};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
 /// The client store. rusqlite is synchronous: each call takes the lock for
@@ -10,6 +11,31 @@ use std::sync::{Mutex, MutexGuard};
 #[derive(Debug)]
 pub struct Store {
     conn: Mutex<Connection>,
+    /// Writes made through this store; counted while the lock is held, so a
+    /// [`Version`] read under the lock matches the rows read with it.
+    writes: AtomicU64,
+}
+
+/// Where the store's data stands: what was read at one version is current
+/// for as long as [`Store::version`] answers the same. Kept answers (the
+/// list) are keyed by it instead of being dropped by each write's handler,
+/// so no write can forget to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Version {
+    /// Writes through this store (put, delete, reseed).
+    writes: u64,
+    /// SQLite's `data_version`, which moves when another connection (another
+    /// stand-in, a sqlite3 shell) commits to the same database file.
+    others: i64,
+}
+
+/// A tenant's clients (unsorted) and the version they were read at.
+#[derive(Debug, Clone)]
+pub struct Snapshot {
+    /// The store's version when the rows were read.
+    pub version: Version,
+    /// The clients whose rows decode.
+    pub clients: Vec<NexusClient>,
 }
 
 /// A storage failure, as text for a 500 problem.
@@ -52,7 +78,29 @@ impl Store {
         .map_err(err)?;
         Ok(Store {
             conn: Mutex::new(conn),
+            writes: AtomicU64::new(0),
         })
+    }
+
+    /// Counts a write; called with the lock held (the guard proves it).
+    fn wrote(&self, _held: &MutexGuard<'_, Connection>) {
+        self.writes.fetch_add(1, Ordering::SeqCst);
+    }
+
+    fn version_at(&self, conn: &Connection) -> StoreResult<Version> {
+        let others = conn
+            .prepare_cached("PRAGMA data_version")
+            .and_then(|mut stmt| stmt.query_row([], |r| r.get(0)))
+            .map_err(err)?;
+        Ok(Version {
+            writes: self.writes.load(Ordering::SeqCst),
+            others,
+        })
+    }
+
+    /// The store's current version (one cheap statement).
+    pub fn version(&self) -> StoreResult<Version> {
+        self.version_at(&self.lock())
     }
 
     fn lock(&self) -> MutexGuard<'_, Connection> {
@@ -109,12 +157,15 @@ impl Store {
             params![tenant, seed],
         )
         .map_err(err)?;
-        tx.commit().map_err(err)
+        tx.commit().map_err(err)?;
+        self.wrote(&conn);
+        Ok(())
     }
 
-    /// Every client of a tenant (unsorted). Rows that no longer decode are skipped.
-    pub fn list(&self, tenant: &str) -> StoreResult<Vec<NexusClient>> {
-        let bodies: Vec<String> = {
+    /// Every client of a tenant (unsorted), with the version they were read
+    /// at. Rows that no longer decode are skipped.
+    pub fn list(&self, tenant: &str) -> StoreResult<Snapshot> {
+        let (version, bodies) = {
             let conn = self.lock();
             let mut stmt = conn
                 .prepare("SELECT body FROM clients WHERE tenant = ?1")
@@ -122,12 +173,16 @@ impl Store {
             let rows = stmt
                 .query_map(params![tenant], |r| r.get::<_, String>(0))
                 .map_err(err)?;
-            rows.collect::<Result<_, _>>().map_err(err)?
+            let bodies: Vec<String> = rows.collect::<Result<_, _>>().map_err(err)?;
+            (self.version_at(&conn)?, bodies)
         };
-        Ok(bodies
-            .iter()
-            .filter_map(|b| serde_json::from_str(b).ok())
-            .collect())
+        Ok(Snapshot {
+            version,
+            clients: bodies
+                .iter()
+                .filter_map(|b| serde_json::from_str(b).ok())
+                .collect(),
+        })
     }
 
     /// One client, if it exists.
@@ -147,24 +202,26 @@ impl Store {
     /// Inserts or replaces a client (keyed by its id).
     pub fn put(&self, tenant: &str, client: &NexusClient) -> StoreResult<()> {
         let body = serde_json::to_string(client).map_err(|e| e.to_string())?;
-        self.lock()
-            .execute(
-                "INSERT OR REPLACE INTO clients (tenant, id, body) VALUES (?1, ?2, ?3)",
-                params![tenant, client.id.as_deref().unwrap_or_default(), body],
-            )
-            .map_err(err)?;
+        let conn = self.lock();
+        conn.execute(
+            "INSERT OR REPLACE INTO clients (tenant, id, body) VALUES (?1, ?2, ?3)",
+            params![tenant, client.id.as_deref().unwrap_or_default(), body],
+        )
+        .map_err(err)?;
+        self.wrote(&conn);
         Ok(())
     }
 
     /// Deletes a client; returns whether it existed.
     pub fn delete(&self, tenant: &str, id: &str) -> StoreResult<bool> {
-        let n = self
-            .lock()
+        let conn = self.lock();
+        let n = conn
             .execute(
                 "DELETE FROM clients WHERE tenant = ?1 AND id = ?2",
                 params![tenant, id],
             )
             .map_err(err)?;
+        self.wrote(&conn);
         Ok(n > 0)
     }
 }

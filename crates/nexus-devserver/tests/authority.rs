@@ -402,3 +402,157 @@ async fn per_request_fault_latency_is_capped_and_cannot_overflow() {
     let f = nexus_devserver::faults::parse_fault_header("latency=60001");
     assert_eq!(f.latency_ms, 60_000);
 }
+
+/// Which refusal a request gets when several apply: who is calling (401, or
+/// 403 for a token that names no permissions), then the tenant (404), then,
+/// for reading and creating, the permission (403) before the client is
+/// looked up (404), so that a caller who may not read cannot probe ids; for
+/// the per-client writes the client (404) before the permission (403), which
+/// depends on it; the body (400) last.
+#[tokio::test]
+async fn refusals_come_in_a_fixed_order() {
+    let app = TestApp::new();
+    let viewer = app.bearer("viewer").await;
+    let no_perms = signed(json!({"sub": "u", "permissions": []}));
+    let no_claims = signed(json!({"sub": "u"}));
+    let other = "/v1/tenants/other-tenant/clients";
+    let existing = "cl_billing_service_11";
+    let missing = "no_such_client";
+    let tenant_404 = "Tenant 'other-tenant' was not found.";
+    let client_404 = format!("Client '{missing}' was not found in tenant 'demo-tenant'.");
+    let client_routes: [(Method, &str); 4] = [
+        (Method::GET, ""),
+        (Method::PATCH, ""),
+        (Method::DELETE, ""),
+        (Method::POST, "/rotate-secret"),
+    ];
+    let body_for = |m: &Method| (m == Method::PATCH).then_some("{not json");
+
+    // Who is calling comes first, whatever else is wrong.
+    for (m, tail) in &client_routes {
+        let uri = format!("{other}/{missing}{tail}");
+        app.call(m.clone(), &uri, None, body_for(m))
+            .await
+            .problem(401);
+        let p = app
+            .call(m.clone(), &uri, Some(&no_claims), body_for(m))
+            .await
+            .problem(403);
+        assert!(p["detail"].as_str().unwrap().contains("permission claims"));
+    }
+    app.call(Method::GET, other, None, None).await.problem(401);
+    app.call(Method::POST, other, None, Some("["))
+        .await
+        .problem(401);
+
+    // Then the tenant, before any permission or client.
+    for (m, tail) in &client_routes {
+        let uri = format!("{other}/{missing}{tail}");
+        let p = app
+            .call(m.clone(), &uri, Some(&no_perms), body_for(m))
+            .await
+            .problem(404);
+        assert_eq!(p["detail"], tenant_404, "{m} {uri}");
+    }
+    for m in [Method::GET, Method::POST] {
+        let body = (m == Method::POST).then_some("[");
+        let p = app
+            .call(m.clone(), other, Some(&no_perms), body)
+            .await
+            .problem(404);
+        assert_eq!(p["detail"], tenant_404, "{m}");
+    }
+
+    // Reading and creating: the permission, before the client and the body.
+    let p = app
+        .call(Method::GET, &client_url(missing), Some(&no_perms), None)
+        .await
+        .problem(403);
+    assert!(p["detail"].as_str().unwrap().contains("Reading"), "{p}");
+    app.call(Method::GET, CLIENTS, Some(&no_perms), None)
+        .await
+        .problem(403);
+    let p = app
+        .call(Method::POST, CLIENTS, Some(&viewer), Some("["))
+        .await
+        .problem(403);
+    assert!(p["detail"].as_str().unwrap().contains("Creating"), "{p}");
+    let p = app
+        .call(Method::GET, &client_url(missing), Some(&viewer), None)
+        .await
+        .problem(404);
+    assert_eq!(p["detail"], client_404.as_str());
+
+    // Per-client writes: the client, then the permission, then the body.
+    for (m, tail) in client_routes.iter().skip(1) {
+        let uri = format!("{}{tail}", client_url(missing));
+        let p = app
+            .call(m.clone(), &uri, Some(&viewer), body_for(m))
+            .await
+            .problem(404);
+        assert_eq!(p["detail"], client_404.as_str(), "{m} {uri}");
+        let uri = format!("{}{tail}", client_url(existing));
+        let p = app
+            .call(m.clone(), &uri, Some(&viewer), body_for(m))
+            .await
+            .problem(403);
+        assert!(
+            p["detail"].as_str().unwrap().contains("client.write"),
+            "{m} {uri}: {p}"
+        );
+    }
+    let admin = app.bearer("admin").await;
+    let p = app
+        .call(
+            Method::PATCH,
+            &client_url(existing),
+            Some(&admin),
+            Some("{not json"),
+        )
+        .await
+        .problem(400);
+    assert!(
+        p["detail"].as_str().unwrap().contains("not valid JSON"),
+        "{p}"
+    );
+    let p = app
+        .call(Method::POST, CLIENTS, Some(&admin), Some("["))
+        .await
+        .problem(400);
+    assert!(
+        p["detail"].as_str().unwrap().contains("not valid JSON"),
+        "{p}"
+    );
+}
+
+/// The body is read only once the caller, the tenant, the client and the
+/// permission have passed: an oversized body (over axum's 2 MB) from a
+/// refused caller is refused for who sends it, not read.
+#[tokio::test]
+async fn a_refused_callers_body_is_not_read() {
+    let app = TestApp::new();
+    let admin = app.bearer("admin").await;
+    let viewer = app.bearer("viewer").await;
+    let big = format!(
+        r#"{{"name":"{}","app_type":"spa"}}"#,
+        "x".repeat(3 * 1024 * 1024)
+    );
+    let missing = client_url("no_such_client");
+    app.call(Method::POST, CLIENTS, None, Some(&big))
+        .await
+        .problem(401);
+    app.call(Method::POST, CLIENTS, Some(&viewer), Some(&big))
+        .await
+        .problem(403);
+    app.call(Method::PATCH, &missing, Some(&admin), Some(&big))
+        .await
+        .problem(404);
+    let p = app
+        .call(Method::POST, CLIENTS, Some(&admin), Some(&big))
+        .await
+        .problem(413);
+    assert!(
+        p["detail"].as_str().unwrap().contains("length limit"),
+        "{p}"
+    );
+}

@@ -6,15 +6,14 @@ use std::fmt;
 
 /// iOS settings of a native client.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct MobileIos {
     #[serde(
-        default,
         deserialize_with = "lenient::string",
         skip_serializing_if = "Option::is_none"
     )]
     pub team_id: Option<String>,
     #[serde(
-        default,
         deserialize_with = "lenient::string",
         skip_serializing_if = "Option::is_none"
     )]
@@ -23,15 +22,14 @@ pub struct MobileIos {
 
 /// Android settings of a native client.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct MobileAndroid {
     #[serde(
-        default,
         deserialize_with = "lenient::string",
         skip_serializing_if = "Option::is_none"
     )]
     pub keystore_hash: Option<String>,
     #[serde(
-        default,
         deserialize_with = "lenient::string",
         skip_serializing_if = "Option::is_none"
     )]
@@ -40,15 +38,14 @@ pub struct MobileAndroid {
 
 /// Mobile device settings (same shape in responses, create and update bodies).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Mobile {
     #[serde(
-        default,
         deserialize_with = "lenient::object",
         skip_serializing_if = "Option::is_none"
     )]
     pub ios: Option<MobileIos>,
     #[serde(
-        default,
         deserialize_with = "lenient::object",
         skip_serializing_if = "Option::is_none"
     )]
@@ -230,7 +227,9 @@ impl fmt::Display for ClientType {
 /// unknown fields are ignored. Its `Debug` leaves the secret out (see
 /// [`REDACTED`]).
 #[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+// camelCase on the wire, but for `type` and `client_upn_key`, which the
+// contract spells as they are.
+#[serde(default, rename_all = "camelCase")]
 pub struct NexusClient {
     #[serde(deserialize_with = "lenient::string")]
     pub id: Option<String>,
@@ -244,73 +243,43 @@ pub struct NexusClient {
     pub owners: Option<Vec<String>>,
     #[serde(deserialize_with = "lenient::string")]
     pub secret: Option<String>,
-    #[serde(rename = "logoUrl", deserialize_with = "lenient::string")]
+    #[serde(deserialize_with = "lenient::string")]
     pub logo_url: Option<String>,
-    #[serde(rename = "grantTypes", deserialize_with = "lenient::string_list")]
+    #[serde(deserialize_with = "lenient::string_list")]
     pub grant_types: Option<Vec<String>>,
-    #[serde(rename = "productName", deserialize_with = "lenient::string")]
+    #[serde(deserialize_with = "lenient::string")]
     pub product_name: Option<String>,
-    #[serde(rename = "callbackUrls", deserialize_with = "lenient::string_list")]
+    #[serde(deserialize_with = "lenient::string_list")]
     pub callback_urls: Option<Vec<String>>,
     #[serde(rename = "client_upn_key", deserialize_with = "lenient::string")]
     pub client_upn_key: Option<String>,
-    #[serde(rename = "applicationName", deserialize_with = "lenient::string")]
+    #[serde(deserialize_with = "lenient::string")]
     pub application_name: Option<String>,
-    #[serde(rename = "manuallyCreated", deserialize_with = "lenient::boolean")]
+    #[serde(deserialize_with = "lenient::boolean")]
     pub manually_created: Option<bool>,
-    #[serde(rename = "clientAuthMethod", deserialize_with = "auth_method")]
+    #[serde(deserialize_with = "auth_method")]
     pub client_auth_method: Option<ClientAuthMethod>,
-    #[serde(
-        rename = "allowedLogoutUrls",
-        deserialize_with = "lenient::string_list"
-    )]
+    #[serde(deserialize_with = "lenient::string_list")]
     pub allowed_logout_urls: Option<Vec<String>>,
-    #[serde(
-        rename = "allowedWebOrigins",
-        deserialize_with = "lenient::string_list"
-    )]
+    #[serde(deserialize_with = "lenient::string_list")]
     pub allowed_web_origins: Option<Vec<String>>,
-    #[serde(
-        rename = "allowedCorsOrigins",
-        deserialize_with = "lenient::string_list"
-    )]
+    #[serde(deserialize_with = "lenient::string_list")]
     pub allowed_cors_origins: Option<Vec<String>>,
-    #[serde(rename = "idTokenExpiration", deserialize_with = "lenient::int")]
+    #[serde(deserialize_with = "lenient::int")]
     pub id_token_expiration: Option<i64>,
-    #[serde(
-        rename = "refreshTokenReuseInterval",
-        deserialize_with = "lenient::int"
-    )]
+    #[serde(deserialize_with = "lenient::int")]
     pub refresh_token_reuse_interval: Option<i64>,
-    #[serde(
-        rename = "refreshTokenAbsoluteLifetime",
-        deserialize_with = "lenient::int"
-    )]
+    #[serde(deserialize_with = "lenient::int")]
     pub refresh_token_absolute_lifetime: Option<i64>,
-    #[serde(
-        rename = "refreshTokenInactivityLifetime",
-        deserialize_with = "lenient::int"
-    )]
+    #[serde(deserialize_with = "lenient::int")]
     pub refresh_token_inactivity_lifetime: Option<i64>,
-    #[serde(
-        rename = "isRefreshTokenRotationEnabled",
-        deserialize_with = "lenient::boolean"
-    )]
+    #[serde(deserialize_with = "lenient::boolean")]
     pub is_refresh_token_rotation_enabled: Option<bool>,
-    #[serde(
-        rename = "isRefreshTokenAbsoluteExpirationEnabled",
-        deserialize_with = "lenient::boolean"
-    )]
+    #[serde(deserialize_with = "lenient::boolean")]
     pub is_refresh_token_absolute_expiration_enabled: Option<bool>,
-    #[serde(
-        rename = "isRefreshTokenInactivityLifetimeEnabled",
-        deserialize_with = "lenient::boolean"
-    )]
+    #[serde(deserialize_with = "lenient::boolean")]
     pub is_refresh_token_inactivity_lifetime_enabled: Option<bool>,
-    #[serde(
-        rename = "allowCrossOriginAuthentication",
-        deserialize_with = "lenient::boolean"
-    )]
+    #[serde(deserialize_with = "lenient::boolean")]
     pub allow_cross_origin_authentication: Option<bool>,
 }
 
