@@ -490,6 +490,18 @@ async fn create_rules() {
     assert!(p["errors"]["name"].is_array(), "{p}");
     assert!(p["traceId"].is_string());
 
+    // A name longer than the domain's maximum (255 characters) is refused
+    // with the same words the console's form shows.
+    let long = format!(r#"{{"name":"{}","app_type":"spa"}}"#, "n".repeat(256));
+    let p = app
+        .call(Method::POST, CLIENTS, Some(&admin), Some(&long))
+        .await
+        .problem(400);
+    assert_eq!(
+        p["errors"]["name"][0], "A name can be at most 255 characters; this one has 256.",
+        "{p}"
+    );
+
     let p = app
         .call(
             Method::POST,
