@@ -99,3 +99,30 @@ pub fn focus_id(id: &str) {
 pub fn now_seconds() -> i64 {
     (js_sys::Date::now() / 1000.0) as i64
 }
+
+/// A `data:` URL holding `text` (UTF-8) as `mime`: the href of a download
+/// link, so the file comes from the page itself (no object URL to revoke).
+pub fn data_url(mime: &str, text: &str) -> String {
+    format!(
+        "data:{mime};charset=utf-8,{}",
+        String::from(js_sys::encode_uri_component(text))
+    )
+}
+
+/// Starts a download of `text` as `file_name` (for an export made on demand,
+/// too big to keep in a link's href while the page shows).
+pub fn download(file_name: &str, mime: &str, text: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(link) = document
+        .create_element("a")
+        .ok()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    else {
+        return;
+    };
+    link.set_href(&data_url(mime, text));
+    link.set_download(file_name);
+    link.click();
+}

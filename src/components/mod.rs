@@ -4,6 +4,7 @@
 mod clients_table;
 mod confirm_dialog;
 mod copy_button;
+mod export_links;
 mod field_messages;
 mod guarded_button;
 mod list_editor;
@@ -20,6 +21,7 @@ mod unsaved_guard;
 pub use clients_table::{ClientsTable, TableRows};
 pub use confirm_dialog::ConfirmDialog;
 pub use copy_button::CopyButton;
+pub use export_links::ExportLinks;
 pub use field_messages::FieldMessages;
 pub use guarded_button::{GuardedButton, GuardedLink};
 pub use list_editor::ListEditor;

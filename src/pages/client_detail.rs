@@ -2,14 +2,15 @@ use super::client_loader::ClientLoader;
 use crate::api::{use_api, ApiError};
 use crate::auth::use_auth;
 use crate::components::{
-    shortened, use_leave_guard, use_toasts, ClientLogo, ConfirmDialog, CopyButton, GuardedButton,
-    GuardedLink, LogoOnRequest, LongText, ProblemView, SecretField, Toasts,
+    shortened, use_leave_guard, use_toasts, ClientLogo, ConfirmDialog, CopyButton, ExportLinks,
+    GuardedButton, GuardedLink, LogoOnRequest, LongText, ProblemView, SecretField, Toasts,
 };
 use crate::config::AppConfig;
 use crate::routes::{href, path};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
+use nexus_domain::export;
 use nexus_domain::permissions::decide;
 use nexus_domain::url_rules::{is_allowed_logo, is_displayable_logo, logo_host};
 use nexus_domain::{Action, ClientAuthMethod, Decision, Field, NexusClient};
@@ -368,6 +369,12 @@ fn ClientDetail(
                     <dl class="ncc-dl">
                         {row("Client UPN key", text("Client UPN key", &c.client_upn_key))}
                     </dl>
+                </section>
+                <section class="ncc-card" aria-labelledby="g-export">
+                    <h2 id="g-export">"Export"</h2>
+                    <p class="ncc-muted">"This client as JSON, to keep, compare or create again in another tenant: without its client ID, its secret or its Terraform flag."</p>
+                    <ExportLinks text=export::client_json(&c) file_name=export::file_name(&c.display_name(), "client.json")
+                        mime="application/json" what="JSON" />
                 </section>
             </div>
             <ConfirmDialog open=rotate_open title="Rotate the client secret?" confirm_label="Rotate secret" busy=rotating danger=true on_confirm=do_rotate>

@@ -10,6 +10,7 @@ use crate::components::{
 use crate::routes::{encode_query, href, nav, path};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
+use nexus_domain::export;
 use nexus_domain::list::ClientSummary;
 use nexus_domain::list_query::{
     apply, grouped, ListQuery, ListView, Managed, SearchIndex, SortKey, PER_PAGE_CHOICES,
@@ -169,6 +170,27 @@ pub fn ClientsListPage() -> impl IntoView {
             })
         })
     };
+    // Export: every client that matches the search and filters (not only
+    // the page), in the shown order, made when asked for.
+    let export = move |csv: bool| {
+        let (Some(l), Some(v)) = (loaded.get_untracked(), view_state.get_untracked()) else {
+            return;
+        };
+        let shown =
+            v.0.matches
+                .iter()
+                .filter_map(|&i| l.0.clients.get(i as usize));
+        let (text, name, mime) = if csv {
+            (export::summaries_csv(shown), "clients.csv", "text/csv")
+        } else {
+            (
+                export::summaries_json(shown),
+                "clients.json",
+                "application/json",
+            )
+        };
+        crate::dom::download(name, mime, &text);
+    };
     let create_decision =
         Signal::derive(move || decide(&auth.caller().get(), Action::Create, None));
     let sort_signal = Signal::derive(move || query.with(|q| (q.sort, q.descending)));
@@ -260,6 +282,15 @@ pub fn ClientsListPage() -> impl IntoView {
                     }}
                 </span>
                 <span class="ncc-page__spacer"></span>
+                <Show when=move || counts().is_some_and(|(m, _)| m > 0)>
+                    <div class="ncc-export" role="group" aria-labelledby="ncc-export-label">
+                        <span id="ncc-export-label" class="ncc-muted">
+                            {move || counts().map(|(m, all)| if m == all { "Export all:".to_string() } else { format!("Export the {}:", grouped(m)) })}
+                        </span>
+                        <button type="button" class="ncc-btn ncc-btn--ghost ncc-btn--small" aria-label="Export as CSV" on:click=move |_| export(true)>"CSV"</button>
+                        <button type="button" class="ncc-btn ncc-btn--ghost ncc-btn--small" aria-label="Export as JSON" on:click=move |_| export(false)>"JSON"</button>
+                    </div>
+                </Show>
                 <GuardedLink label="New client" href=href(path::NEW) decision=create_decision />
             </div>
             <div class="ncc-toolbar" role="search">

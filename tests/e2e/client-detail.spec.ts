@@ -1,5 +1,6 @@
 import { test, expect, expectNoAxeViolations, saveScreenshot } from './fixtures';
-import { signInAs, watchForCrashes } from './helpers';
+import { apiCall, personaToken, signInAs, watchForCrashes } from './helpers';
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 
 // Mobile shows only for native apps (or a client holding mobile values).
@@ -36,7 +37,7 @@ test.describe('with the demo logo host listed', () => {
     await expect(valueOf(page, 'Client UPN key')).toHaveText('shop-storefront');
     // URLs are text, never links.
     await expect(page.locator('.ncc-groups a[href^="http"]')).toHaveCount(0);
-    await expect(page.locator('.ncc-groups a')).toHaveCount(0);
+    await expect(page.locator('.ncc-groups a:not([download])')).toHaveCount(0); // (the export card's download link is the page's own)
     // An https logo is shown.
     const logo = page.locator('.ncc-page__head img');
     await expect(logo).toHaveCount(1);
@@ -138,4 +139,31 @@ test('the Mobile card shows for a native app only', async ({ page, server }) => 
   // Cards take their own height: the short Grant types card is shorter than its row.
   const heights = await page.locator('.ncc-groups > .ncc-card').evaluateAll((cards) => cards.map((c) => c.getBoundingClientRect().height));
   expect(new Set(heights.map(Math.round)).size, `card heights ${heights}`).toBeGreaterThan(1);
+});
+
+test('export: the client as JSON, downloaded or copied, without its id, secret or Terraform flag', async ({ page, server, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  const crashes = watchForCrashes(page);
+  await signInAs(page, server, 'admin', '/clients/cl_shop_storefront_01');
+  const card = page.getByRole('region', { name: 'Export' });
+  const [download] = await Promise.all([page.waitForEvent('download'), card.getByRole('link', { name: 'Download JSON' }).click()]);
+  expect(download.suggestedFilename()).toBe('shop-storefront.client.json');
+  const path = await download.path();
+  const text = readFileSync(path, 'utf8');
+  const exported = JSON.parse(text);
+  expect(exported.name).toBe('Shop Storefront');
+  expect(exported.type).toBe('regular_web');
+  expect(exported.callbackUrls.length).toBeGreaterThan(0);
+  for (const k of ['id', 'secret', 'manuallyCreated']) expect(exported).not.toHaveProperty(k);
+  // What the server stores, minus those, is what the file holds.
+  const { json: original } = await apiCall(server, await personaToken(server, 'admin'), 'GET', '/clients/cl_shop_storefront_01');
+  expect(original.secret).toBeTruthy();
+  expect(text).not.toContain(original.secret);
+  expect(exported.productName).toBe(original.productName);
+
+  await card.getByRole('button', { name: 'Copy JSON' }).click();
+  await expect(card.getByRole('button', { name: 'Copy JSON' })).toHaveText('Copied');
+  expect(JSON.parse(await page.evaluate(() => navigator.clipboard.readText()))).toEqual(exported);
+  await expectNoAxeViolations(page);
+  expect(crashes).toEqual([]);
 });

@@ -1,6 +1,7 @@
 import { test, expect, expectNoAxeViolations, saveScreenshot } from './fixtures';
 import { devPost, signInAs, watchForCrashes } from './helpers';
 import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 
 const table = (page: Page) => page.getByRole('table', { name: 'Clients' });
 const rows = (page: Page) => table(page).locator('tbody tr');
@@ -287,6 +288,34 @@ async function expectPage(page: Page, n: number, of: string) {
 
 test.describe('clients list (500 generated clients)', () => {
   test.use({ serverArgs: ['--clients', '500'] });
+
+  test('export: every match of the search (not only the page), in the shown order, as CSV and JSON', async ({ page, server }) => {
+    const crashes = watchForCrashes(page);
+    await signInAs(page, server, 'admin');
+    await search(page).fill('1');
+    await page.getByLabel('Sort by').selectOption('id');
+    const status = page.locator('.ncc-page__head [role=status]');
+    await expect(status).toHaveText(/ of 500 clients match/);
+    const matching = Number((await status.innerText()).split(' of ')[0].replace(/,/g, ''));
+    expect(matching).toBeGreaterThan(50); // more than one page
+    const group = page.getByRole('group', { name: `Export the ${matching}:` });
+    const [csvFile] = await Promise.all([page.waitForEvent('download'), group.getByRole('button', { name: 'Export as CSV' }).click()]);
+    expect(csvFile.suggestedFilename()).toBe('clients.csv');
+    const csv = readFileSync(await csvFile.path(), 'utf8').split('\r\n').filter(Boolean);
+    expect(csv[0]).toBe('id,name,type,productName,applicationName,managedBy');
+    expect(csv).toHaveLength(matching + 1);
+    const [jsonFile] = await Promise.all([page.waitForEvent('download'), group.getByRole('button', { name: 'Export as JSON' }).click()]);
+    const items = JSON.parse(readFileSync(await jsonFile.path(), 'utf8'));
+    expect(items).toHaveLength(matching);
+    // The shown order (by client ID), and only matches.
+    const ids = items.map((c: { id: string }) => c.id);
+    expect(ids).toEqual([...ids].sort((a: string, b: string) => a.toLowerCase().localeCompare(b.toLowerCase())));
+    for (const c of items) expect(JSON.stringify([c.name, c.id, c.productName, c.applicationName])).toContain('1');
+    expect(csv[1].split(',')[0]).toBe(ids[0]);
+    // The first page's rows are the file's first rows.
+    expect(await rows(page).locator('td:nth-child(3) code').first().textContent()).toBe(ids[0]);
+    expect(crashes).toEqual([]);
+  });
 
   test('"Clients" and the return after a delete go back to the list as it was', async ({ page, server }) => {
     await signInAs(page, server, 'admin');

@@ -11,6 +11,7 @@ pub mod client;
 pub mod create;
 pub mod diff;
 pub mod display;
+pub mod export;
 pub mod field;
 #[macro_use]
 mod lenient;
