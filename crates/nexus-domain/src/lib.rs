@@ -13,6 +13,7 @@ pub mod diff;
 pub mod display;
 pub mod export;
 pub mod field;
+pub mod import;
 #[macro_use]
 mod lenient;
 pub mod list;
