@@ -1,11 +1,15 @@
 use super::client_form::{field_messages, ListField, TextField};
 use crate::api::use_api;
 use crate::auth::use_auth;
-use crate::components::{use_leave_guard, CopyButton, GuardedButton, ProblemView, UNSAVED_CHANGES};
+use crate::components::{
+    shortened, use_leave_guard, CopyButton, GuardedButton, ProblemView, UNSAVED_CHANGES,
+};
 use crate::routes::{href, path};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos_router::hooks::use_query_map;
 use nexus_domain::create::{CreateDraft, AUTH0_GRANT_TYPES};
+use nexus_domain::import;
 use nexus_domain::permissions::decide;
 use nexus_domain::validation::{validate_create, Issue};
 use nexus_domain::{Action, ClientType, Decision, Field, NexusClient, ProblemDetails};
@@ -22,51 +26,132 @@ fn form_position(field: Field) -> usize {
         .unwrap_or(Field::ALL.len())
 }
 
+/// The create form's state: one signal per field, for the field controls,
+/// read together as a [`CreateDraft`] and filled from one (an import, a
+/// duplicate). Copy: every closure takes it as it is.
+#[derive(Clone, Copy)]
+struct DraftFields {
+    app_type: RwSignal<Option<ClientType>>,
+    name: RwSignal<String>,
+    description: RwSignal<String>,
+    logo_uri: RwSignal<String>,
+    initiate_login_uri: RwSignal<String>,
+    grant_types: RwSignal<Vec<String>>,
+    callbacks: RwSignal<Vec<String>>,
+    logout_urls: RwSignal<Vec<String>>,
+    web_origins: RwSignal<Vec<String>>,
+    cors_origins: RwSignal<Vec<String>>,
+    owners: RwSignal<Vec<String>>,
+    product_name: RwSignal<String>,
+    application_name: RwSignal<String>,
+    client_upn_key: RwSignal<String>,
+    ios_team_id: RwSignal<String>,
+    ios_bundle_id: RwSignal<String>,
+    android_keystore_hash: RwSignal<String>,
+    android_package_name: RwSignal<String>,
+}
+
+impl DraftFields {
+    fn new() -> Self {
+        let d = CreateDraft::default();
+        DraftFields {
+            app_type: RwSignal::new(d.app_type),
+            name: RwSignal::new(d.name),
+            description: RwSignal::new(d.description),
+            logo_uri: RwSignal::new(d.logo_uri),
+            initiate_login_uri: RwSignal::new(d.initiate_login_uri),
+            grant_types: RwSignal::new(d.grant_types),
+            callbacks: RwSignal::new(d.callbacks),
+            logout_urls: RwSignal::new(d.logout_urls),
+            web_origins: RwSignal::new(d.web_origins),
+            cors_origins: RwSignal::new(d.cors_origins),
+            owners: RwSignal::new(d.owners),
+            product_name: RwSignal::new(d.product_name),
+            application_name: RwSignal::new(d.application_name),
+            client_upn_key: RwSignal::new(d.client_upn_key),
+            ios_team_id: RwSignal::new(d.ios_team_id),
+            ios_bundle_id: RwSignal::new(d.ios_bundle_id),
+            android_keystore_hash: RwSignal::new(d.android_keystore_hash),
+            android_package_name: RwSignal::new(d.android_package_name),
+        }
+    }
+
+    /// The draft as the fields hold it (tracked).
+    fn get(&self) -> CreateDraft {
+        CreateDraft {
+            app_type: self.app_type.get(),
+            name: self.name.get(),
+            description: self.description.get(),
+            logo_uri: self.logo_uri.get(),
+            initiate_login_uri: self.initiate_login_uri.get(),
+            grant_types: self.grant_types.get(),
+            callbacks: self.callbacks.get(),
+            logout_urls: self.logout_urls.get(),
+            web_origins: self.web_origins.get(),
+            cors_origins: self.cors_origins.get(),
+            owners: self.owners.get(),
+            product_name: self.product_name.get(),
+            application_name: self.application_name.get(),
+            client_upn_key: self.client_upn_key.get(),
+            ios_team_id: self.ios_team_id.get(),
+            ios_bundle_id: self.ios_bundle_id.get(),
+            android_keystore_hash: self.android_keystore_hash.get(),
+            android_package_name: self.android_package_name.get(),
+        }
+    }
+
+    /// Puts a whole draft in the fields (an import or a duplicate); `try_`:
+    /// a duplicate's client may arrive after the page has gone.
+    fn load(&self, d: CreateDraft) {
+        self.app_type.try_set(d.app_type);
+        self.name.try_set(d.name);
+        self.description.try_set(d.description);
+        self.logo_uri.try_set(d.logo_uri);
+        self.initiate_login_uri.try_set(d.initiate_login_uri);
+        self.grant_types.try_set(d.grant_types);
+        self.callbacks.try_set(d.callbacks);
+        self.logout_urls.try_set(d.logout_urls);
+        self.web_origins.try_set(d.web_origins);
+        self.cors_origins.try_set(d.cors_origins);
+        self.owners.try_set(d.owners);
+        self.product_name.try_set(d.product_name);
+        self.application_name.try_set(d.application_name);
+        self.client_upn_key.try_set(d.client_upn_key);
+        self.ios_team_id.try_set(d.ios_team_id);
+        self.ios_bundle_id.try_set(d.ios_bundle_id);
+        self.android_keystore_hash.try_set(d.android_keystore_hash);
+        self.android_package_name.try_set(d.android_package_name);
+    }
+}
+
 /// `/clients/new`: type first, required fields first, the seed's rules
 /// checked as the user types and on submit; the secret shown once after 201.
 #[component]
 pub fn CreateClientPage() -> impl IntoView {
     let api = use_api();
     let auth = use_auth();
-    let app_type = RwSignal::new(None::<ClientType>);
-    let name = RwSignal::new(String::new());
-    let description = RwSignal::new(String::new());
-    let logo_uri = RwSignal::new(String::new());
-    let initiate_login_uri = RwSignal::new(String::new());
-    let grant_types = RwSignal::new(Vec::<String>::new());
-    let callbacks = RwSignal::new(Vec::<String>::new());
-    let logout_urls = RwSignal::new(Vec::<String>::new());
-    let web_origins = RwSignal::new(Vec::<String>::new());
-    let cors_origins = RwSignal::new(Vec::<String>::new());
-    let owners = RwSignal::new(Vec::<String>::new());
-    let product_name = RwSignal::new(String::new());
-    let application_name = RwSignal::new(String::new());
-    let client_upn_key = RwSignal::new(String::new());
-    let ios_team_id = RwSignal::new(String::new());
-    let ios_bundle_id = RwSignal::new(String::new());
-    let android_keystore_hash = RwSignal::new(String::new());
-    let android_package_name = RwSignal::new(String::new());
-
-    let draft = Memo::new(move |_| CreateDraft {
-        app_type: app_type.get(),
-        name: name.get(),
-        description: description.get(),
-        logo_uri: logo_uri.get(),
-        initiate_login_uri: initiate_login_uri.get(),
-        grant_types: grant_types.get(),
-        callbacks: callbacks.get(),
-        logout_urls: logout_urls.get(),
-        web_origins: web_origins.get(),
-        cors_origins: cors_origins.get(),
-        owners: owners.get(),
-        product_name: product_name.get(),
-        application_name: application_name.get(),
-        client_upn_key: client_upn_key.get(),
-        ios_team_id: ios_team_id.get(),
-        ios_bundle_id: ios_bundle_id.get(),
-        android_keystore_hash: android_keystore_hash.get(),
-        android_package_name: android_package_name.get(),
-    });
+    let fields = DraftFields::new();
+    let DraftFields {
+        app_type,
+        name,
+        description,
+        logo_uri,
+        initiate_login_uri,
+        grant_types,
+        callbacks,
+        logout_urls,
+        web_origins,
+        cors_origins,
+        owners,
+        product_name,
+        application_name,
+        client_upn_key,
+        ios_team_id,
+        ios_bundle_id,
+        android_keystore_hash,
+        android_package_name,
+    } = fields;
+    let draft = Memo::new(move |_| fields.get());
     let attempted = RwSignal::new(false);
     let all_issues = Memo::new(move |_| validate_create(&draft.get().to_request()));
     // Before the first submit, "required" complaints wait; format errors show as typed.
@@ -102,6 +187,69 @@ pub fn CreateClientPage() -> impl IntoView {
         None => decide(&auth.caller().get(), Action::Create, None),
     });
     let msgs = move |f: Field| field_messages(issues, server_problem, f);
+
+    // Starting from a client that exists: `?from=<id>` duplicates it; the
+    // import box reads a client JSON. Either fills the form, says what it
+    // did (and what it could not carry), and sends nothing.
+    let start_note = RwSignal::new(None::<String>);
+    let start_problem = RwSignal::new(None::<ProblemDetails>);
+    let import_error = RwSignal::new(None::<String>);
+    let fill = move |d: CreateDraft, note: String| {
+        fields.load(d);
+        start_note.try_set(Some(note));
+        import_error.try_set(None);
+        crate::dom::focus_id(&format!("field-{}", Field::Name.key()));
+    };
+    let from = use_query_map().with_untracked(|q| q.get("from"));
+    if let Some(id) = from.filter(|id| !id.is_empty()) {
+        let api = api.clone();
+        spawn_local(async move {
+            match api.get_client(&id).await {
+                // Typed into already: what the user typed stays.
+                Ok(_) if draft.try_with_untracked(CreateDraft::has_input).unwrap_or(true) => {}
+                Ok(c) => fill(
+                    import::duplicate(&c),
+                    format!(
+                        "A copy of \u{201c}{}\u{201d}: check every field, then create. The copy gets its own client ID and secret.",
+                        shortened(&c.display_name())
+                    ),
+                ),
+                Err(e) => {
+                    start_problem.try_set(Some(e.problem()));
+                }
+            }
+        });
+    }
+    let import_text = RwSignal::new(String::new());
+    let apply_import = move || match import::draft_from_json(&import_text.get_untracked()) {
+        Ok(i) => {
+            let mut note = "Filled from the JSON: check every field, then create.".to_string();
+            if !i.ignored.is_empty() {
+                note.push_str(&format!(
+                    " Not carried over (a create does not take them): {}.",
+                    i.ignored.join(", ")
+                ));
+            }
+            fill(i.draft, note);
+        }
+        Err(e) => import_error.set(Some(e)),
+    };
+    let read_file = move |input: web_sys::HtmlInputElement| {
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        spawn_local(async move {
+            match wasm_bindgen_futures::JsFuture::from(file.text()).await {
+                Ok(text) => {
+                    import_text.try_set(text.as_string().unwrap_or_default());
+                    apply_import();
+                }
+                Err(_) => {
+                    import_error.try_set(Some("The file could not be read.".into()));
+                }
+            }
+        });
+    };
 
     let submit = move || {
         // Checked again here, not only on the button: the form can be
@@ -199,6 +347,29 @@ pub fn CreateClientPage() -> impl IntoView {
                 <Show when=move || attempted.get() && !all_issues.with(Vec::is_empty)>
                     <p class="ncc-notice" role="alert">{move || format!("Fix {} problem(s) marked below, then create again.", all_issues.with(Vec::len))}</p>
                 </Show>
+                {move || start_problem.get().map(|p| view! {
+                    <ProblemView problem=p>
+                        <p>"The client to duplicate could not be loaded; the form starts empty."</p>
+                    </ProblemView>
+                })}
+                <details class="ncc-import">
+                    <summary>"Start from a client JSON (import)"</summary>
+                    <p class="ncc-field__hint" id="ncc-import-hint">"Paste a client as the detail view exports it, or a Nexus- or Auth0-shaped client, or choose its file. Its fields fill this form, and the fields a create cannot carry are listed. Nothing is sent until you create."</p>
+                    <div class="ncc-field">
+                        <label class="ncc-field__label" for="ncc-import-text">"Client JSON"</label>
+                        <textarea id="ncc-import-text" class="ncc-input ncc-input--code" rows="6" aria-describedby="ncc-import-hint"
+                            prop:value=move || import_text.get()
+                            on:input:target=move |ev| import_text.set(ev.target().value())></textarea>
+                    </div>
+                    <div class="ncc-field">
+                        <label class="ncc-field__label" for="ncc-import-file">"Or choose a file"</label>
+                        <input id="ncc-import-file" type="file" accept="application/json,.json"
+                            on:change:target=move |ev| read_file(ev.target()) />
+                    </div>
+                    <button type="button" class="ncc-btn ncc-btn--secondary" on:click=move |_| apply_import()>"Fill the form"</button>
+                    {move || import_error.get().map(|e| view! { <p class="ncc-field__error" role="alert">{e}</p> })}
+                </details>
+                {move || start_note.get().map(|n| view! { <p class="ncc-notice" role="status">{n}</p> })}
                 <form class="ncc-form" novalidate on:submit={ let s = submit_on_enter.clone(); move |ev| { ev.prevent_default(); s(); } }>
                     <fieldset class="ncc-field ncc-type-chooser" id="field-app-type" aria-describedby="field-app-type-errors">
                         <legend class="ncc-field__label">"Application type" <span class="ncc-required" aria-hidden="true">" *"</span></legend>

@@ -134,6 +134,9 @@ fn ClientDetail(
         None => rotate_permission.get(),
     });
     let delete_decision = decision(Action::Delete, "delete");
+    // Duplicating is creating: the create permission decides.
+    let duplicate_decision =
+        Signal::derive(move || decide(&auth.caller().get(), Action::Create, None));
     // Seeing a secret takes what rotating it takes (as on the stand-in).
     let secret_decision = Signal::derive(move || match rotate_permission.get() {
         Decision::Denied(why) => Decision::Denied(format!(
@@ -264,6 +267,8 @@ fn ClientDetail(
                 {c.is_terraform_managed().then(|| view! { <span class="ncc-badge ncc-badge--warn">"Terraform-managed"</span> })}
                 <span class="ncc-page__spacer"></span>
                 <GuardedLink label="Edit" href=href(&path::edit(&id)) decision=edit_decision />
+                <GuardedLink label="Duplicate" href=format!("{}?from={}", href(path::NEW), crate::routes::encode_query(&id))
+                    decision=duplicate_decision class="ncc-btn ncc-btn--secondary" />
                 <GuardedButton label="Rotate secret" decision=rotate_decision busy=rotating class="ncc-btn ncc-btn--secondary"
                     on_click=move || rotate_open.set(true) />
                 <GuardedButton label="Delete" decision=delete_decision busy=deleting class="ncc-btn ncc-btn--danger"

@@ -269,3 +269,84 @@ test('a second submit while a create is on its way sends nothing', async ({ page
   await expect(page.getByRole('heading', { name: 'Client “Submitted Twice” created' })).toBeVisible();
   expect((await storedClients(server)).filter((c) => c.name === 'Submitted Twice')).toHaveLength(1);
 });
+
+test('duplicate: the detail view opens create prefilled as "Copy of …", without id or secret; creating sends one POST', async ({ page, server }) => {
+  const crashes = watchForCrashes(page);
+  const creates = countCreates(page);
+  await signInAs(page, server, 'admin', '/clients/cl_shop_storefront_01');
+  await page.getByRole('link', { name: 'Duplicate' }).click();
+  await expect(page).toHaveURL(/\/clients\/new\?from=cl_shop_storefront_01$/);
+  await expect(nameField(page)).toHaveValue('Copy of Shop Storefront');
+  await expect(nameField(page)).toBeFocused();
+  await expect(page.getByRole('status').filter({ hasText: 'A copy of' })).toContainText('gets its own client ID and secret');
+  await expect(page.getByRole('radio', { name: /^Regular web app/ })).toBeChecked();
+  await expect(page.getByRole('textbox', { name: 'Product' })).toHaveValue('Shop');
+  const callbacks = page.getByRole('textbox', { name: /^Allowed callback URLs, item \d+$/ });
+  await expect(callbacks).toHaveCount(3);
+  await expectNoAxeViolations(page);
+  expect(creates).toHaveLength(0);
+
+  await createButton(page).click();
+  const panel = page.getByRole('region', { name: /Copy of Shop Storefront.*created/ });
+  await expect(panel).toBeVisible();
+  expect(creates).toHaveLength(1);
+  const body = creates[0].postDataJSON();
+  expect(body.name).toBe('Copy of Shop Storefront');
+  expect(body).not.toHaveProperty('id');
+  expect(JSON.stringify(body)).not.toContain('secret');
+  expect(body.client_metadata.productName).toBe('Shop');
+  const created = (await storedClients(server)).filter((c) => c.name === 'Copy of Shop Storefront');
+  expect(created).toHaveLength(1);
+  expect(created[0].id).not.toBe('cl_shop_storefront_01');
+  expect(crashes).toEqual([]);
+});
+
+test('duplicate: a viewer sees Duplicate disabled with the reason; an unknown id says so and leaves the form empty', async ({ page, server }) => {
+  await signInAs(page, server, 'viewer', '/clients/cl_shop_storefront_01');
+  await expect(page.getByRole('link', { name: 'Duplicate' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Duplicate' })).toHaveAttribute('aria-disabled', 'true');
+  await expect(page.getByRole('button', { name: 'Duplicate' })).toHaveAccessibleDescription(/Creating clients needs the client\.write/);
+  await page.goto(page.url().replace(/\/clients\/.*$/, '/clients/new?from=no-such-client'));
+  await expect(page.getByText('The client to duplicate could not be loaded; the form starts empty.')).toBeVisible();
+  await expect(nameField(page)).toHaveValue('');
+});
+
+test('import: a pasted Auth0 client fills the form and names what it cannot carry; a file works too; bad JSON says why', async ({ page, server }) => {
+  const crashes = watchForCrashes(page);
+  const creates = countCreates(page);
+  await signInAs(page, server, 'admin', '/clients/new');
+  await page.getByText('Start from a client JSON (import)').click();
+  const box = page.getByRole('textbox', { name: 'Client JSON' });
+  await box.fill('{"name": "Imported');
+  await page.getByRole('button', { name: 'Fill the form' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'This is not valid JSON' })).toBeVisible();
+  await box.fill('[{"name":"a"}]');
+  await page.getByRole('button', { name: 'Fill the form' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'This is a list' })).toBeVisible();
+
+  await box.fill(JSON.stringify({
+    client_id: 'abc', name: 'Imported SPA', app_type: 'spa', callbacks: ['https://imp.example.com/cb'],
+    client_metadata: { owners: 'alice, bob', productName: 'Shop' }, jwt_configuration: { alg: 'RS256' },
+  }));
+  await page.getByRole('button', { name: 'Fill the form' }).click();
+  await expect(nameField(page)).toHaveValue('Imported SPA');
+  await expect(nameField(page)).toBeFocused();
+  await expect(page.getByRole('radio', { name: /^Single-page app/ })).toBeChecked();
+  await expect(page.getByRole('textbox', { name: /^Allowed callback URLs, item 1$/ })).toHaveValue('https://imp.example.com/cb');
+  await expect(page.getByRole('textbox', { name: 'Product' })).toHaveValue('Shop');
+  await expect(page.getByRole('status').filter({ hasText: 'Filled from the JSON' })).toContainText('Not carried over (a create does not take them): client_id, jwt_configuration.');
+  expect(creates).toHaveLength(0);
+
+  // A file (an export of this console) fills it the same way.
+  await page.locator('#ncc-import-file').setInputFiles({
+    name: 'billing.client.json', mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ name: 'From a file', type: 'non_interactive', productName: 'Billing' })),
+  });
+  await expect(nameField(page)).toHaveValue('From a file');
+  await expect(page.getByRole('radio', { name: /^Machine to machine/ })).toBeChecked();
+  await expectNoAxeViolations(page);
+  await createButton(page).click();
+  await expect(page.getByRole('region', { name: /From a file.*created/ })).toBeVisible();
+  expect(creates).toHaveLength(1);
+  expect(crashes).toEqual([]);
+});
