@@ -23,6 +23,9 @@ pub struct TableRows {
     pub clients: Arc<Vec<ClientSummary>>,
     pub shown: Vec<u32>,
     pub generation: u64,
+    /// Per client (by index), whether the caller may not change it; `None`
+    /// marks no row (the caller may change all, or none, or is not known).
+    pub read_only: Option<Arc<Vec<bool>>>,
 }
 
 impl TableRows {
@@ -33,6 +36,7 @@ impl TableRows {
             clients: Arc::new(clients),
             shown,
             generation: 0,
+            read_only: None,
         }
     }
 }
@@ -170,6 +174,10 @@ pub fn ClientsTable(
             }
             for (slot, &i) in slots.iter().zip(&r.shown) {
                 let want = Some(Shown {
+                    read_only: r
+                        .read_only
+                        .as_ref()
+                        .is_some_and(|m| m.get(i as usize).copied().unwrap_or(false)),
                     generation: r.generation,
                     index: i,
                     clients: r.clients.clone(),
@@ -243,6 +251,7 @@ pub fn ClientsTable(
 /// The client a slot shows.
 #[derive(Clone, Debug)]
 struct Shown {
+    read_only: bool,
     generation: u64,
     index: u32,
     clients: Arc<Vec<ClientSummary>>,
@@ -250,7 +259,8 @@ struct Shown {
 
 impl PartialEq for Shown {
     fn eq(&self, other: &Self) -> bool {
-        (self.generation, self.index) == (other.generation, other.index)
+        (self.generation, self.index, self.read_only)
+            == (other.generation, other.index, other.read_only)
     }
 }
 
@@ -267,6 +277,8 @@ struct RowText {
     kind: String,
     product: String,
     terraform: bool,
+    /// The caller may not change it (marked only when some rows differ).
+    read_only: bool,
     copy_label: String,
 }
 
@@ -292,6 +304,7 @@ impl RowText {
                 .filter(|p| !p.is_empty())
                 .map_or_else(|| NOT_SET.into(), shortened),
             terraform: client.is_terraform_managed(),
+            read_only: false,
         }
     }
 }
@@ -309,7 +322,10 @@ fn SlotRow(
             s.as_ref().map(|s| {
                 s.clients
                     .get(s.index as usize)
-                    .map(|c| RowText::new(c, &base))
+                    .map(|c| RowText {
+                        read_only: s.read_only,
+                        ..RowText::new(c, &base)
+                    })
                     .unwrap_or_default()
             })
         })
@@ -318,6 +334,7 @@ fn SlotRow(
         move || text.with(|t| t.as_ref().map(f).unwrap_or_default())
     };
     let application = move || text.with(|t| t.as_ref().and_then(|t| t.application.clone()));
+    let read_only = move || text.with(|t| t.as_ref().is_some_and(|t| t.read_only));
     let terraform = move || text.with(|t| t.as_ref().is_some_and(|t| t.terraform));
     let copy_state = move || {
         copied.with(|c| {
@@ -331,6 +348,7 @@ fn SlotRow(
             <td role="cell">
                 <a class="ncc-table__name" href=field(|t| t.href.clone()) aria-describedby="ncc-table-keys">{field(|t| t.name.clone())}</a>
                 <span class="ncc-table__sub ncc-muted" hidden=move || application().is_none()>{application}</span>
+                <span class="ncc-badge ncc-table__read-only" hidden=move || !read_only()>"Read-only"</span>
             </td>
             <td role="cell">{field(|t| t.kind.clone())}</td>
             <td role="cell">

@@ -17,7 +17,7 @@ use nexus_domain::list_query::{
 };
 use nexus_domain::paging::PagedList;
 use nexus_domain::permissions::decide;
-use nexus_domain::{Action, ClientType};
+use nexus_domain::{Action, Caller, ClientType};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
@@ -144,13 +144,56 @@ pub fn ClientsListPage() -> impl IntoView {
         true,
     );
 
+    // Per client, whether the caller may change it (the rule of decide());
+    // None when the caller is not known (Basic credentials: the server
+    // decides, so nothing is filtered or marked).
+    let editable = Memo::new(move |_| {
+        let caller = auth.caller().get();
+        if matches!(caller, Caller::Unknown) {
+            return None;
+        }
+        loaded.with(|l| {
+            l.as_ref().map(|l| {
+                ArcEq(Arc::new(
+                    l.0.clients
+                        .iter()
+                        .map(|c| c.may_change(&caller))
+                        .collect::<Vec<bool>>(),
+                ))
+            })
+        })
+    });
     let view_state = Memo::new(move |_| {
+        let mask = editable.get();
         loaded.with(|l| {
             l.as_ref()
-                .map(|l| query.with(|q| Arc::new(apply(&l.0.clients, &l.0.index, q))))
+                .map(|l| {
+                    query.with(|q| {
+                        Arc::new(apply(
+                            &l.0.clients,
+                            &l.0.index,
+                            q,
+                            mask.as_ref().map(|m| m.0.as_slice()),
+                        ))
+                    })
+                })
                 .map(ArcEq)
         })
     });
+    // Rows are marked read-only only when the caller may change some but
+    // not all (a viewer is told once, above the list).
+    let read_only = Memo::new(move |_| {
+        editable.get().and_then(|m| {
+            let mixed = m.0.iter().any(|e| *e) && m.0.iter().any(|e| !*e);
+            mixed.then(|| ArcEq(Arc::new(m.0.iter().map(|e| !e).collect::<Vec<bool>>())))
+        })
+    });
+    let may_change_none = move || {
+        editable.with(|m| {
+            m.as_ref()
+                .is_some_and(|m| !m.0.is_empty() && m.0.iter().all(|e| !e))
+        })
+    };
     let rows = Signal::derive(move || {
         let per_page = query.with(|q| q.per_page);
         loaded.with(|l| match (l, view_state.get()) {
@@ -158,6 +201,7 @@ pub fn ClientsListPage() -> impl IntoView {
                 clients: l.0.clients.clone(),
                 shown: v.0.page_rows(per_page).to_vec(),
                 generation: l.0.generation,
+                read_only: read_only.get().map(|m| m.0),
             },
             _ => TableRows::default(),
         })
@@ -326,6 +370,15 @@ pub fn ClientsListPage() -> impl IntoView {
                     options=managed_options
                     on_change=change(|q, v| { q.managed = Managed::parse(&v); q.page = 0; }, false)
                 />
+                <Show when=move || editable.with(Option::is_some)>
+                    <FilterSelect
+                        id="ncc-filter-editable"
+                        label="Editable by"
+                        value=Signal::derive(move || query.with(|q| if q.editable { "me" } else { "" }.to_string()))
+                        options=vec![(String::new(), "Anyone".to_string()), ("me".to_string(), "Me".to_string())]
+                        on_change=change(|q, v| { q.editable = v == "me"; q.page = 0; }, false)
+                    />
+                </Show>
                 <FilterSelect
                     id="ncc-sort"
                     label="Sort by"
@@ -364,6 +417,9 @@ pub fn ClientsListPage() -> impl IntoView {
                 }.into_any(),
                 Some(Ok(l)) => view! {
                     {l.incomplete.map(|m| view! { <p class="ncc-notice" role="note">{m}</p> })}
+                    <Show when=may_change_none>
+                        <p class="ncc-notice" role="note">"You can read these clients but change none of them: changing a client needs client.write (as its owner or for its product) or client.write.all."</p>
+                    </Show>
                     {(l.skipped > 0).then(|| view! {
                         <p class="ncc-notice" role="note">{skipped_notice(l.skipped)}</p>
                     })}
@@ -434,6 +490,12 @@ struct ArcEq<T>(T);
 impl PartialEq for ArcEq<Loaded> {
     fn eq(&self, other: &Self) -> bool {
         self.0.generation == other.0.generation
+    }
+}
+
+impl PartialEq for ArcEq<Arc<Vec<bool>>> {
+    fn eq(&self, other: &Self) -> bool {
+        *self.0 == *other.0
     }
 }
 

@@ -1,5 +1,5 @@
 import { test, expect, expectNoAxeViolations, saveScreenshot } from './fixtures';
-import { devPost, signInAs, watchForCrashes } from './helpers';
+import { devPost, signInAs, storedClients, watchForCrashes } from './helpers';
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 
@@ -425,5 +425,43 @@ test.describe('a server that pages the list', () => {
     await page.getByRole('searchbox', { name: 'Search clients' }).fill('Workplace SSO');
     await expect(page.getByRole('link', { name: 'Workplace SSO Integration' })).toBeVisible();
     await expect(page.getByText(/The server sent/)).toHaveCount(0);
+  });
+});
+
+test.describe('"what may I touch?"', () => {
+  test('a product owner sees which rows are read-only and can keep only the clients they may change', async ({ page, server }) => {
+    const crashes = watchForCrashes(page);
+    await signInAs(page, server, 'owner');
+    await expect(rows(page)).toHaveCount(36);
+    // The rule of decide(): owner by user id or role, or the product in scope.
+    const mine = (c: any) => (c.owners ?? []).some((o: string) => ['po-shop-1', 'team-shop'].includes(o.trim())) || (c.productName ?? '').trim() === 'Shop';
+    const stored = await storedClients(server);
+    const editable = stored.filter(mine).map((c) => c.id).sort();
+    expect(editable.length).toBeGreaterThan(0);
+    expect(editable.length).toBeLessThan(36);
+    await expect(table(page).locator('.ncc-table__read-only:not([hidden])')).toHaveCount(36 - editable.length);
+
+    await page.getByLabel('Editable by').selectOption('me');
+    await expect(page).toHaveURL(/[?&]editable=me/);
+    await expect(rows(page)).toHaveCount(editable.length);
+    const ids = (await rows(page).locator('td:nth-child(3) code').allTextContents()).sort();
+    expect(ids).toEqual(editable);
+    await expect(table(page).locator('.ncc-table__read-only:not([hidden])')).toHaveCount(0);
+    // Each kept row can be edited: its detail page offers Edit as a link.
+    await rows(page).first().getByRole('link').click();
+    await expect(page.getByRole('link', { name: 'Edit', exact: true })).toBeVisible();
+    await page.goBack();
+    await expect(page.getByLabel('Editable by')).toHaveValue('me');
+    await expectNoAxeViolations(page);
+    expect(crashes).toEqual([]);
+  });
+
+  test('a viewer is told once that they can change nothing; no row is marked', async ({ page, server }) => {
+    await signInAs(page, server, 'viewer');
+    await expect(rows(page)).toHaveCount(36);
+    await expect(page.getByRole('note').filter({ hasText: 'You can read these clients but change none of them' })).toBeVisible();
+    await expect(table(page).locator('.ncc-table__read-only:not([hidden])')).toHaveCount(0);
+    await page.getByLabel('Editable by').selectOption('me');
+    await expect(page.getByRole('heading', { name: 'No clients match' })).toBeVisible();
   });
 });

@@ -24,9 +24,21 @@ pub struct ClientSummary {
     pub product_name: Option<String>,
     pub application_name: Option<String>,
     pub manually_created: Option<bool>,
+    /// Who may manage it (user ids or roles): with the product, what
+    /// "editable by me" reads.
+    pub owners: Option<Vec<String>>,
 }
 
 impl ClientSummary {
+    /// Whether `caller` may change this client ([`crate::permissions::may_change`]).
+    pub fn may_change(&self, caller: &crate::permissions::Caller) -> bool {
+        crate::permissions::may_change(
+            caller,
+            self.owners.as_deref().unwrap_or(&[]),
+            self.product_name.as_deref(),
+        )
+    }
+
     /// The client's type, parsed.
     pub fn kind(&self) -> Option<ClientType> {
         client::kind_of(self.client_type.as_deref())
@@ -52,6 +64,7 @@ impl From<&NexusClient> for ClientSummary {
             product_name: c.product_name.clone(),
             application_name: c.application_name.clone(),
             manually_created: c.manually_created,
+            owners: c.owners.clone(),
         }
     }
 }
@@ -254,12 +267,22 @@ fn summary<'de, A: MapAccess<'de>>(mut map: A) -> Result<ClientSummary, A::Error
             "productName" => c.product_name = map.next_value::<Lenient<String>>()?.0,
             "applicationName" => c.application_name = map.next_value::<Lenient<String>>()?.0,
             "manuallyCreated" => c.manually_created = map.next_value::<Lenient<bool>>()?.0,
+            "owners" => c.owners = map.next_value::<StringList>()?.0,
             _ => {
                 map.next_value::<IgnoredAny>()?;
             }
         }
     }
     Ok(c)
+}
+
+/// A lenient list of strings ([`crate::lenient::string_list`]) as a value.
+struct StringList(Option<Vec<String>>);
+
+impl<'de> Deserialize<'de> for StringList {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        crate::lenient::string_list(d).map(StringList)
+    }
 }
 
 /// An object key. Keys are short; most borrow nothing and allocate once.
@@ -291,6 +314,17 @@ mod tests {
         let page =
             decode_client_list(r#"{"data":[1,null,{"id":"x"}],"nextPageToken":""}"#).unwrap();
         assert_eq!((page.clients.len(), page.skipped, page.next), (1, 2, None));
+    }
+
+    #[test]
+    fn owners_are_read_as_a_list_or_one_comma_separated_string() {
+        let page = decode_client_list(
+            r#"[{"id":"a","owners":["x",null,"y"]},{"id":"b","owners":"x, y"},{"id":"c","owners":{}}]"#,
+        )
+        .unwrap();
+        let owners: Vec<_> = page.clients.iter().map(|c| c.owners.clone()).collect();
+        let xy = Some(vec!["x".to_string(), "y".to_string()]);
+        assert_eq!(owners, vec![xy.clone(), xy, None]);
     }
 
     #[test]

@@ -128,6 +128,8 @@ pub struct ListQuery {
     /// A wire type (`spa`, ...) or `None` for all.
     pub client_type: Option<String>,
     pub managed: Option<Managed>,
+    /// Only the clients the caller may change ("Editable by me").
+    pub editable: bool,
     pub sort: SortKey,
     pub descending: bool,
     /// 0-based page (shown and kept 1-based in the URL).
@@ -141,6 +143,7 @@ impl Default for ListQuery {
             q: String::new(),
             client_type: None,
             managed: None,
+            editable: false,
             sort: SortKey::Name,
             descending: false,
             page: 0,
@@ -163,6 +166,7 @@ impl ListQuery {
                         (!matches!(t, ClientType::Other(_))).then(|| t.as_str().to_string());
                 }
                 "managed" => q.managed = Managed::parse(v),
+                "editable" => q.editable = v == "me",
                 "sort" => {
                     let (desc, key) = match v.strip_prefix('-') {
                         Some(rest) => (true, rest),
@@ -202,6 +206,9 @@ impl ListQuery {
         }
         if let Some(m) = self.managed {
             out.push(("managed", m.as_str().into()));
+        }
+        if self.editable {
+            out.push(("editable", "me".into()));
         }
         if self.sort != SortKey::Name || self.descending {
             let dash = if self.descending { "-" } else { "" };
@@ -370,38 +377,50 @@ impl ListView {
 }
 
 /// Filters, sorts and pages `clients` by `query`. `index` must have been
-/// built from the same `clients`.
-pub fn apply(clients: &[ClientSummary], index: &SearchIndex, query: &ListQuery) -> ListView {
+/// built from the same `clients`; `editable`, when given, says per client
+/// whether the caller may change it (for "Editable by me"; without it that
+/// filter keeps every client, since the server decides).
+pub fn apply(
+    clients: &[ClientSummary],
+    index: &SearchIndex,
+    query: &ListQuery,
+    editable: Option<&[bool]>,
+) -> ListView {
+    let mine = editable.filter(|_| query.editable);
     let needle = query.q.trim().to_lowercase();
     let words: Vec<&str> = needle.split_whitespace().collect();
     let order = index.order(clients, query.sort, query.descending);
-    let matches: Vec<u32> =
-        if words.is_empty() && query.client_type.is_none() && query.managed.is_none() {
-            order.to_vec()
-        } else {
-            order
-                .iter()
-                .copied()
-                .filter(|&i| {
-                    let c = &clients[i as usize];
-                    let hay = index
-                        .haystacks
-                        .get(i as usize)
-                        .map(String::as_str)
-                        .unwrap_or("");
-                    words.iter().all(|w| hay.contains(w))
-                        && query
-                            .client_type
-                            .as_deref()
-                            .is_none_or(|t| c.kind().is_some_and(|k| k.as_str() == t))
-                        && match query.managed {
-                            None => true,
-                            Some(Managed::Terraform) => c.is_terraform_managed(),
-                            Some(Managed::Manual) => !c.is_terraform_managed(),
-                        }
-                })
-                .collect()
-        };
+    let matches: Vec<u32> = if words.is_empty()
+        && query.client_type.is_none()
+        && query.managed.is_none()
+        && mine.is_none()
+    {
+        order.to_vec()
+    } else {
+        order
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let c = &clients[i as usize];
+                let hay = index
+                    .haystacks
+                    .get(i as usize)
+                    .map(String::as_str)
+                    .unwrap_or("");
+                words.iter().all(|w| hay.contains(w))
+                    && query
+                        .client_type
+                        .as_deref()
+                        .is_none_or(|t| c.kind().is_some_and(|k| k.as_str() == t))
+                    && match query.managed {
+                        None => true,
+                        Some(Managed::Terraform) => c.is_terraform_managed(),
+                        Some(Managed::Manual) => !c.is_terraform_managed(),
+                    }
+                    && mine.is_none_or(|m| m.get(i as usize).copied().unwrap_or(false))
+            })
+            .collect()
+    };
     let per_page = query.per_page.max(1);
     let page_count = matches.len().div_ceil(per_page).max(1);
     ListView {
@@ -494,11 +513,37 @@ mod tests {
     }
 
     #[test]
+    fn editable_by_me_keeps_the_clients_the_caller_may_change() {
+        let cs = clients();
+        let idx = SearchIndex::new(&cs);
+        let mine = ListQuery {
+            editable: true,
+            ..ListQuery::default()
+        };
+        let mask = [true, false, true, false];
+        let ids = |v: ListView| {
+            v.matches
+                .iter()
+                .map(|&i| cs[i as usize].id.clone().unwrap_or_default())
+                .collect::<Vec<_>>()
+        };
+        // By name: Admin SPA (c3), billing api (c2), Shop Web (c1), c4.
+        assert_eq!(ids(apply(&cs, &idx, &mine, Some(&mask))), vec!["c3", "c1"]);
+        // Without the mask (the caller is not known) nothing is filtered.
+        assert_eq!(ids(apply(&cs, &idx, &mine, None)).len(), 4);
+        assert_eq!(
+            ids(apply(&cs, &idx, &ListQuery::default(), Some(&mask))).len(),
+            4
+        );
+    }
+
+    #[test]
     fn query_string_round_trip() {
         let q = ListQuery {
             q: "shop".into(),
             client_type: Some("spa".into()),
             managed: Some(Managed::Terraform),
+            editable: true,
             sort: SortKey::Product,
             descending: true,
             page: 2,
@@ -533,22 +578,23 @@ mod tests {
             q
         };
         assert_eq!(
-            ids(&apply(&cs, &idx, &q(|q| q.q = "SHOP".into()))),
+            ids(&apply(&cs, &idx, &q(|q| q.q = "SHOP".into()), None)),
             vec!["c1"]
         );
         assert_eq!(
-            ids(&apply(&cs, &idx, &q(|q| q.q = "backoffice".into()))),
+            ids(&apply(&cs, &idx, &q(|q| q.q = "backoffice".into()), None)),
             vec!["c3"]
         );
         assert_eq!(
-            ids(&apply(&cs, &idx, &q(|q| q.q = "c2".into()))),
+            ids(&apply(&cs, &idx, &q(|q| q.q = "c2".into()), None)),
             vec!["c2"]
         );
         assert_eq!(
             ids(&apply(
                 &cs,
                 &idx,
-                &q(|q| q.managed = Some(Managed::Terraform))
+                &q(|q| q.managed = Some(Managed::Terraform)),
+                None
             )),
             vec!["c2"]
         );
@@ -556,16 +602,17 @@ mod tests {
             ids(&apply(
                 &cs,
                 &idx,
-                &q(|q| q.client_type = Some("spa".into()))
+                &q(|q| q.client_type = Some("spa".into())),
+                None
             )),
             vec!["c3"]
         );
         assert_eq!(
-            ids(&apply(&cs, &idx, &q(|_| {}))),
+            ids(&apply(&cs, &idx, &q(|_| {}), None)),
             vec!["c3", "c2", "c4", "c1"]
         );
         assert_eq!(
-            ids(&apply(&cs, &idx, &q(|q| q.sort = SortKey::Product))),
+            ids(&apply(&cs, &idx, &q(|q| q.sort = SortKey::Product), None)),
             vec!["c2", "c1", "c3", "c4"]
         );
         let v = apply(
@@ -575,6 +622,7 @@ mod tests {
                 q.per_page = 25;
                 q.page = 9;
             }),
+            None,
         );
         assert_eq!((v.page, v.page_count, v.page_rows(25).len()), (0, 1, 4));
     }
@@ -594,11 +642,20 @@ mod tests {
                 .map(|&i| cs[i as usize].id.clone().unwrap())
                 .collect()
         };
-        assert_eq!(ids(apply(&cs, &idx, &q)), vec!["c1", "c2", "c3", "c4"]);
+        assert_eq!(
+            ids(apply(&cs, &idx, &q, None)),
+            vec!["c1", "c2", "c3", "c4"]
+        );
         q.sort = SortKey::Name;
-        assert_eq!(ids(apply(&cs, &idx, &q)), vec!["c1", "c4", "c2", "c3"]);
+        assert_eq!(
+            ids(apply(&cs, &idx, &q, None)),
+            vec!["c1", "c4", "c2", "c3"]
+        );
         // The same query twice walks the same kept order.
-        assert_eq!(ids(apply(&cs, &idx, &q)), vec!["c1", "c4", "c2", "c3"]);
+        assert_eq!(
+            ids(apply(&cs, &idx, &q, None)),
+            vec!["c1", "c4", "c2", "c3"]
+        );
     }
 
     #[test]
@@ -617,7 +674,7 @@ mod tests {
         let cs = clients();
         let idx = SearchIndex::new(&cs);
         let ids = |q: ListQuery| -> Vec<String> {
-            apply(&cs, &idx, &q)
+            apply(&cs, &idx, &q, None)
                 .matches
                 .iter()
                 .map(|&i| cs[i as usize].id.clone().unwrap())

@@ -142,53 +142,101 @@ pub fn decide(caller: &Caller, action: Action, client: Option<&NexusClient>) -> 
                     claims.granted()
                 ));
             }
-            let empty = NexusClient::default();
-            let client = client.unwrap_or(&empty);
-            let owners = client.owners_list();
-            let is_owner = owners.iter().any(|o| {
-                let o = o.trim();
-                claims.user_id.as_deref() == Some(o) || claims.roles.iter().any(|r| r == o)
-            });
-            if is_owner {
-                return Decision::Allowed;
-            }
-            let product = client
-                .product_name
-                .as_deref()
-                .map(str::trim)
-                .filter(|p| !p.is_empty());
-            if let Some(p) = product {
-                if claims.products.iter().any(|mine| mine == p) {
-                    return Decision::Allowed;
-                }
-            }
-            let who = match (&claims.user_id, claims.roles.is_empty()) {
-                (Some(u), true) => format!("your user id ({u})"),
-                (Some(u), false) => {
-                    format!("your user id ({u}) and roles ({})", claims.roles.join(", "))
-                }
-                (None, false) => format!("your roles ({})", claims.roles.join(", ")),
-                (None, true) => "you".into(),
-            };
-            let product_part = match product {
-                Some(p) => format!(
-                    "its product \u{201c}{p}\u{201d} is not in your product scope ({})",
-                    quoted_list(&claims.products)
-                ),
-                None => "it has no product, so no product scope covers it".into(),
-            };
-            Decision::Denied(format!(
-                "To {} with {WRITE} you must own it or have its product in scope: {who} are not among its owners ({}), and {product_part}. {WRITE_ALL} would allow it.",
-                action.phrase(),
-                quoted_list(owners),
-            ))
+            let owners = client.map_or(&[][..], NexusClient::owners_list);
+            let product = client.and_then(|c| c.product_name.as_deref());
+            per_client(claims, action, owners, product)
         }
     }
+}
+
+/// Whether `caller` may change (edit, rotate, delete) a client with these
+/// owners and product: the rule of [`decide`], for a list row, which holds
+/// no whole client. An unknown caller is left to the server (true).
+pub fn may_change(caller: &Caller, owners: &[String], product: Option<&str>) -> bool {
+    match caller {
+        Caller::Unknown => true,
+        Caller::Known(claims) => {
+            claims.has(WRITE_ALL) || (claims.has(WRITE) && in_scope(claims, owners, product))
+        }
+    }
+}
+
+/// Whether a client is in a `client.write` caller's scope: they own it (by
+/// user id or role), or its product is one of theirs.
+fn in_scope(claims: &Claims, owners: &[String], product: Option<&str>) -> bool {
+    let is_owner = owners.iter().any(|o| {
+        let o = o.trim();
+        claims.user_id.as_deref() == Some(o) || claims.roles.iter().any(|r| r == o)
+    });
+    let product = product.map(str::trim).filter(|p| !p.is_empty());
+    is_owner || product.is_some_and(|p| claims.products.iter().any(|mine| mine == p))
+}
+
+/// The per-client rule for a caller with `client.write` (not `.all`), with
+/// the reason when it refuses.
+fn per_client(
+    claims: &Claims,
+    action: Action,
+    owners: &[String],
+    product: Option<&str>,
+) -> Decision {
+    if in_scope(claims, owners, product) {
+        return Decision::Allowed;
+    }
+    let product = product.map(str::trim).filter(|p| !p.is_empty());
+    let who = match (&claims.user_id, claims.roles.is_empty()) {
+        (Some(u), true) => format!("your user id ({u})"),
+        (Some(u), false) => format!("your user id ({u}) and roles ({})", claims.roles.join(", ")),
+        (None, false) => format!("your roles ({})", claims.roles.join(", ")),
+        (None, true) => "you".into(),
+    };
+    let product_part = match product {
+        Some(p) => format!(
+            "its product \u{201c}{p}\u{201d} is not in your product scope ({})",
+            quoted_list(&claims.products)
+        ),
+        None => "it has no product, so no product scope covers it".into(),
+    };
+    Decision::Denied(format!(
+        "To {} with {WRITE} you must own it or have its product in scope: {who} are not among its owners ({}), and {product_part}. {WRITE_ALL} would allow it.",
+        action.phrase(),
+        quoted_list(owners),
+    ))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The list's check and the detail's decision never disagree.
+    #[test]
+    fn may_change_agrees_with_decide() {
+        let callers = [
+            persona("u1", &[], &[], &[WRITE_ALL]),
+            persona("u1", &["team"], &["Shop"], &[WRITE]),
+            persona("u2", &[], &[], &[WRITE]),
+            persona("u3", &[], &[], &[READ]),
+            Caller::Unknown,
+        ];
+        let clients = [
+            client(&["u1"], None),
+            client(&["team"], Some("Billing")),
+            client(&["x"], Some("Shop")),
+            client(&[], Some(" Shop ")),
+            client(&[], None),
+        ];
+        for caller in &callers {
+            for c in &clients {
+                for action in [Action::Edit, Action::RotateSecret, Action::Delete] {
+                    assert_eq!(
+                        may_change(caller, c.owners_list(), c.product_name.as_deref()),
+                        decide(caller, action, Some(c)).is_allowed(),
+                        "{caller:?} {c:?} {action:?}"
+                    );
+                }
+            }
+        }
+    }
 
     fn persona(user: &str, roles: &[&str], products: &[&str], perms: &[&str]) -> Caller {
         Caller::Known(Claims {
