@@ -362,7 +362,7 @@ async fn a_paging_server_is_followed_until_total() {
 #[wasm_bindgen_test]
 fn what_a_failure_means_depends_on_whether_the_request_took_effect() {
     use nexus_clients_console::api::Outcome;
-    use nexus_domain::{Action, ProblemDetails};
+    use nexus_domain::{Operation, ProblemDetails};
     let timeout = ApiError::Timeout { seconds: 15 };
     let lost = ApiError::Decode("Expected the new client as JSON.".into());
     let gateway = ApiError::Problem(Box::new(ProblemDetails::from_response(
@@ -381,18 +381,18 @@ fn what_a_failure_means_depends_on_whether_the_request_took_effect() {
     assert_eq!(refused.outcome(), Outcome::NotApplied);
     assert_eq!(ApiError::NotSent("x".into()).outcome(), Outcome::NotApplied);
 
-    let detail = |e: &ApiError, a: Action| e.problem_after(a).detail.unwrap_or_default();
+    let detail = |e: &ApiError, a: Operation| e.problem_after(a).detail.unwrap_or_default();
     // No contradiction: an unknown create does not also say "try again".
-    let d = detail(&timeout, Action::Create);
+    let d = detail(&timeout, Operation::Create);
     assert!(
         d.contains("may have been created") && !d.contains("Try again"),
         "{d}"
     );
-    assert!(detail(&timeout, Action::Edit).contains("Try again"));
-    assert!(detail(&gateway, Action::RotateSecret).contains("may have been rotated"));
-    assert!(detail(&lost, Action::Create).contains("most likely created"));
-    assert!(detail(&lost, Action::RotateSecret).contains("rotate again"));
-    assert_eq!(detail(&refused, Action::Create), "Name is taken.");
+    assert!(detail(&timeout, Operation::Edit).contains("Try again"));
+    assert!(detail(&gateway, Operation::RotateSecret).contains("may have been rotated"));
+    assert!(detail(&lost, Operation::Create).contains("most likely created"));
+    assert!(detail(&lost, Operation::RotateSecret).contains("rotate again"));
+    assert_eq!(detail(&refused, Operation::Create), "Name is taken.");
 }
 
 #[wasm_bindgen_test]
@@ -453,7 +453,7 @@ async fn a_rotation_answered_without_a_secret_says_so() {
     ] {
         script(serde_json::json!([{ "status": 200, "type": "application/json", "body": body }]));
         let err = api.rotate_secret("cl_1").await.unwrap_err();
-        let p = err.problem_after(nexus_domain::Action::RotateSecret);
+        let p = err.problem_after(nexus_domain::Operation::RotateSecret);
         let detail = p.detail.unwrap_or_default();
         assert!(detail.contains("no new secret"), "{body}: {detail}");
         assert!(detail.contains("rotate again"), "{body}: {detail}");

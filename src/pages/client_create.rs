@@ -8,7 +8,7 @@ use leptos::task::spawn_local;
 use nexus_domain::create::{CreateDraft, AUTH0_GRANT_TYPES};
 use nexus_domain::permissions::decide;
 use nexus_domain::validation::{validate_create, Issue};
-use nexus_domain::{Action, ClientType, Decision, Field, NexusClient, ProblemDetails};
+use nexus_domain::{ClientType, Decision, Field, NexusClient, Operation, ProblemDetails};
 
 /// The question while the new secret is on screen.
 const SECRET_NOT_COPIED: &str =
@@ -99,7 +99,7 @@ pub fn CreateClientPage() -> impl IntoView {
     let server_denied = RwSignal::new(None::<String>);
     let decision = Signal::derive(move || match server_denied.get() {
         Some(r) => Decision::Denied(r),
-        None => decide(&auth.caller().get(), Action::Create, None),
+        None => decide(&auth.caller().get(), Operation::Create, None),
     });
     let msgs = move |f: Field| field_messages(issues, server_problem, f);
 
@@ -141,7 +141,7 @@ pub fn CreateClientPage() -> impl IntoView {
                     if let Some(reason) = e.forbidden_reason() {
                         server_denied.try_set(Some(reason));
                     }
-                    server_problem.try_set(Some(e.problem_after(Action::Create)));
+                    server_problem.try_set(Some(e.problem_after(Operation::Create)));
                 }
             }
         });

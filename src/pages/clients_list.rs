@@ -17,7 +17,7 @@ use nexus_domain::list_query::{
 };
 use nexus_domain::paging::PagedList;
 use nexus_domain::permissions::decide;
-use nexus_domain::{Action, ClientType};
+use nexus_domain::{ClientType, Operation};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
@@ -154,7 +154,7 @@ pub fn ClientsListPage() -> impl IntoView {
         })
     };
     let create_decision =
-        Signal::derive(move || decide(&auth.caller().get(), Action::Create, None));
+        Signal::derive(move || decide(&auth.caller().get(), Operation::Create, None));
     let sort_signal = Signal::derive(move || query.with(|q| (q.sort, q.descending)));
     // A column header sorts by its column; again, the other way round.
     let sort_by = Callback::new(move |key: SortKey| {

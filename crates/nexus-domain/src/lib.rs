@@ -31,6 +31,6 @@ pub use create::{ClientMetadata, CreateClientRequest, CreateDraft};
 pub use diff::{Change, EditDraft};
 pub use field::Field;
 pub use list::decode_client_list;
-pub use permissions::{Action, Caller, Decision};
+pub use permissions::{Caller, Decision, Operation};
 pub use problem::{FieldError, ProblemDetails};
 pub use update::UpdateClientRequest;

@@ -14,7 +14,7 @@ use base64::Engine;
 use nexus_domain::create::default_grant_types;
 use nexus_domain::validation::{to_errors_map, validate_create, validate_update, Body};
 use nexus_domain::{
-    Action, Caller, ClientAuthMethod, ClientType, CreateClientRequest, Mobile, NexusClient,
+    Caller, ClientAuthMethod, ClientType, CreateClientRequest, Mobile, NexusClient, Operation,
     UpdateClientRequest,
 };
 use rand::distr::Alphanumeric;
@@ -52,7 +52,7 @@ fn check_tenant(tenant: &str) -> Result<(), Problem> {
     }
 }
 
-fn allow(caller: &Caller, action: Action, client: Option<&NexusClient>) -> Result<(), Problem> {
+fn allow(caller: &Caller, action: Operation, client: Option<&NexusClient>) -> Result<(), Problem> {
     match decide_strictly(caller, action, client).reason() {
         None => Ok(()),
         Some(reason) => Err(Problem::forbidden(reason)),
@@ -103,7 +103,7 @@ pub fn client_json(state: &AppState, client: &NexusClient) -> Value {
 /// without it.
 pub fn client_json_for(state: &AppState, caller: &Caller, client: &NexusClient) -> Value {
     let mut v = client_json(state, client);
-    if !decide_strictly(caller, Action::RotateSecret, Some(client)).is_allowed() {
+    if !decide_strictly(caller, Operation::RotateSecret, Some(client)).is_allowed() {
         if let Some(obj) = v.as_object_mut() {
             obj.remove("secret");
         }
@@ -175,7 +175,7 @@ pub async fn list(
 ) -> ApiResult {
     let caller = authenticate(&state, &headers)?;
     check_tenant(&tenant)?;
-    allow(&caller, Action::Read, None)?;
+    allow(&caller, Operation::Read, None)?;
     let page = query_number(&params, "page")?;
     let per_page = query_number(&params, "per_page")?.or(query_number(&params, "pageSize")?);
     let needle = params
@@ -266,7 +266,7 @@ pub async fn create(
 ) -> ApiResult {
     let caller = authenticate(&state, &headers)?;
     check_tenant(&tenant)?;
-    allow(&caller, Action::Create, None)?;
+    allow(&caller, Operation::Create, None)?;
     let req: CreateClientRequest = parse_body(&body)?;
     let issues = validate_create(&req);
     if !issues.is_empty() {
@@ -294,7 +294,7 @@ pub async fn get_one(
     let caller = authenticate(&state, &headers)?;
     check_tenant(&tenant)?;
     // Read permission first, so a caller without it cannot probe which ids exist.
-    allow(&caller, Action::Read, None)?;
+    allow(&caller, Operation::Read, None)?;
     let client = load(&state, &tenant, &id)?;
     Ok(json_answer(
         StatusCode::OK,
@@ -363,7 +363,7 @@ pub async fn patch(
     let caller = authenticate(&state, &headers)?;
     check_tenant(&tenant)?;
     let mut client = load(&state, &tenant, &id)?;
-    allow(&caller, Action::Edit, Some(&client))?;
+    allow(&caller, Operation::Edit, Some(&client))?;
     let req: UpdateClientRequest = parse_body(&body)?;
     let issues = validate_update(&req);
     if !issues.is_empty() {
@@ -386,7 +386,7 @@ pub async fn delete(
     let caller = authenticate(&state, &headers)?;
     check_tenant(&tenant)?;
     let client = load(&state, &tenant, &id)?;
-    allow(&caller, Action::Delete, Some(&client))?;
+    allow(&caller, Operation::Delete, Some(&client))?;
     state.store().delete(&tenant, &id).map_err(internal)?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
@@ -400,7 +400,7 @@ pub async fn rotate_secret(
     let caller = authenticate(&state, &headers)?;
     check_tenant(&tenant)?;
     let mut client = load(&state, &tenant, &id)?;
-    allow(&caller, Action::RotateSecret, Some(&client))?;
+    allow(&caller, Operation::RotateSecret, Some(&client))?;
     if client.client_auth_method == Some(ClientAuthMethod::PrivateKeyJwt) {
         return Err(Problem::bad_request(format!(
             "The secret of client '{id}' cannot be rotated because it authenticates with Private Key JWT: it has no \
