@@ -1,10 +1,10 @@
 //! Typed calls to the Nexus clients API.
 
 use super::http::{exchange, prefetched, Method, RawResponse};
+use super::paths::{client_url, clients_url};
 use super::ApiError;
 use crate::auth::Auth;
 use crate::config::AppConfig;
-use crate::routes::encode_segment;
 use leptos::prelude::*;
 use nexus_domain::list::{decode_client_list, ClientPage};
 use nexus_domain::paging::{NextPage, PagedList, Pager};
@@ -19,12 +19,6 @@ pub struct NexusApi {
     app_token_header: String,
     timeout_ms: u32,
     auth: Auth,
-}
-
-/// Whether `id` may name one client in a request path: not empty (nor only
-/// spaces), and not a dot segment, which URL normalisation would remove.
-pub fn is_usable_id(id: &str) -> bool {
-    !id.trim().is_empty() && id != "." && id != ".."
 }
 
 /// A client answered for route `id` must be that client: a body with another
@@ -137,23 +131,11 @@ impl NexusApi {
     }
 
     fn clients_url(&self) -> String {
-        format!(
-            "{}/v1/tenants/{}/clients",
-            self.base,
-            encode_segment(&self.tenant)
-        )
+        clients_url(&self.base, &self.tenant)
     }
 
-    /// The URL of one client. An id that is empty or a dot segment (`.`,
-    /// `..`) would name the collection or its parent once the URL is
-    /// normalised, so it never becomes a request path.
     fn client_url(&self, id: &str) -> Result<String, ApiError> {
-        if !is_usable_id(id) {
-            return Err(ApiError::NotSent(format!(
-                "\u{201c}{id}\u{201d} is not a client id the console can send: an id must not be empty, \u{201c}.\u{201d} or \u{201c}..\u{201d}."
-            )));
-        }
-        Ok(format!("{}/{}", self.clients_url(), encode_segment(id)))
+        client_url(&self.base, &self.tenant, id)
     }
 
     /// Sends with credentials; on 401 asks the session to renew them once and

@@ -17,6 +17,7 @@ mod lenient;
 pub mod list;
 pub mod list_query;
 pub mod paging;
+pub mod percent;
 pub mod permissions;
 pub mod problem;
 pub mod retry_after;
