@@ -395,6 +395,31 @@ fn what_a_failure_means_depends_on_whether_the_request_took_effect() {
     assert_eq!(detail(&refused, Operation::Create), "Name is taken.");
 }
 
+/// `NexusApi` is `Copy` because its settings live in the arena of the
+/// console that made it: once that console is unmounted (its owner cleaned
+/// up), a call that had not started yet is not sent, and nothing panics.
+#[wasm_bindgen_test]
+async fn a_call_after_the_console_is_unmounted_is_not_sent() {
+    let owner = leptos::prelude::Owner::new();
+    let (api, _) = owner.with(api_with_host_tokens);
+    script(serde_json::json!([
+        { "status": 200, "type": "application/json", "body": "{\"id\":\"cl_1\",\"name\":\"One\"}" }
+    ]));
+    assert!(api.get_client("cl_1").await.is_ok());
+    owner.cleanup();
+    script(serde_json::json!([]));
+    assert!(matches!(
+        api.get_client("cl_1").await,
+        Err(ApiError::NotSent(_))
+    ));
+    assert!(matches!(
+        api.list_clients().await,
+        Err(ApiError::NotSent(_))
+    ));
+    assert_eq!(api.base(), "");
+    assert!(calls().is_empty(), "a request went out: {:?}", calls());
+}
+
 #[wasm_bindgen_test]
 async fn empty_and_dot_segment_ids_never_become_a_request_path() {
     let (api, _) = api_with_host_tokens();

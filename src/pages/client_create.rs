@@ -129,7 +129,6 @@ pub fn CreateClientPage() -> impl IntoView {
         busy.set(true);
         server_problem.set(None);
         let body = draft.get_untracked().to_request();
-        let api = api.clone();
         spawn_local(async move {
             let r = api.create_client(&body).await;
             busy.try_set(false);
@@ -147,7 +146,6 @@ pub fn CreateClientPage() -> impl IntoView {
         });
     };
 
-    let submit_on_enter = submit.clone();
     let choose = move |t: ClientType| {
         grant_types.set(CreateDraft::for_type(t.clone()).grant_types);
         app_type.set(Some(t));
@@ -195,7 +193,7 @@ pub fn CreateClientPage() -> impl IntoView {
                 <Show when=move || attempted.get() && !all_issues.with(Vec::is_empty)>
                     <p class="ncc-notice" role="alert">{move || format!("Fix {} problem(s) marked below, then create again.", all_issues.with(Vec::len))}</p>
                 </Show>
-                <form class="ncc-form" novalidate on:submit={ let s = submit_on_enter.clone(); move |ev| { ev.prevent_default(); s(); } }>
+                <form class="ncc-form" novalidate on:submit=move |ev| { ev.prevent_default(); submit(); }>
                     <fieldset class="ncc-field ncc-type-chooser" id="field-app-type" aria-describedby="field-app-type-errors">
                         <legend class="ncc-field__label">"Application type" <span class="ncc-required" aria-hidden="true">" *"</span></legend>
                         {ClientType::CREATABLE.into_iter().enumerate().map(|(n, t)| {
@@ -269,7 +267,7 @@ pub fn CreateClientPage() -> impl IntoView {
                         <TextField field=Field::AndroidPackageName value=android_package_name messages=msgs(Field::AndroidPackageName) />
                     </Show>
                     <div class="ncc-form__actions">
-                        <GuardedButton label="Create client" busy=busy busy_label="Creating\u{2026}" decision=decision on_click=submit.clone() />
+                        <GuardedButton label="Create client" busy=busy busy_label="Creating\u{2026}" decision=decision on_click=submit />
                         <a class="ncc-btn ncc-btn--ghost" href=crate::routes::list_href()>"Cancel"</a>
                     </div>
                 </form>

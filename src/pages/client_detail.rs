@@ -164,13 +164,11 @@ fn ClientDetail(
     // signals says so (`Some`: disposed), and the answer is then reported in
     // a toast, never rendered under whatever is on screen now.
     let do_rotate = {
-        let api = api.clone();
         let id = id.clone();
         let name = name.clone();
         move || {
             rotating.set(true);
             action_problem.set(None);
-            let api = api.clone();
             let id = id.clone();
             let name = name.clone();
             spawn_local(async move {
@@ -194,13 +192,11 @@ fn ClientDetail(
         }
     };
     let do_delete = {
-        let api = api.clone();
         let id = id.clone();
         let name = name.clone();
         move || {
             deleting.set(true);
             action_problem.set(None);
-            let api = api.clone();
             let id = id.clone();
             let name = name.clone();
             let navigate = navigate.clone();

@@ -184,7 +184,6 @@ fn EditForm(client: NexusClient) -> impl IntoView {
             let sent = draft.get_untracked();
             busy.set(true);
             server_problem.set(None);
-            let api = api.clone();
             let id = id.clone();
             let navigate = navigate.clone();
             // Resolved now: after the await there is no reactive owner to read context from.

@@ -66,10 +66,7 @@ pub fn ClientsListPage() -> impl IntoView {
             )
         })
     });
-    let list = LocalResource::new(move || {
-        let api = api.clone();
-        async move { api.list_clients().await.map(Loaded::new) }
-    });
+    let list = LocalResource::new(move || async move { api.list_clients().await.map(Loaded::new) });
     let loaded = Memo::new(move |_| list.get().and_then(Result::ok).map(ArcEq));
 
     // Every change of the view state is a navigation; typing replaces the

@@ -21,7 +21,7 @@ fn SignInForm(#[prop(into)] heading_id: String) -> impl IntoView {
     let api = use_api();
     let personas = RwSignal::new(None::<DevPersonas>);
     if config.dev_personas {
-        let base = api.base().to_string();
+        let base = api.base();
         spawn_local(async move {
             let p = fetch_personas(&base).await;
             personas.try_set(p);
