@@ -16,7 +16,7 @@ use serde::de::DeserializeOwned;
 ///
 /// Its settings live in the reactive arena, owned by whoever called
 /// [`NexusApi::new`] (the mounted console): they go when that console is
-/// unmounted, and a call still on its way after that fails as not sent.
+/// unmounted, and a call that starts after that fails as not sent.
 #[derive(Clone, Copy)]
 pub struct NexusApi {
     settings: StoredValue<Settings>,
