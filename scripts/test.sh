@@ -52,6 +52,9 @@ stage "rustfmt" cargo fmt --all -- --check
 stage "clippy (host, workspace)" cargo clippy --workspace --all-targets -- -D warnings
 stage "clippy (wasm32, console)" cargo clippy -p nexus-clients-console --target wasm32-unknown-unknown --all-targets -- -D warnings
 stage "host tests (domain, devserver)" cargo test -p nexus-domain -p nexus-devserver
+# The console's pure parts (auth checks, request paths, config parsing); its
+# views run in the browser stage below.
+stage "host tests (console, pure parts)" cargo test -p nexus-clients-console --lib
 # A short slice of the fuzz run (scripts/fuzz.sh runs 10^6 inputs per target).
 stage "fuzz slice (decoders, 2,000 inputs per target)" bash scripts/fuzz.sh 2000 "$(date +%s)"
 stage "in-browser wasm tests (console)" cargo test -p nexus-clients-console --target wasm32-unknown-unknown

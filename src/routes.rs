@@ -9,27 +9,23 @@ pub struct BasePath(pub String);
 
 /// The route paths.
 pub mod path {
+    use nexus_domain::percent::encode_component;
+
     pub const LIST: &str = "/clients";
     pub const NEW: &str = "/clients/new";
 
     pub fn detail(id: &str) -> String {
-        format!("/clients/{}", super::encode_segment(id))
+        format!("/clients/{}", encode_component(id))
     }
 
     pub fn edit(id: &str) -> String {
-        format!("/clients/{}/edit", super::encode_segment(id))
+        format!("/clients/{}/edit", encode_component(id))
     }
 }
 
-/// Percent-encodes a path segment (client ids are opaque strings).
-pub fn encode_segment(s: &str) -> String {
-    String::from(js_sys::encode_uri_component(s))
-}
-
-/// Percent-encodes a query component.
-pub fn encode_query(s: &str) -> String {
-    String::from(js_sys::encode_uri_component(s))
-}
+/// Percent-encodes a query component (the list's state in its URL): the
+/// one encoding the api's request paths use too.
+pub use nexus_domain::percent::encode_component as encode_query;
 
 /// An href under the base path for a route path.
 pub fn href(route: &str) -> String {

@@ -362,7 +362,7 @@ async fn a_paging_server_is_followed_until_total() {
 #[wasm_bindgen_test]
 fn what_a_failure_means_depends_on_whether_the_request_took_effect() {
     use nexus_clients_console::api::Outcome;
-    use nexus_domain::{Action, ProblemDetails};
+    use nexus_domain::{Operation, ProblemDetails};
     let timeout = ApiError::Timeout { seconds: 15 };
     let lost = ApiError::Decode("Expected the new client as JSON.".into());
     let gateway = ApiError::Problem(Box::new(ProblemDetails::from_response(
@@ -381,18 +381,43 @@ fn what_a_failure_means_depends_on_whether_the_request_took_effect() {
     assert_eq!(refused.outcome(), Outcome::NotApplied);
     assert_eq!(ApiError::NotSent("x".into()).outcome(), Outcome::NotApplied);
 
-    let detail = |e: &ApiError, a: Action| e.problem_after(a).detail.unwrap_or_default();
+    let detail = |e: &ApiError, a: Operation| e.problem_after(a).detail.unwrap_or_default();
     // No contradiction: an unknown create does not also say "try again".
-    let d = detail(&timeout, Action::Create);
+    let d = detail(&timeout, Operation::Create);
     assert!(
         d.contains("may have been created") && !d.contains("Try again"),
         "{d}"
     );
-    assert!(detail(&timeout, Action::Edit).contains("Try again"));
-    assert!(detail(&gateway, Action::RotateSecret).contains("may have been rotated"));
-    assert!(detail(&lost, Action::Create).contains("most likely created"));
-    assert!(detail(&lost, Action::RotateSecret).contains("rotate again"));
-    assert_eq!(detail(&refused, Action::Create), "Name is taken.");
+    assert!(detail(&timeout, Operation::Edit).contains("Try again"));
+    assert!(detail(&gateway, Operation::RotateSecret).contains("may have been rotated"));
+    assert!(detail(&lost, Operation::Create).contains("most likely created"));
+    assert!(detail(&lost, Operation::RotateSecret).contains("rotate again"));
+    assert_eq!(detail(&refused, Operation::Create), "Name is taken.");
+}
+
+/// `NexusApi` is `Copy` because its settings live in the arena of the
+/// console that made it: once that console is unmounted (its owner cleaned
+/// up), a call that had not started yet is not sent, and nothing panics.
+#[wasm_bindgen_test]
+async fn a_call_after_the_console_is_unmounted_is_not_sent() {
+    let owner = leptos::prelude::Owner::new();
+    let (api, _) = owner.with(api_with_host_tokens);
+    script(serde_json::json!([
+        { "status": 200, "type": "application/json", "body": "{\"id\":\"cl_1\",\"name\":\"One\"}" }
+    ]));
+    assert!(api.get_client("cl_1").await.is_ok());
+    owner.cleanup();
+    script(serde_json::json!([]));
+    assert!(matches!(
+        api.get_client("cl_1").await,
+        Err(ApiError::NotSent(_))
+    ));
+    assert!(matches!(
+        api.list_clients().await,
+        Err(ApiError::NotSent(_))
+    ));
+    assert_eq!(api.base(), "");
+    assert!(calls().is_empty(), "a request went out: {:?}", calls());
 }
 
 #[wasm_bindgen_test]
@@ -453,7 +478,7 @@ async fn a_rotation_answered_without_a_secret_says_so() {
     ] {
         script(serde_json::json!([{ "status": 200, "type": "application/json", "body": body }]));
         let err = api.rotate_secret("cl_1").await.unwrap_err();
-        let p = err.problem_after(nexus_domain::Action::RotateSecret);
+        let p = err.problem_after(nexus_domain::Operation::RotateSecret);
         let detail = p.detail.unwrap_or_default();
         assert!(detail.contains("no new secret"), "{body}: {detail}");
         assert!(detail.contains("rotate again"), "{body}: {detail}");

@@ -1,5 +1,5 @@
 use nexus_domain::problem::status_title;
-use nexus_domain::{Action, ProblemDetails};
+use nexus_domain::{Operation, ProblemDetails};
 
 /// Every way a call can fail.
 #[derive(Debug, Clone, PartialEq)]
@@ -73,21 +73,21 @@ impl ApiError {
         }
     }
 
-    /// The problem to show after `action` failed. When the request may have
+    /// The problem to show after `operation` failed. When the request may have
     /// taken effect, it says what probably happened and what to check, instead
     /// of a plain "try again" (a second create makes a second client; a
     /// rotation whose answer was lost leaves no usable secret).
-    pub fn problem_after(&self, action: Action) -> ProblemDetails {
-        let caution = match (self.outcome(), action) {
-            (Outcome::NotApplied, _) | (_, Action::Read) => return self.problem(),
-            (Outcome::Unknown, Action::Edit) => return self.problem(), // a PATCH may be repeated
-            (Outcome::Unknown, Action::Create) => "The client may have been created anyway: look for it in the clients list before creating it again, or you may end up with two.",
-            (Outcome::Unknown, Action::RotateSecret) => "The secret may have been rotated anyway. If it was, the previous secret no longer works and the new one never reached you: rotate again to get a secret you can copy.",
-            (Outcome::Unknown, Action::Delete) => "The client may have been deleted anyway: open the clients list to check before trying again.",
-            (Outcome::Applied, Action::Create) => "The server reported success, so the client was most likely created: find it in the clients list rather than creating it again.",
-            (Outcome::Applied, Action::RotateSecret) => "The server reported success, so the secret was most likely rotated, but the new one could not be read: rotate again to get a secret you can copy.",
-            (Outcome::Applied, Action::Delete) => "The server reported success, so the client was most likely deleted.",
-            (Outcome::Applied, Action::Edit) => "The server reported success, so the changes were most likely saved: open the client to check.",
+    pub fn problem_after(&self, operation: Operation) -> ProblemDetails {
+        let caution = match (self.outcome(), operation) {
+            (Outcome::NotApplied, _) | (_, Operation::Read) => return self.problem(),
+            (Outcome::Unknown, Operation::Edit) => return self.problem(), // a PATCH may be repeated
+            (Outcome::Unknown, Operation::Create) => "The client may have been created anyway: look for it in the clients list before creating it again, or you may end up with two.",
+            (Outcome::Unknown, Operation::RotateSecret) => "The secret may have been rotated anyway. If it was, the previous secret no longer works and the new one never reached you: rotate again to get a secret you can copy.",
+            (Outcome::Unknown, Operation::Delete) => "The client may have been deleted anyway: open the clients list to check before trying again.",
+            (Outcome::Applied, Operation::Create) => "The server reported success, so the client was most likely created: find it in the clients list rather than creating it again.",
+            (Outcome::Applied, Operation::RotateSecret) => "The server reported success, so the secret was most likely rotated, but the new one could not be read: rotate again to get a secret you can copy.",
+            (Outcome::Applied, Operation::Delete) => "The server reported success, so the client was most likely deleted.",
+            (Outcome::Applied, Operation::Edit) => "The server reported success, so the changes were most likely saved: open the client to check.",
         };
         let mut p = self.problem_with("");
         p.detail = Some(match p.detail.take() {

@@ -4,6 +4,7 @@
 mod error;
 mod http;
 mod nexus;
+mod paths;
 mod personas;
 
 pub use error::{ApiError, Outcome};

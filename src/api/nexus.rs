@@ -1,30 +1,34 @@
 //! Typed calls to the Nexus clients API.
 
 use super::http::{exchange, prefetched, Method, RawResponse};
+use super::paths::{client_url, clients_url};
 use super::ApiError;
 use crate::auth::Auth;
 use crate::config::AppConfig;
-use crate::routes::encode_segment;
 use leptos::prelude::*;
 use nexus_domain::list::{decode_client_list, ClientPage};
 use nexus_domain::paging::{NextPage, PagedList, Pager};
 use nexus_domain::{CreateClientRequest, NexusClient, ProblemDetails, UpdateClientRequest};
 use serde::de::DeserializeOwned;
 
-/// The Nexus API for one tenant, with the session's credentials.
-#[derive(Clone)]
+/// The Nexus API for one tenant, with the session's credentials. `Copy`:
+/// closures and tasks take it as they take a signal, with no clone.
+///
+/// Its settings live in the reactive arena, owned by whoever called
+/// [`NexusApi::new`] (the mounted console): they go when that console is
+/// unmounted, and a call that starts after that fails as not sent.
+#[derive(Clone, Copy)]
 pub struct NexusApi {
+    settings: StoredValue<Settings>,
+    auth: Auth,
+}
+
+/// What the API needs of the configuration.
+struct Settings {
     base: String,
     tenant: String,
     app_token_header: String,
     timeout_ms: u32,
-    auth: Auth,
-}
-
-/// Whether `id` may name one client in a request path: not empty (nor only
-/// spaces), and not a dot segment, which URL normalisation would remove.
-pub fn is_usable_id(id: &str) -> bool {
-    !id.trim().is_empty() && id != "." && id != ".."
 }
 
 /// A client answered for route `id` must be that client: a body with another
@@ -126,34 +130,33 @@ fn decode<T: DeserializeOwned>(r: &RawResponse, what: &str) -> Result<T, ApiErro
 }
 
 impl NexusApi {
+    /// The API for `tenant`, as `config` describes it, sending `auth`'s
+    /// credentials. Call it once per mounted console, under its owner.
     pub fn new(config: &AppConfig, tenant: String, auth: Auth) -> Self {
         NexusApi {
-            base: config.api_base(),
-            tenant,
-            app_token_header: config.application_token_header.clone(),
-            timeout_ms: config.request_timeout_ms,
+            settings: StoredValue::new(Settings {
+                base: config.api_base(),
+                tenant,
+                app_token_header: config.application_token_header.clone(),
+                timeout_ms: config.request_timeout_ms,
+            }),
             auth,
         }
     }
 
-    fn clients_url(&self) -> String {
-        format!(
-            "{}/v1/tenants/{}/clients",
-            self.base,
-            encode_segment(&self.tenant)
-        )
+    /// Reads the settings; `NotSent` once the console that owns them is gone.
+    fn with_settings<T>(&self, f: impl FnOnce(&Settings) -> T) -> Result<T, ApiError> {
+        self.settings.try_with_value(f).ok_or_else(|| {
+            ApiError::NotSent("The console was closed before the request was sent.".into())
+        })
     }
 
-    /// The URL of one client. An id that is empty or a dot segment (`.`,
-    /// `..`) would name the collection or its parent once the URL is
-    /// normalised, so it never becomes a request path.
+    fn clients_url(&self) -> Result<String, ApiError> {
+        self.with_settings(|s| clients_url(&s.base, &s.tenant))
+    }
+
     fn client_url(&self, id: &str) -> Result<String, ApiError> {
-        if !is_usable_id(id) {
-            return Err(ApiError::NotSent(format!(
-                "\u{201c}{id}\u{201d} is not a client id the console can send: an id must not be empty, \u{201c}.\u{201d} or \u{201c}..\u{201d}."
-            )));
-        }
-        Ok(format!("{}/{}", self.clients_url(), encode_segment(id)))
+        self.with_settings(|s| client_url(&s.base, &s.tenant, id))?
     }
 
     /// Sends with credentials; on 401 asks the session to renew them once and
@@ -164,6 +167,8 @@ impl NexusApi {
         url: &str,
         body: Option<String>,
     ) -> Result<RawResponse, ApiError> {
+        let (app_token_header, timeout_ms) =
+            self.with_settings(|s| (s.app_token_header.clone(), s.timeout_ms))?;
         let mut renewed = false;
         loop {
             let mut headers = vec![("Accept".to_string(), "application/json".to_string())];
@@ -180,12 +185,12 @@ impl NexusApi {
             if let Some(c) = &used {
                 headers.push(("Authorization".into(), c.authorization()));
                 if let Some(app) = c.app_token() {
-                    headers.push((self.app_token_header.clone(), app.to_string()));
+                    headers.push((app_token_header.clone(), app.to_string()));
                 }
             }
-            let resp = match prefetched(method, url, &headers, self.timeout_ms).await? {
+            let resp = match prefetched(method, url, &headers, timeout_ms).await? {
                 Some(resp) => resp,
-                None => exchange(method, url, &headers, body.clone(), self.timeout_ms).await?,
+                None => exchange(method, url, &headers, body.clone(), timeout_ms).await?,
             };
             if resp.status == 401 {
                 if !renewed && self.auth.renew(used.as_ref()).await {
@@ -217,11 +222,12 @@ impl NexusApi {
         let origin = web_sys::window()
             .and_then(|w| w.location().origin().ok())
             .unwrap_or_default();
-        let mut pager = Pager::new(&self.clients_url(), &origin);
+        let first = self.clients_url()?;
+        let mut pager = Pager::new(&first, &origin);
         // The first page at the URL as configured (the pager keeps it
         // absolute only for its own bookkeeping): exactly the request the
         // boot script may have started already (crate::boot).
-        let mut step = pager.absorb(self.list_page(&self.clients_url()).await?);
+        let mut step = pager.absorb(self.list_page(&first).await?);
         while let NextPage::Fetch(url) = step {
             match self.list_page(&url).await {
                 Ok(more) => step = pager.absorb(more),
@@ -254,7 +260,7 @@ impl NexusApi {
     /// Creates a client; the answer carries the new secret.
     pub async fn create_client(&self, body: &CreateClientRequest) -> Result<NexusClient, ApiError> {
         let resp = self
-            .send(Method::POST, &self.clients_url(), Some(Self::json(body)?))
+            .send(Method::POST, &self.clients_url()?, Some(Self::json(body)?))
             .await?;
         let created = a_client(decode(&resp, "the new client")?, "the new client")?;
         if created.id.as_deref().is_none_or(|id| id.trim().is_empty()) {
@@ -311,8 +317,9 @@ impl NexusApi {
         Ok(c)
     }
 
-    /// The API base, for the dev personas lookup.
-    pub fn base(&self) -> &str {
-        &self.base
+    /// The API base, for the dev personas lookup (empty once the console
+    /// is gone).
+    pub fn base(&self) -> String {
+        self.with_settings(|s| s.base.clone()).unwrap_or_default()
     }
 }

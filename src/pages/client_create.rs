@@ -12,7 +12,7 @@ use nexus_domain::create::{CreateDraft, AUTH0_GRANT_TYPES};
 use nexus_domain::import;
 use nexus_domain::permissions::decide;
 use nexus_domain::validation::{validate_create, Issue};
-use nexus_domain::{Action, ClientType, Decision, Field, NexusClient, ProblemDetails};
+use nexus_domain::{ClientType, Decision, Field, NexusClient, Operation, ProblemDetails};
 
 /// The question while the new secret is on screen.
 const SECRET_NOT_COPIED: &str =
@@ -184,7 +184,7 @@ pub fn CreateClientPage() -> impl IntoView {
     let server_denied = RwSignal::new(None::<String>);
     let decision = Signal::derive(move || match server_denied.get() {
         Some(r) => Decision::Denied(r),
-        None => decide(&auth.caller().get(), Action::Create, None),
+        None => decide(&auth.caller().get(), Operation::Create, None),
     });
     let msgs = move |f: Field| field_messages(issues, server_problem, f);
 
@@ -202,7 +202,6 @@ pub fn CreateClientPage() -> impl IntoView {
     };
     let from = use_query_map().with_untracked(|q| q.get("from"));
     if let Some(id) = from.filter(|id| !id.is_empty()) {
-        let api = api.clone();
         spawn_local(async move {
             match api.get_client(&id).await {
                 // Typed into already: what the user typed stays.
@@ -277,7 +276,6 @@ pub fn CreateClientPage() -> impl IntoView {
         busy.set(true);
         server_problem.set(None);
         let body = draft.get_untracked().to_request();
-        let api = api.clone();
         spawn_local(async move {
             let r = api.create_client(&body).await;
             busy.try_set(false);
@@ -289,13 +287,12 @@ pub fn CreateClientPage() -> impl IntoView {
                     if let Some(reason) = e.forbidden_reason() {
                         server_denied.try_set(Some(reason));
                     }
-                    server_problem.try_set(Some(e.problem_after(Action::Create)));
+                    server_problem.try_set(Some(e.problem_after(Operation::Create)));
                 }
             }
         });
     };
 
-    let submit_on_enter = submit.clone();
     let choose = move |t: ClientType| {
         grant_types.set(CreateDraft::for_type(t.clone()).grant_types);
         app_type.set(Some(t));
@@ -370,7 +367,7 @@ pub fn CreateClientPage() -> impl IntoView {
                     {move || import_error.get().map(|e| view! { <p class="ncc-field__error" role="alert">{e}</p> })}
                 </details>
                 {move || start_note.get().map(|n| view! { <p class="ncc-notice" role="status">{n}</p> })}
-                <form class="ncc-form" novalidate on:submit={ let s = submit_on_enter.clone(); move |ev| { ev.prevent_default(); s(); } }>
+                <form class="ncc-form" novalidate on:submit=move |ev| { ev.prevent_default(); submit(); }>
                     <fieldset class="ncc-field ncc-type-chooser" id="field-app-type" aria-describedby="field-app-type-errors">
                         <legend class="ncc-field__label">"Application type" <span class="ncc-required" aria-hidden="true">" *"</span></legend>
                         {ClientType::CREATABLE.into_iter().enumerate().map(|(n, t)| {
@@ -444,7 +441,7 @@ pub fn CreateClientPage() -> impl IntoView {
                         <TextField field=Field::AndroidPackageName value=android_package_name messages=msgs(Field::AndroidPackageName) />
                     </Show>
                     <div class="ncc-form__actions">
-                        <GuardedButton label="Create client" busy=busy busy_label="Creating\u{2026}" decision=decision on_click=submit.clone() />
+                        <GuardedButton label="Create client" busy=busy busy_label="Creating\u{2026}" decision=decision on_click=submit />
                         <a class="ncc-btn ncc-btn--ghost" href=crate::routes::list_href()>"Cancel"</a>
                     </div>
                 </form>

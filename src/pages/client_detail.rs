@@ -13,7 +13,7 @@ use leptos_router::hooks::use_navigate;
 use nexus_domain::export;
 use nexus_domain::permissions::decide;
 use nexus_domain::url_rules::{is_allowed_logo, is_displayable_logo, logo_host};
-use nexus_domain::{Action, ClientAuthMethod, Decision, Field, NexusClient};
+use nexus_domain::{ClientAuthMethod, Decision, Field, NexusClient, Operation};
 use std::collections::HashMap;
 
 fn text(label: &'static str, v: &Option<String>) -> AnyView {
@@ -116,16 +116,16 @@ fn ClientDetail(
     let server_denied = RwSignal::new(HashMap::<&'static str, String>::new());
     let decision = {
         let client = client.clone();
-        move |action: Action, key: &'static str| {
+        move |operation: Operation, key: &'static str| {
             let client = client.clone();
             Signal::derive(move || match server_denied.with(|m| m.get(key).cloned()) {
                 Some(reason) => Decision::Denied(reason),
-                None => decide(&auth.caller().get(), action, Some(&client)),
+                None => decide(&auth.caller().get(), operation, Some(&client)),
             })
         }
     };
-    let edit_decision = decision(Action::Edit, "edit");
-    let rotate_permission = decision(Action::RotateSecret, "rotate");
+    let edit_decision = decision(Operation::Edit, "edit");
+    let rotate_permission = decision(Operation::RotateSecret, "rotate");
     // Whoever asks, a public or Private Key JWT client has no secret to
     // rotate: the button says so instead of sending a request that fails.
     let no_rotation = client.rotation_unavailable();
@@ -133,10 +133,10 @@ fn ClientDetail(
         Some(why) => Decision::Denied(why.to_string()),
         None => rotate_permission.get(),
     });
-    let delete_decision = decision(Action::Delete, "delete");
+    let delete_decision = decision(Operation::Delete, "delete");
     // Duplicating is creating: the create permission decides.
     let duplicate_decision =
-        Signal::derive(move || decide(&auth.caller().get(), Action::Create, None));
+        Signal::derive(move || decide(&auth.caller().get(), Operation::Create, None));
     // Seeing a secret takes what rotating it takes (as on the stand-in).
     let secret_decision = Signal::derive(move || match rotate_permission.get() {
         Decision::Denied(why) => Decision::Denied(format!(
@@ -150,13 +150,13 @@ fn ClientDetail(
     let rotating = RwSignal::new(false);
     let deleting = RwSignal::new(false);
 
-    let handle_error = move |action: Action, key: &'static str, e: ApiError| {
+    let handle_error = move |operation: Operation, key: &'static str, e: ApiError| {
         if let Some(reason) = e.forbidden_reason() {
             server_denied.update(|m| {
                 m.insert(key, reason);
             });
         }
-        action_problem.set(Some(e.problem_after(action)));
+        action_problem.set(Some(e.problem_after(operation)));
     };
 
     // Leaving while a rotation is on its way asks first: its answer carries
@@ -168,13 +168,11 @@ fn ClientDetail(
     // signals says so (`Some`: disposed), and the answer is then reported in
     // a toast, never rendered under whatever is on screen now.
     let do_rotate = {
-        let api = api.clone();
         let id = id.clone();
         let name = name.clone();
         move || {
             rotating.set(true);
             action_problem.set(None);
-            let api = api.clone();
             let id = id.clone();
             let name = name.clone();
             spawn_local(async move {
@@ -191,20 +189,18 @@ fn ClientDetail(
                         "The secret of \u{201c}{}\u{201d} was rotated after you left it, so the new secret cannot be shown. Open the client and rotate again to get one you can copy.",
                         shortened(&name)
                     )),
-                    Err(e) if !left => handle_error(Action::RotateSecret, "rotate", e),
+                    Err(e) if !left => handle_error(Operation::RotateSecret, "rotate", e),
                     Err(e) => failed_after_leaving(toasts, "Rotating the secret of", &name, &e),
                 }
             });
         }
     };
     let do_delete = {
-        let api = api.clone();
         let id = id.clone();
         let name = name.clone();
         move || {
             deleting.set(true);
             action_problem.set(None);
-            let api = api.clone();
             let id = id.clone();
             let name = name.clone();
             let navigate = navigate.clone();
@@ -226,7 +222,7 @@ fn ClientDetail(
                             navigate(&list_href, crate::routes::nav(false));
                         }
                     }
-                    Err(e) if !left => handle_error(Action::Delete, "delete", e),
+                    Err(e) if !left => handle_error(Operation::Delete, "delete", e),
                     Err(e) => failed_after_leaving(toasts, "Deleting", &name, &e),
                 }
             });

@@ -12,7 +12,7 @@ use leptos_router::hooks::use_navigate;
 use nexus_domain::diff::{changes, diff, Change, ItemMark};
 use nexus_domain::permissions::decide;
 use nexus_domain::validation::validate_update;
-use nexus_domain::{Action, Decision, EditDraft, Field, NexusClient, ProblemDetails};
+use nexus_domain::{Decision, EditDraft, Field, NexusClient, Operation, ProblemDetails};
 
 /// The fields this form shows (server errors for others are listed above it).
 const EDIT_FIELDS: [Field; 12] = [
@@ -38,7 +38,7 @@ pub fn EditClientPage() -> impl IntoView {
         <ClientLoader render=move |client, _| {
             // A caller who may not edit gets the reason, not a form whose
             // review stays disabled and whose leave prompt nags.
-            match decide(&auth.caller().get_untracked(), Action::Edit, Some(&client)) {
+            match decide(&auth.caller().get_untracked(), Operation::Edit, Some(&client)) {
                 Decision::Denied(why) => view! { <EditNotAllowed client=client why=why /> }.into_any(),
                 Decision::Allowed => view! { <EditForm client=client /> }.into_any(),
             }
@@ -171,7 +171,11 @@ fn EditForm(client: NexusClient) -> impl IntoView {
     let client_for_rule = client.clone();
     let decision = Signal::derive(move || match server_denied.get() {
         Some(r) => Decision::Denied(r),
-        None => decide(&auth.caller().get(), Action::Edit, Some(&client_for_rule)),
+        None => decide(
+            &auth.caller().get(),
+            Operation::Edit,
+            Some(&client_for_rule),
+        ),
     });
     let msgs = move |f: Field| field_messages(issues, server_problem, f);
 
@@ -216,7 +220,6 @@ fn EditForm(client: NexusClient) -> impl IntoView {
             let sent = draft.get_untracked();
             busy.set(true);
             server_problem.set(None);
-            let api = api.clone();
             let id = id.clone();
             let navigate = navigate.clone();
             // Resolved now: after the await there is no reactive owner to read context from.
@@ -253,7 +256,7 @@ fn EditForm(client: NexusClient) -> impl IntoView {
                         if let Some(reason) = e.forbidden_reason() {
                             server_denied.try_set(Some(reason));
                         }
-                        let problem = e.problem_after(Action::Edit);
+                        let problem = e.problem_after(Operation::Edit);
                         if !problem.errors.is_empty() {
                             reviewing.try_set(false);
                         }

@@ -49,7 +49,6 @@ pub fn ClientLoader(
     let current = move |client_id: &str| id.try_get_untracked().as_deref() == Some(client_id);
     let fetch = move |client_id: String| {
         load.set(Load::Loading);
-        let api = api.clone();
         spawn_local(async move {
             let r = api.get_client(&client_id).await;
             if !current(&client_id) {
@@ -61,12 +60,11 @@ pub fn ClientLoader(
             });
         });
     };
-    let first = fetch.clone();
     Effect::new(move |_| {
         if let Some(cb) = on_id_change {
             cb.run(());
         }
-        first(id.get())
+        fetch(id.get())
     });
     let replace = Callback::new(move |c: NexusClient| {
         if let Some(for_id) = c.id.clone().filter(|i| current(i)) {
@@ -85,10 +83,9 @@ pub fn ClientLoader(
                 view! { <NotFoundPage message=detail /> }.into_any()
             }
             Load::Failed(_, e) => {
-                let again = fetch.clone();
                 view! {
                     <ProblemView problem=e.problem()>
-                        <button type="button" class="ncc-btn ncc-btn--secondary" on:click=move |_| again(id.get_untracked())>
+                        <button type="button" class="ncc-btn ncc-btn--secondary" on:click=move |_| fetch(id.get_untracked())>
                             "Try again"
                         </button>
                         " "

@@ -17,7 +17,7 @@ use nexus_domain::list_query::{
 };
 use nexus_domain::paging::PagedList;
 use nexus_domain::permissions::decide;
-use nexus_domain::{Action, Caller, ClientType};
+use nexus_domain::{Caller, ClientType, Operation};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
@@ -79,10 +79,7 @@ pub fn ClientsListPage() -> impl IntoView {
         ));
     });
     on_cleanup(move || back_forward.remove());
-    let list = LocalResource::new(move || {
-        let api = api.clone();
-        async move { api.list_clients().await.map(Loaded::new) }
-    });
+    let list = LocalResource::new(move || async move { api.list_clients().await.map(Loaded::new) });
     let loaded = Memo::new(move |_| list.get().and_then(Result::ok).map(ArcEq));
     // Every sort's order is built in the idle moments after the rows show,
     // one key at a time, so no sort change pays for a sort.
@@ -236,7 +233,7 @@ pub fn ClientsListPage() -> impl IntoView {
         crate::dom::download(name, mime, &text);
     };
     let create_decision =
-        Signal::derive(move || decide(&auth.caller().get(), Action::Create, None));
+        Signal::derive(move || decide(&auth.caller().get(), Operation::Create, None));
     let sort_signal = Signal::derive(move || query.with(|q| (q.sort, q.descending)));
     // A column header sorts by its column; again, the other way round.
     let sort_by = Callback::new(move |key: SortKey| {

@@ -1,39 +1,15 @@
 use crate::api::{fetch_personas, use_api, DevPersonas};
-use crate::auth::{use_auth, Credentials};
+use crate::auth::{check_basic, check_bearer, use_auth, Credentials};
 use crate::config::AppConfig;
 use crate::dom::{now_seconds, unique_id};
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use nexus_domain::{caller_from_jwt, Caller};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Method {
     Bearer,
     Basic,
-}
-
-/// Checks pasted credentials before use; Err is shown at the form.
-fn check_bearer(token: &str, config: &AppConfig) -> Result<(), String> {
-    let t = token.trim();
-    if t.is_empty() {
-        return Err("Paste a bearer token.".into());
-    }
-    if !t.chars().all(|c| c.is_ascii_graphic() || c.is_whitespace()) {
-        return Err(
-            "The token contains invisible or non-ASCII characters; copy it again from its source."
-                .into(),
-        );
-    }
-    if t.contains(char::is_whitespace) {
-        return Err("A token cannot contain spaces or line breaks (paste the token alone, without \u{201c}Bearer\u{201d}).".into());
-    }
-    if let Caller::Known(c) = caller_from_jwt(t, &config.claim_names) {
-        if c.expires_at.is_some_and(|exp| exp < now_seconds()) {
-            return Err("This token has expired; get a new one.".into());
-        }
-    }
-    Ok(())
 }
 
 /// The sign-in form: demo personas (when the local stand-in offers them),
@@ -45,7 +21,7 @@ fn SignInForm(#[prop(into)] heading_id: String) -> impl IntoView {
     let api = use_api();
     let personas = RwSignal::new(None::<DevPersonas>);
     if config.dev_personas {
-        let base = api.base().to_string();
+        let base = api.base();
         spawn_local(async move {
             let p = fetch_personas(&base).await;
             personas.try_set(p);
@@ -56,7 +32,7 @@ fn SignInForm(#[prop(into)] heading_id: String) -> impl IntoView {
     let app_token = RwSignal::new(String::new());
     let username = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<&'static str>);
     let ids = (
         unique_id("token"),
         unique_id("app-token"),
@@ -66,39 +42,24 @@ fn SignInForm(#[prop(into)] heading_id: String) -> impl IntoView {
     );
     let (token_id, app_id, user_id, pass_id, err_id) = ids;
     let err_box_id = err_id.clone();
-    let cfg = config.clone();
+    let claim_names = config.claim_names;
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        match method.get_untracked() {
-            Method::Bearer => match check_bearer(&token.get_untracked(), &cfg) {
-                Ok(()) => {
-                    let app = app_token.get_untracked().trim().to_string();
-                    error.set(None);
-                    auth.sign_in(
-                        Credentials::Bearer {
-                            token: token.get_untracked().trim().to_string(),
-                            app_token: (!app.is_empty()).then_some(app),
-                        },
-                        None,
-                    );
-                }
-                Err(e) => error.set(Some(e)),
-            },
-            Method::Basic => {
-                let u = username.get_untracked();
-                if u.trim().is_empty() || u.contains(':') {
-                    error.set(Some("Enter a user name (without a colon).".into()));
-                    return;
-                }
+        let checked = match method.get_untracked() {
+            Method::Bearer => check_bearer(
+                &token.get_untracked(),
+                &app_token.get_untracked(),
+                &claim_names,
+                now_seconds(),
+            ),
+            Method::Basic => check_basic(&username.get_untracked(), &password.get_untracked()),
+        };
+        match checked {
+            Ok(credentials) => {
                 error.set(None);
-                auth.sign_in(
-                    Credentials::Basic {
-                        username: u.trim().to_string(),
-                        password: password.get_untracked(),
-                    },
-                    None,
-                );
+                auth.sign_in(credentials, None);
             }
+            Err(problem) => error.set(Some(problem.message())),
         }
     };
     // Unique: the page and the "sign in again" dialog may both be on screen.

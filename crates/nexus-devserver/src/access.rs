@@ -19,14 +19,14 @@ use crate::state::AppState;
 use axum::extract::{FromRequestParts, Path};
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
-use nexus_domain::{Action, Caller, NexusClient};
+use nexus_domain::{Caller, NexusClient, Operation};
 use std::collections::HashMap;
 use std::marker::PhantomData;
 
 /// An API route: the action its caller must be allowed, and what it acts on.
 pub trait Route {
     /// The action checked with the domain's rules.
-    const ACTION: Action;
+    const ACTION: Operation;
     /// What the handler gets: [`Collection`] or [`OneClient`].
     type Target: Target;
 }
@@ -99,7 +99,7 @@ macro_rules! routes {
         pub struct $name;
 
         impl Route for $name {
-            const ACTION: Action = Action::$action;
+            const ACTION: Operation = Operation::$action;
             type Target = $target;
         }
     )*};
@@ -135,14 +135,14 @@ pub struct Allowed<R: Route> {
 
 /// Whether the domain decides `action` on a given client (its owners and
 /// product) rather than on the caller's permissions alone.
-fn decided_per_client(action: Action) -> bool {
+fn decided_per_client(action: Operation) -> bool {
     match action {
-        Action::Edit | Action::RotateSecret | Action::Delete => true,
-        Action::Read | Action::Create => false,
+        Operation::Edit | Operation::RotateSecret | Operation::Delete => true,
+        Operation::Read | Operation::Create => false,
     }
 }
 
-fn allow(caller: &Caller, action: Action, client: Option<&NexusClient>) -> Result<(), Problem> {
+fn allow(caller: &Caller, action: Operation, client: Option<&NexusClient>) -> Result<(), Problem> {
     match decide_strictly(caller, action, client).reason() {
         None => Ok(()),
         Some(reason) => Err(Problem::forbidden(reason)),

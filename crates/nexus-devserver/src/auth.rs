@@ -17,7 +17,7 @@ use crate::tokens::{now_ms, verify};
 use axum::http::{header, HeaderMap};
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
-use nexus_domain::permissions::{decide, Action, Decision};
+use nexus_domain::permissions::{decide, Decision, Operation};
 use nexus_domain::{caller_from_jwt, Caller, ClaimNames, NexusClient};
 
 /// The name of the (accepted, not required) application token header.
@@ -86,7 +86,11 @@ fn unknown_permissions_reason() -> String {
 
 /// The domain's [`decide`], with the server's stance on an unknown caller:
 /// refused (the console, which cannot know, leaves that to the server).
-pub fn decide_strictly(caller: &Caller, action: Action, client: Option<&NexusClient>) -> Decision {
+pub fn decide_strictly(
+    caller: &Caller,
+    action: Operation,
+    client: Option<&NexusClient>,
+) -> Decision {
     match caller {
         Caller::Unknown => Decision::Denied(unknown_permissions_reason()),
         Caller::Known(_) => decide(caller, action, client),
@@ -100,17 +104,17 @@ mod tests {
     #[test]
     fn an_unknown_caller_is_refused_every_action() {
         for action in [
-            Action::Read,
-            Action::Create,
-            Action::Edit,
-            Action::RotateSecret,
-            Action::Delete,
+            Operation::Read,
+            Operation::Create,
+            Operation::Edit,
+            Operation::RotateSecret,
+            Operation::Delete,
         ] {
             let d = decide_strictly(&Caller::Unknown, action, Some(&NexusClient::default()));
             assert!(!d.is_allowed(), "{action:?}");
             assert!(d.reason().unwrap_or_default().contains("permission claims"));
         }
         // The console's view is unchanged: it still enables and defers.
-        assert!(decide(&Caller::Unknown, Action::Delete, None).is_allowed());
+        assert!(decide(&Caller::Unknown, Operation::Delete, None).is_allowed());
     }
 }

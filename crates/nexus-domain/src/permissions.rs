@@ -51,9 +51,10 @@ impl Claims {
     }
 }
 
-/// What the caller wants to do.
+/// What the caller wants to do to clients. (Not called `Action`: that name
+/// is Leptos' async action, which every view module has in its prelude.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Action {
+pub enum Operation {
     Read,
     Create,
     Edit,
@@ -61,15 +62,15 @@ pub enum Action {
     Delete,
 }
 
-impl Action {
+impl Operation {
     /// The verb phrase used in reasons ("edit this client").
     pub fn phrase(self) -> &'static str {
         match self {
-            Action::Read => "read clients",
-            Action::Create => "create clients",
-            Action::Edit => "edit this client",
-            Action::RotateSecret => "rotate this client's secret",
-            Action::Delete => "delete this client",
+            Operation::Read => "read clients",
+            Operation::Create => "create clients",
+            Operation::Edit => "edit this client",
+            Operation::RotateSecret => "rotate this client's secret",
+            Operation::Delete => "delete this client",
         }
     }
 }
@@ -103,15 +104,15 @@ fn quoted_list(items: &[String]) -> String {
     }
 }
 
-/// Decides whether `caller` may do `action` (on `client`, for the per-client
-/// actions; pass `None` for Read and Create).
-pub fn decide(caller: &Caller, action: Action, client: Option<&NexusClient>) -> Decision {
+/// Decides whether `caller` may do `operation` (on `client`, for the
+/// per-client operations; pass `None` for Read and Create).
+pub fn decide(caller: &Caller, operation: Operation, client: Option<&NexusClient>) -> Decision {
     let claims = match caller {
         Caller::Unknown => return Decision::Allowed,
         Caller::Known(c) => c,
     };
-    match action {
-        Action::Read => {
+    match operation {
+        Operation::Read => {
             if claims.has(READ) || claims.has(WRITE) || claims.has(WRITE_ALL) {
                 Decision::Allowed
             } else {
@@ -121,7 +122,7 @@ pub fn decide(caller: &Caller, action: Action, client: Option<&NexusClient>) -> 
                 ))
             }
         }
-        Action::Create => {
+        Operation::Create => {
             if claims.has(WRITE) || claims.has(WRITE_ALL) {
                 Decision::Allowed
             } else {
@@ -131,20 +132,20 @@ pub fn decide(caller: &Caller, action: Action, client: Option<&NexusClient>) -> 
                 ))
             }
         }
-        Action::Edit | Action::RotateSecret | Action::Delete => {
+        Operation::Edit | Operation::RotateSecret | Operation::Delete => {
             if claims.has(WRITE_ALL) {
                 return Decision::Allowed;
             }
             if !claims.has(WRITE) {
                 return Decision::Denied(format!(
                     "To {} you need the {WRITE} or {WRITE_ALL} permission; your token grants: {}.",
-                    action.phrase(),
+                    operation.phrase(),
                     claims.granted()
                 ));
             }
             let owners = client.map_or(&[][..], NexusClient::owners_list);
             let product = client.and_then(|c| c.product_name.as_deref());
-            per_client(claims, action, owners, product)
+            per_client(claims, operation, owners, product)
         }
     }
 }
@@ -176,7 +177,7 @@ fn in_scope(claims: &Claims, owners: &[String], product: Option<&str>) -> bool {
 /// the reason when it refuses.
 fn per_client(
     claims: &Claims,
-    action: Action,
+    action: Operation,
     owners: &[String],
     product: Option<&str>,
 ) -> Decision {
@@ -227,7 +228,7 @@ mod tests {
         ];
         for caller in &callers {
             for c in &clients {
-                for action in [Action::Edit, Action::RotateSecret, Action::Delete] {
+                for action in [Operation::Edit, Operation::RotateSecret, Operation::Delete] {
                     assert_eq!(
                         may_change(caller, c.owners_list(), c.product_name.as_deref()),
                         decide(caller, action, Some(c)).is_allowed(),
@@ -284,31 +285,31 @@ mod tests {
             (&viewer, &in_product, false),
             (&viewer, &bare, false),
         ];
-        for action in [Action::Edit, Action::RotateSecret, Action::Delete] {
+        for operation in [Operation::Edit, Operation::RotateSecret, Operation::Delete] {
             for (i, (who, c, want)) in table.iter().enumerate() {
                 assert_eq!(
-                    decide(who, action, Some(c)).is_allowed(),
+                    decide(who, operation, Some(c)).is_allowed(),
                     *want,
-                    "row {i} {action:?}"
+                    "row {i} {operation:?}"
                 );
             }
         }
-        assert!(decide(&admin, Action::Create, None).is_allowed());
-        assert!(decide(&owner, Action::Create, None).is_allowed());
-        assert!(!decide(&viewer, Action::Create, None).is_allowed());
-        assert!(decide(&viewer, Action::Read, None).is_allowed());
-        assert!(decide(&Caller::Unknown, Action::Delete, Some(&foreign)).is_allowed());
+        assert!(decide(&admin, Operation::Create, None).is_allowed());
+        assert!(decide(&owner, Operation::Create, None).is_allowed());
+        assert!(!decide(&viewer, Operation::Create, None).is_allowed());
+        assert!(decide(&viewer, Operation::Read, None).is_allowed());
+        assert!(decide(&Caller::Unknown, Operation::Delete, Some(&foreign)).is_allowed());
     }
 
     #[test]
     fn reasons_name_what_is_missing() {
         let viewer = persona("viewer", &[], &[], &["client.read"]);
-        let r = decide(&viewer, Action::Create, None);
+        let r = decide(&viewer, Operation::Create, None);
         assert!(r.reason().unwrap().contains("client.write"), "{r:?}");
         let owner = persona("po-1", &["team-shop"], &["Shop"], &["client.write"]);
         let r = decide(
             &owner,
-            Action::Edit,
+            Operation::Edit,
             Some(&client(&["bob"], Some("Billing"))),
         );
         let reason = r.reason().unwrap();
@@ -322,7 +323,7 @@ mod tests {
     #[test]
     fn owner_match_is_exact_and_trimmed() {
         let owner = persona("po-1", &[], &[], &["client.write"]);
-        assert!(decide(&owner, Action::Edit, Some(&client(&[" po-1 "], None))).is_allowed());
-        assert!(!decide(&owner, Action::Edit, Some(&client(&["PO-1"], None))).is_allowed());
+        assert!(decide(&owner, Operation::Edit, Some(&client(&[" po-1 "], None))).is_allowed());
+        assert!(!decide(&owner, Operation::Edit, Some(&client(&["PO-1"], None))).is_allowed());
     }
 }

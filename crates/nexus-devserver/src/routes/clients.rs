@@ -18,7 +18,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use nexus_domain::validation::{to_errors_map, validate_create, validate_update, Body};
 use nexus_domain::{
-    Action, Caller, ClientAuthMethod, CreateClientRequest, NexusClient, UpdateClientRequest,
+    Caller, ClientAuthMethod, CreateClientRequest, NexusClient, Operation, UpdateClientRequest,
 };
 use rand::distr::Alphanumeric;
 use rand::Rng;
@@ -61,7 +61,7 @@ pub fn client_json(state: &AppState, client: &NexusClient) -> Value {
 /// without it.
 pub fn client_json_for(state: &AppState, caller: &Caller, client: &NexusClient) -> Value {
     let mut v = client_json(state, client);
-    if !decide_strictly(caller, Action::RotateSecret, Some(client)).is_allowed() {
+    if !decide_strictly(caller, Operation::RotateSecret, Some(client)).is_allowed() {
         if let Some(obj) = v.as_object_mut() {
             obj.remove("secret");
         }
