@@ -101,16 +101,17 @@ pub fn now_seconds() -> i64 {
 }
 
 /// A `data:` URL holding `text` (UTF-8) as `mime`: the href of a download
-/// link, so the file comes from the page itself (no object URL to revoke).
-pub fn data_url(mime: &str, text: &str) -> String {
+/// link that is never in the page, so the file comes from the page itself
+/// (no object URL to revoke).
+fn data_url(mime: &str, text: &str) -> String {
     format!(
         "data:{mime};charset=utf-8,{}",
         String::from(js_sys::encode_uri_component(text))
     )
 }
 
-/// Starts a download of `text` as `file_name` (for an export made on demand,
-/// too big to keep in a link's href while the page shows).
+/// Starts a download of `text` as `file_name`, through a link made for the
+/// click and never put in the page (the page holds no `data:` links).
 pub fn download(file_name: &str, mime: &str, text: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;

@@ -1,11 +1,12 @@
-//! An export's two ways out: a download link and a Copy button.
+//! An export's two ways out: a download and a Copy button.
 
 use crate::components::CopyButton;
-use crate::dom::data_url;
+use crate::dom::download;
 use leptos::prelude::*;
 
 /// Download `text` as `file_name`, or copy it. `what` names the export for
-/// the controls' labels ("JSON").
+/// the controls' labels ("JSON"). The download is a button that makes the
+/// file when pressed: no `data:` URL sits in the page's links.
 #[component]
 pub fn ExportLinks(
     text: String,
@@ -13,12 +14,13 @@ pub fn ExportLinks(
     mime: &'static str,
     what: &'static str,
 ) -> impl IntoView {
-    let href = data_url(mime, &text);
+    let saved = StoredValue::new((text.clone(), file_name));
     view! {
         <div class="ncc-export">
-            <a class="ncc-btn ncc-btn--secondary ncc-btn--small" href=href download=file_name data-guard-exempt="">
+            <button type="button" class="ncc-btn ncc-btn--secondary ncc-btn--small"
+                on:click=move |_| saved.with_value(|(text, name)| download(name, mime, text))>
                 {format!("Download {what}")}
-            </a>
+            </button>
             <CopyButton text=text label=format!("Copy {what}") />
         </div>
     }

@@ -317,6 +317,7 @@ pub fn ClientsListPage() -> impl IntoView {
                 <h1 id="ncc-list-title">"Clients"</h1>
                 <span class="ncc-muted" role="status">
                     {move || match counts() {
+                        Some((1, 1)) => "1 client".to_string(),
                         Some((m, all)) if m == all => format!("{} clients", grouped(all)),
                         Some((m, all)) => format!("{} of {} clients match", grouped(m), grouped(all)),
                         None => String::new(),

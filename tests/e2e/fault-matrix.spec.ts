@@ -184,12 +184,18 @@ async function explanation(page: Page, op: Op, fault: string): Promise<string> {
     await expect(done).toBeVisible({ timeout });
     return ((await done.textContent()) ?? '').trim();
   }
-  const said = page
+  let said = page
     .getByRole('alert')
     .filter({ hasText: /\S/ })
     .or(page.getByRole('note').filter({ hasText: /\S/ }))
-    .or(page.getByRole('heading', { level: 1, name: 'Not found' }).locator('..'))
-    .last();
+    .or(page.getByRole('heading', { level: 1, name: 'Not found' }).locator('..'));
+  // 50 MB that all arrive within the console's deadline are a list of one
+  // client (with a 50 MB name), not a failure: on a fast machine the list
+  // shows it, on a slow one the deadline says so. Either is handled.
+  if (op.name === 'list' && fault === '50 MB body') {
+    said = said.or(page.getByRole('table', { name: 'Clients' }).locator('tbody tr').filter({ hasText: 'aaaaaaaa' }));
+  }
+  said = said.last();
   await expect(said).toBeVisible({ timeout });
   return ((await said.textContent()) ?? '').replace(/\s+/g, ' ').trim();
 }
