@@ -116,6 +116,18 @@ pub fn ClientsListPage() -> impl IntoView {
         crate::routes::write_url(&list_url(&q), replace);
         adopt(q);
     });
+    // A filter control shows its key as the address carries it and sets it
+    // as a link would (the domain parses and prints each key once); a new
+    // filter starts at the first page.
+    let shown = move |key: &'static str| Signal::derive(move || query.with(|q| q.value(key)));
+    let filter_by = move |key: &'static str| {
+        Callback::new(move |v: String| {
+            let mut q = query.get_untracked();
+            q.set(key, &v);
+            q.page = 0;
+            set_query.run((q, false));
+        })
+    };
     let change = move |f: fn(&mut ListQuery, String), replace: bool| {
         Callback::new(move |v: String| {
             let mut q = query.get_untracked();
@@ -354,28 +366,14 @@ pub fn ClientsListPage() -> impl IntoView {
                         }
                     />
                 </div>
-                <FilterSelect
-                    id="ncc-filter-type"
-                    label="Type"
-                    value=Signal::derive(move || query.with(|q| q.client_type.clone().unwrap_or_default()))
-                    options=type_options
-                    on_change=change(|q, v| { q.client_type = (!v.is_empty()).then_some(v); q.page = 0; }, false)
-                />
-                <FilterSelect
-                    id="ncc-filter-managed"
-                    label="Managed by"
-                    value=Signal::derive(move || query.with(|q| q.managed.map_or("", Managed::as_str).to_string()))
-                    options=managed_options
-                    on_change=change(|q, v| { q.managed = Managed::parse(&v); q.page = 0; }, false)
-                />
+                <FilterSelect id="ncc-filter-type" label="Type" options=type_options
+                    value=shown("type") on_change=filter_by("type") />
+                <FilterSelect id="ncc-filter-managed" label="Managed by" options=managed_options
+                    value=shown("managed") on_change=filter_by("managed") />
                 <Show when=move || editable.with(Option::is_some)>
-                    <FilterSelect
-                        id="ncc-filter-editable"
-                        label="Editable by"
-                        value=Signal::derive(move || query.with(|q| if q.editable { "me" } else { "" }.to_string()))
+                    <FilterSelect id="ncc-filter-editable" label="Editable by"
                         options=vec![(String::new(), "Anyone".to_string()), ("me".to_string(), "Me".to_string())]
-                        on_change=change(|q, v| { q.editable = v == "me"; q.page = 0; }, false)
-                    />
+                        value=shown("editable") on_change=filter_by("editable") />
                 </Show>
                 <FilterSelect
                     id="ncc-sort"

@@ -195,17 +195,10 @@ pub fn changes(original: &EditDraft, draft: &EditDraft) -> Vec<Change> {
             });
         }
     }
-    for ((field, old), (_, new)) in original.texts().into_iter().zip(draft.texts()) {
-        if old != new {
-            out.push(Change {
-                field,
-                old: old.into(),
-                new: new.into(),
-                items: Vec::new(),
-            });
-        }
-    }
-    for ((field, old), (_, new)) in original.mobile().into_iter().zip(draft.mobile()) {
+    // Single values: the texts, then the mobile settings.
+    let before = original.texts().into_iter().chain(original.mobile());
+    let after = draft.texts().into_iter().chain(draft.mobile());
+    for ((field, old), (_, new)) in before.zip(after) {
         if old != new {
             out.push(Change {
                 field,

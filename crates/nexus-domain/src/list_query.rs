@@ -158,41 +158,57 @@ impl ListQuery {
     pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
         let mut q = ListQuery::default();
         for (k, v) in pairs {
-            match k {
-                "q" => q.q = v.to_string(),
-                "type" => {
-                    let t = ClientType::parse(v);
-                    q.client_type =
-                        (!matches!(t, ClientType::Other(_))).then(|| t.as_str().to_string());
-                }
-                "managed" => q.managed = Managed::parse(v),
-                "editable" => q.editable = v == "me",
-                "sort" => {
-                    let (desc, key) = match v.strip_prefix('-') {
-                        Some(rest) => (true, rest),
-                        None => (false, v),
-                    };
-                    q.descending = desc;
-                    q.sort = SortKey::parse(key);
-                }
-                "page" => {
-                    q.page = v
-                        .parse::<usize>()
-                        .ok()
-                        .filter(|p| *p >= 1)
-                        .map_or(0, |p| p - 1)
-                }
-                "per_page" => {
-                    q.per_page = v
-                        .parse::<usize>()
-                        .ok()
-                        .filter(|n| PER_PAGE_CHOICES.contains(n))
-                        .unwrap_or(DEFAULT_PER_PAGE)
-                }
-                _ => {}
-            }
+            q.set(k, v);
         }
         q
+    }
+
+    /// Sets one query-string key from its URL value, as a link would: a
+    /// filter control and the address parse alike. Unknown keys are ignored.
+    pub fn set(&mut self, key: &str, v: &str) {
+        match key {
+            "q" => self.q = v.to_string(),
+            "type" => {
+                let t = ClientType::parse(v);
+                self.client_type =
+                    (!matches!(t, ClientType::Other(_))).then(|| t.as_str().to_string());
+            }
+            "managed" => self.managed = Managed::parse(v),
+            "editable" => self.editable = v == "me",
+            "sort" => {
+                let (desc, key) = match v.strip_prefix('-') {
+                    Some(rest) => (true, rest),
+                    None => (false, v),
+                };
+                self.descending = desc;
+                self.sort = SortKey::parse(key);
+            }
+            "page" => {
+                self.page = v
+                    .parse::<usize>()
+                    .ok()
+                    .filter(|p| *p >= 1)
+                    .map_or(0, |p| p - 1)
+            }
+            "per_page" => {
+                self.per_page = v
+                    .parse::<usize>()
+                    .ok()
+                    .filter(|n| PER_PAGE_CHOICES.contains(n))
+                    .unwrap_or(DEFAULT_PER_PAGE)
+            }
+            _ => {}
+        }
+    }
+
+    /// One key's value as the address carries it ("" when it is the default):
+    /// what a filter control shows.
+    pub fn value(&self, key: &str) -> String {
+        self.to_pairs()
+            .into_iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v)
+            .unwrap_or_default()
     }
 
     /// The non-default parts as query pairs, in a stable order.
@@ -534,6 +550,24 @@ mod tests {
         assert_eq!(
             ids(apply(&cs, &idx, &ListQuery::default(), Some(&mask))).len(),
             4
+        );
+    }
+
+    #[test]
+    fn a_key_sets_and_reads_as_the_address_carries_it() {
+        let mut q = ListQuery::default();
+        q.set("type", "spa");
+        q.set("managed", "terraform");
+        q.set("editable", "me");
+        assert_eq!(
+            (q.value("type"), q.value("managed"), q.value("editable")),
+            ("spa".into(), "terraform".into(), "me".into())
+        );
+        q.set("type", "");
+        q.set("managed", "nope");
+        assert_eq!(
+            (q.value("type"), q.value("managed"), q.value("q")),
+            (String::new(), String::new(), String::new())
         );
     }
 
