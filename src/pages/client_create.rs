@@ -131,6 +131,10 @@ pub fn CreateClientPage() -> impl IntoView {
     let api = use_api();
     let auth = use_auth();
     let fields = DraftFields::new();
+    // A caller who may manage only their own clients starts as an owner,
+    // with their product (the domain's rule); that prefill is not input.
+    let start = StoredValue::new(CreateDraft::for_caller(&auth.caller().get_untracked()));
+    start.with_value(|d| fields.load(d.clone()));
     let DraftFields {
         app_type,
         name,
@@ -175,8 +179,8 @@ pub fn CreateClientPage() -> impl IntoView {
     // secret shown only this once is (the "I have copied it" link is exempt).
     use_leave_guard(Signal::derive(move || {
         created.with(|c| match c {
-            None => draft
-                .with(CreateDraft::has_input)
+            None => start
+                .with_value(|start| draft.with(|d| d.has_input_beyond(start)))
                 .then_some(UNSAVED_CHANGES),
             Some(c) => c.secret.is_some().then_some(SECRET_NOT_COPIED),
         })
@@ -187,6 +191,15 @@ pub fn CreateClientPage() -> impl IntoView {
         None => decide(&auth.caller().get(), Operation::Create, None),
     });
     let msgs = move |f: Field| field_messages(issues, server_problem, f);
+    // Said before the create: a client its creator could not manage
+    // afterwards (neither an owner nor its product in their scope).
+    let unmanageable = Memo::new(move |_| {
+        if !decision.get().is_allowed() {
+            return None;
+        }
+        let caller = auth.caller().get();
+        draft.with(|d| d.unmanageable_by(&caller))
+    });
 
     // Starting from a client that exists: `?from=<id>` duplicates it; the
     // import box reads a client JSON. Either fills the form, says what it
@@ -205,7 +218,13 @@ pub fn CreateClientPage() -> impl IntoView {
         spawn_local(async move {
             match api.get_client(&id).await {
                 // Typed into already: what the user typed stays.
-                Ok(_) if draft.try_with_untracked(CreateDraft::has_input).unwrap_or(true) => {}
+                Ok(_)
+                    if start
+                        .try_with_value(|start| {
+                            draft.try_with_untracked(|d| d.has_input_beyond(start))
+                        })
+                        .flatten()
+                        .unwrap_or(true) => {}
                 Ok(c) => fill(
                     import::duplicate(&c),
                     format!(
@@ -440,6 +459,12 @@ pub fn CreateClientPage() -> impl IntoView {
                         <TextField field=Field::AndroidKeystoreHash value=android_keystore_hash messages=msgs(Field::AndroidKeystoreHash) />
                         <TextField field=Field::AndroidPackageName value=android_package_name messages=msgs(Field::AndroidPackageName) />
                     </Show>
+                    {move || unmanageable.get().map(|why| view! {
+                        <p class="ncc-warning" role="note" id="ncc-create-unmanageable">
+                            <strong>"You could not manage this client after creating it. "</strong>{why}
+                            " Add yourself as an owner, or choose a product in your scope, to keep it yours."
+                        </p>
+                    })}
                     <div class="ncc-form__actions">
                         <GuardedButton label="Create client" busy=busy busy_label="Creating\u{2026}" decision=decision on_click=submit />
                         <a class="ncc-btn ncc-btn--ghost" href=crate::routes::list_href()>"Cancel"</a>

@@ -350,3 +350,35 @@ test('import: a pasted Auth0 client fills the form and names what it cannot carr
   expect(creates).toHaveLength(1);
   expect(crashes).toEqual([]);
 });
+
+test('a product owner starts as an owner with their product, and is warned before creating a client they could not manage', async ({ page, server }) => {
+  const crashes = watchForCrashes(page);
+  await signInAs(page, server, 'owner', '/clients/new');
+  const owners = page.getByRole('textbox', { name: /^Owners, item \d+$/ });
+  await expect(owners).toHaveCount(1);
+  await expect(owners.first()).toHaveValue('po-shop-1');
+  await expect(page.getByRole('textbox', { name: 'Product' })).toHaveValue('Shop');
+  const warning = page.getByRole('note').filter({ hasText: 'You could not manage this client after creating it' });
+  await expect(warning).toHaveCount(0);
+
+  // Without themselves as owner and without their product: warned, with decide()'s reason.
+  await page.getByRole('button', { name: 'Remove item 1 from Owners' }).click();
+  await page.getByRole('textbox', { name: 'Product' }).fill('Billing');
+  await expect(warning).toBeVisible();
+  await expect(warning).toContainText('not in your product scope');
+  await expectNoAxeViolations(page);
+  // Their product back: nothing to warn about.
+  await page.getByRole('textbox', { name: 'Product' }).fill('Shop');
+  await expect(warning).toHaveCount(0);
+
+  // The prefill alone is not input: leaving asks nothing.
+  await page.reload();
+  await expect(owners.first()).toHaveValue('po-shop-1');
+  let asked = false;
+  page.on('dialog', (d) => { asked = true; void d.accept(); });
+  await page.getByRole('link', { name: 'Cancel' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Clients' })).toBeVisible();
+  expect(asked).toBe(false);
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  expect(crashes).toEqual([]);
+});

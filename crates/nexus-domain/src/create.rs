@@ -1,9 +1,10 @@
 //! The create body (`CreateClientRequest`, snake_case) and the form draft
 //! that produces it.
 
-use crate::client::{ClientType, Mobile, MobileAndroid, MobileIos};
+use crate::client::{ClientType, Mobile, MobileAndroid, MobileIos, NexusClient};
 use crate::field::Field;
 use crate::lenient;
+use crate::permissions::{decide, may_change, Caller, Operation, WRITE, WRITE_ALL};
 use serde::{Deserialize, Serialize};
 
 /// `client_metadata` of the create body. Auth0 stores these as metadata
@@ -264,6 +265,61 @@ impl CreateDraft {
             || sorted(self.grant_types.clone()) != sorted(preset)
     }
 
+    /// Whether the draft holds input beyond `start` (the owners and product
+    /// a form was prefilled with count as nothing typed): what the leave
+    /// guard asks about.
+    pub fn has_input_beyond(&self, start: &CreateDraft) -> bool {
+        let mut typed = self.clone();
+        if typed.owners == start.owners {
+            typed.owners.clear();
+        }
+        if typed.product_name == start.product_name {
+            typed.product_name.clear();
+        }
+        typed.has_input()
+    }
+
+    /// The draft a caller starts from: a caller who may change only the
+    /// clients they own or have in product scope (`client.write`) starts as
+    /// an owner (their user id) with their product, when they have exactly
+    /// one, so that what they create stays theirs to manage. Anyone else
+    /// starts empty.
+    pub fn for_caller(caller: &Caller) -> Self {
+        let Caller::Known(claims) = caller else {
+            return CreateDraft::default();
+        };
+        if claims.has(WRITE_ALL) || !claims.has(WRITE) {
+            return CreateDraft::default();
+        }
+        CreateDraft {
+            owners: claims.user_id.iter().cloned().collect(),
+            product_name: match claims.products.as_slice() {
+                [only] => only.clone(),
+                _ => String::new(),
+            },
+            ..Default::default()
+        }
+    }
+
+    /// Why the caller could not manage the client this draft creates, if
+    /// so (the reason `decide()` would give for editing it), for a warning
+    /// before it is created.
+    pub fn unmanageable_by(&self, caller: &Caller) -> Option<String> {
+        let owners: Vec<String> = self.owners.iter().filter_map(|o| opt(o)).collect();
+        let product = opt(&self.product_name);
+        if may_change(caller, &owners, product.as_deref()) {
+            return None;
+        }
+        let client = NexusClient {
+            owners: Some(owners),
+            product_name: product,
+            ..Default::default()
+        };
+        decide(caller, Operation::Edit, Some(&client))
+            .reason()
+            .map(str::to_string)
+    }
+
     /// A fresh draft for a type, with that type's default grant types.
     pub fn for_type(kind: ClientType) -> Self {
         CreateDraft {
@@ -322,6 +378,59 @@ impl CreateDraft {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn caller(user: &str, products: &[&str], perms: &[&str]) -> Caller {
+        Caller::Known(crate::permissions::Claims {
+            user_id: Some(user.into()),
+            name: None,
+            roles: vec![],
+            products: products.iter().map(|p| p.to_string()).collect(),
+            permissions: perms.iter().map(|p| p.to_string()).collect(),
+            expires_at: None,
+        })
+    }
+
+    #[test]
+    fn a_product_owner_starts_as_owner_with_their_product_and_is_warned_when_they_leave_it() {
+        let po = caller("po-1", &["Shop"], &[WRITE]);
+        let start = CreateDraft::for_caller(&po);
+        assert_eq!(
+            (start.owners.clone(), start.product_name.as_str()),
+            (vec!["po-1".to_string()], "Shop")
+        );
+        assert_eq!(start.unmanageable_by(&po), None);
+        // The prefill is not input: an untouched form may be left.
+        assert!(!start.has_input_beyond(&start));
+        let mut typed = start.clone();
+        typed.name = "x".into();
+        assert!(typed.has_input_beyond(&start));
+        // Neither owner nor product: a warning with decide()'s reason.
+        let mut lost = start.clone();
+        lost.owners.clear();
+        lost.product_name = "Billing".into();
+        let why = lost.unmanageable_by(&po).unwrap();
+        assert!(why.contains("not in your product scope"), "{why}");
+        // Owner alone is enough; so is the product alone.
+        lost.owners = vec![" po-1 ".into()];
+        assert_eq!(lost.unmanageable_by(&po), None);
+        // An admin, a viewer or an unknown caller starts empty and is not warned.
+        for other in [
+            caller("a", &[], &[WRITE_ALL]),
+            caller("v", &[], &["client.read"]),
+            Caller::Unknown,
+        ] {
+            assert_eq!(CreateDraft::for_caller(&other), CreateDraft::default());
+        }
+        assert_eq!(
+            CreateDraft::default().unmanageable_by(&caller("a", &[], &[WRITE_ALL])),
+            None
+        );
+        // Two products: the owner is prefilled, the product is theirs to pick.
+        assert_eq!(
+            CreateDraft::for_caller(&caller("p", &["A", "B"], &[WRITE])).product_name,
+            ""
+        );
+    }
 
     #[test]
     fn a_draft_has_input_beyond_its_type_and_preset_grants() {
