@@ -25,9 +25,9 @@ import { firstLoadFiles, sum } from "../bench/first-load.mjs";
 // and JSON, the download links) +6.7; import and duplicate +2.6; "Editable
 // by me" +1.2; the rules-out-of-views refactor +0.6 (367.3). Export is the
 // dearest: serde_json's Value serializer and pretty printer come in with it.
-// 368 → 369 (same day): a product owner's create prefill and the warning
+// 368 → 369.5 (same day): a product owner's create prefill and the warning
 // before creating a client they could not manage, +1.5 (367.4 → 368.9).
-const BUDGET_KB = Number(process.env.NCC_SIZE_BUDGET_KB || 369);
+const BUDGET_KB = Number(process.env.NCC_SIZE_BUDGET_KB || 369.5);
 const dist = resolve(process.argv[2] || "dist");
 const files = firstLoadFiles(dist);
 for (const f of files) console.log(`${f.name.padEnd(52)} ${(f.br / 1000).toFixed(1).padStart(7)} KB brotli`);
