@@ -13,7 +13,8 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use nexus_domain::export;
 use nexus_domain::list::ClientSummary;
 use nexus_domain::list_query::{
-    apply, grouped, ListQuery, ListView, Managed, SearchIndex, SortKey, PER_PAGE_CHOICES,
+    apply, count_phrase, grouped, ListQuery, ListView, Managed, SearchIndex, SortKey,
+    PER_PAGE_CHOICES,
 };
 use nexus_domain::paging::PagedList;
 use nexus_domain::permissions::decide;
@@ -329,9 +330,7 @@ pub fn ClientsListPage() -> impl IntoView {
                 <h1 id="ncc-list-title">"Clients"</h1>
                 <span class="ncc-muted" role="status">
                     {move || match counts() {
-                        Some((1, 1)) => "1 client".to_string(),
-                        Some((m, all)) if m == all => format!("{} clients", grouped(all)),
-                        Some((m, all)) => format!("{} of {} clients match", grouped(m), grouped(all)),
+                        Some((m, all)) => count_phrase(m, all),
                         None => String::new(),
                     }}
                 </span>

@@ -97,6 +97,16 @@ pub fn grouped(n: usize) -> String {
     out
 }
 
+/// What the list's status line says: how many clients there are, or how
+/// many of them match ("1 client", "10,000 clients", "3 of 36 clients match").
+pub fn count_phrase(matching: usize, all: usize) -> String {
+    match (matching, all) {
+        (1, 1) => "1 client".to_string(),
+        (m, a) if m == a => format!("{} clients", grouped(a)),
+        (m, a) => format!("{} of {} clients match", grouped(m), grouped(a)),
+    }
+}
+
 /// The 0-based page a typed page number asks for, among `count` pages: a
 /// number is kept within 1..=count (0 is the first page, 99 of 12 the last);
 /// anything that is not a number (or no pages at all) asks for nothing.
@@ -448,6 +458,14 @@ pub fn apply(
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_count_reads_as_words() {
+        assert_eq!(count_phrase(1, 1), "1 client");
+        assert_eq!(count_phrase(0, 0), "0 clients");
+        assert_eq!(count_phrase(10_000, 10_000), "10,000 clients");
+        assert_eq!(count_phrase(3, 1_200), "3 of 1,200 clients match");
+    }
 
     #[test]
     fn a_typed_page_number_is_kept_within_the_pages() {
