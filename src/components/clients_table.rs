@@ -23,9 +23,10 @@ pub struct TableRows {
     pub clients: Arc<Vec<ClientSummary>>,
     pub shown: Vec<u32>,
     pub generation: u64,
-    /// Per client (by index), whether the caller may not change it; `None`
-    /// marks no row (the caller may change all, or none, or is not known).
-    pub read_only: Option<Arc<Vec<bool>>>,
+    /// Per client (by index), whether the caller may change it; the rows
+    /// they may not are marked read-only. `None` marks no row (the caller may
+    /// change all, or none, or is not known).
+    pub editable: Option<Arc<Vec<bool>>>,
 }
 
 impl TableRows {
@@ -36,7 +37,7 @@ impl TableRows {
             clients: Arc::new(clients),
             shown,
             generation: 0,
-            read_only: None,
+            editable: None,
         }
     }
 }
@@ -175,9 +176,9 @@ pub fn ClientsTable(
             for (slot, &i) in slots.iter().zip(&r.shown) {
                 let want = Some(Shown {
                     read_only: r
-                        .read_only
+                        .editable
                         .as_ref()
-                        .is_some_and(|m| m.get(i as usize).copied().unwrap_or(false)),
+                        .is_some_and(|m| !m.get(i as usize).copied().unwrap_or(true)),
                     generation: r.generation,
                     index: i,
                     clients: r.clients.clone(),

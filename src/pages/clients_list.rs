@@ -192,11 +192,11 @@ pub fn ClientsListPage() -> impl IntoView {
     });
     // Rows are marked read-only only when the caller may change some but
     // not all (a viewer is told once, above the list).
-    let read_only = Memo::new(move |_| {
-        editable.get().and_then(|m| {
-            let mixed = m.0.iter().any(|e| *e) && m.0.iter().any(|e| !*e);
-            mixed.then(|| ArcEq(Arc::new(m.0.iter().map(|e| !e).collect::<Vec<bool>>())))
-        })
+    // The table reads the same mask (no inverted copy).
+    let marked = Memo::new(move |_| {
+        editable
+            .get()
+            .filter(|m| m.0.iter().any(|e| *e) && m.0.iter().any(|e| !*e))
     });
     let may_change_none = move || {
         editable.with(|m| {
@@ -211,7 +211,7 @@ pub fn ClientsListPage() -> impl IntoView {
                 clients: l.0.clients.clone(),
                 shown: v.0.page_rows(per_page).to_vec(),
                 generation: l.0.generation,
-                read_only: read_only.get().map(|m| m.0),
+                editable: marked.get().map(|m| m.0),
             },
             _ => TableRows::default(),
         })
