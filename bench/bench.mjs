@@ -358,22 +358,28 @@ async function rowCosts(page) {
   console.log(`  console  page change, median, per variant: ${out.join(" · ")}`);
 }
 
-sizes();
-crates();
+// BENCH_ONLY=load,interaction (any of sizes, crates, server, load, slow,
+// memory, interaction) runs only those parts, for a quick comparison.
+const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(",")) : null;
+const part = (name) => !ONLY || ONLY.has(name);
+if (part("sizes")) sizes();
+if (part("crates")) crates();
 const SITES = { main: siteDir(), base: BASELINE ? siteDir(BASELINE) : null };
 const browser = await chromium.launch({
   executablePath: "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
 });
 try {
-  await serverTime(SITES.main);
-  console.log(`\n== rows visible (navigation start → first row), cold cache, per_page=100, median of ${LOADS} loads, headless Chromium`);
-  const requests = await firstRender(browser, "loopback, 100 clients", ["--clients", "100"]);
-  await firstRender(browser, "loopback, 10,000 clients", ["--clients", "10000"]);
-  await firstRender(browser, "10 Mbit/s + 40 ms RTT, 100 clients", ["--clients", "100"], { mbps: 10, rttMs: 40 });
-  console.log(`\n== requests for the console's first view (${requests.length}):\n  ${requests.join("\n  ")}`);
-  await memory(browser);
-  await interaction(browser);
+  if (part("server")) await serverTime(SITES.main);
+  if (part("load") || part("slow")) console.log(`\n== rows visible (navigation start → first row), cold cache, per_page=100, median of ${LOADS} loads, headless Chromium`);
+  if (part("load")) {
+    const requests = await firstRender(browser, "loopback, 100 clients", ["--clients", "100"]);
+    await firstRender(browser, "loopback, 10,000 clients", ["--clients", "10000"]);
+    console.log(`\n== requests for the console's first view (${requests.length}):\n  ${requests.join("\n  ")}`);
+  }
+  if (part("slow")) await firstRender(browser, "10 Mbit/s + 40 ms RTT, 100 clients", ["--clients", "100"], { mbps: 10, rttMs: 40 });
+  if (part("memory")) await memory(browser);
+  if (part("interaction")) await interaction(browser);
 } finally {
   await browser.close();
   for (const dir of Object.values(SITES)) if (dir) rmSync(dir, { recursive: true, force: true });

@@ -5,6 +5,7 @@
 #   SKIP_BUILD=1 bash scripts/bench.sh   # measure the dist/ already built
 #   BENCH_LOADS=8                        # loads per first-render figure
 #   BENCH_BASELINE=/path/to/old/dist     # measure an older build beside this one ("before")
+#   BENCH_ONLY=load,interaction          # only these parts (sizes, crates, server, load, slow, memory, interaction)
 # Figures vary with the machine's load; compare within one run only.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -15,6 +15,9 @@ use wasm_bindgen::JsCast;
 /// Text for a missing value.
 const NOT_SET: &str = "not set";
 
+/// Rows in the table's first render: more than a tall screen shows.
+const FIRST_ROWS: usize = 24;
+
 /// The rows a table shows: the loaded clients, and which of them (indexes
 /// into `clients`) in display order. `generation` tells one load from the
 /// next, so a reloaded list never reuses a row of the previous one.
@@ -167,7 +170,27 @@ pub fn ClientsTable(
     // changes: a slot's row listens to its own signal, not to the whole list.
     // Reference-counted: created inside the effect, they must outlive its runs.
     let slots = StoredValue::new(Vec::<ArcRwSignal<Option<Shown>>>::new());
-    let count = RwSignal::new(0usize);
+    let shown_len = RwSignal::new(0usize);
+    // The first render builds only the rows a tall screen shows; the rest of
+    // the page follows once that frame has painted, so the first rows do not
+    // wait for 100 rows of views (bench: "rows visible").
+    let first_painted = RwSignal::new(false);
+    let count = Memo::new(move |_| {
+        let len = shown_len.get();
+        if first_painted.get() {
+            len
+        } else {
+            len.min(FIRST_ROWS)
+        }
+    });
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                first_painted.try_set(true);
+            },
+            std::time::Duration::ZERO,
+        )
+    });
     let assign = move |r: &TableRows| {
         slots.update_value(|slots| {
             while slots.len() < r.shown.len() {
@@ -188,8 +211,8 @@ pub fn ClientsTable(
                 }
             }
         });
-        if count.get_untracked() != r.shown.len() {
-            count.set(r.shown.len());
+        if shown_len.get_untracked() != r.shown.len() {
+            shown_len.set(r.shown.len());
         }
     };
     // The first rows now, so they are in the first render; later changes
