@@ -43,16 +43,7 @@ fn flag(v: Option<bool>) -> AnyView {
 
 fn seconds(v: Option<i64>) -> AnyView {
     match v {
-        Some(s) => {
-            let human = if s >= 86_400 && s % 3600 == 0 {
-                format!(" ({:.1} days)", s as f64 / 86_400.0)
-            } else if s >= 3600 {
-                format!(" ({:.1} hours)", s as f64 / 3600.0)
-            } else {
-                String::new()
-            };
-            view! { <span>{format!("{s} seconds{human}")}</span> }.into_any()
-        }
+        Some(s) => view! { <span>{nexus_domain::display::lifetime(s)}</span> }.into_any(),
         None => view! { <span class="ncc-not-set">"not set"</span> }.into_any(),
     }
 }

@@ -71,9 +71,13 @@ pub fn ClientsListPage() -> impl IntoView {
             query.try_set(q);
         }
     };
+    // Counts back/forward moves: an address write still waiting from before
+    // one is dropped (see `set_query`).
+    let url_epoch = StoredValue::new(0u64);
     // The router's own changes (a "Clients" link while on the list).
     Effect::new(move |_| adopt(query_map.with(read)));
     let back_forward = window_event_listener(leptos::ev::popstate, move |_| {
+        url_epoch.try_update_value(|e| *e += 1);
         let pairs = crate::routes::address_query();
         adopt(ListQuery::from_pairs(
             pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
@@ -113,9 +117,17 @@ pub fn ClientsListPage() -> impl IntoView {
     };
     // Where "Clients" links elsewhere come back to.
     Effect::new(move |_| query.with(|q| crate::routes::remember_list(list_url(q))));
+    // The rows change first; the address is written once that frame has
+    // painted (a history write can take milliseconds, and the person is
+    // waiting for the rows, not for the address bar). Writes keep their
+    // order; back or forward in between drops the ones still waiting.
     let set_query = Callback::new(move |(q, replace): (ListQuery, bool)| {
-        crate::routes::write_url(&list_url(&q), replace);
+        let url = list_url(&q);
         adopt(q);
+        let epoch = url_epoch.get_value();
+        crate::routes::write_url_after_paint(url, replace, move || {
+            url_epoch.try_get_value() == Some(epoch)
+        });
     });
     // A filter control shows its key as the address carries it and sets it
     // as a link would (the domain parses and prints each key once); a new

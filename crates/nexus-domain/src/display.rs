@@ -45,6 +45,24 @@ pub fn group_thousands(n: usize) -> String {
     out
 }
 
+/// A lifetime in seconds as people read it: `"7200 seconds (2.0 hours)"`,
+/// `"2592000 seconds (30.0 days)"` (days when whole hours of a day or more),
+/// one decimal rounded half up. Integer arithmetic: formatting an `f64` would
+/// bring the float printer into the wasm for one line of the detail view.
+pub fn lifetime(seconds: i64) -> String {
+    let tenths = |unit: i64| {
+        let t = (i128::from(seconds) * 10 + i128::from(unit) / 2) / i128::from(unit);
+        format!("{}.{}", t / 10, t % 10)
+    };
+    if seconds >= 86_400 && seconds % 3600 == 0 {
+        format!("{seconds} seconds ({} days)", tenths(86_400))
+    } else if seconds >= 3600 {
+        format!("{seconds} seconds ({} hours)", tenths(3600))
+    } else {
+        format!("{seconds} seconds")
+    }
+}
+
 /// Longest text a delete confirmation asks to be typed.
 pub const CONFIRM_MAX_CHARS: usize = 60;
 
@@ -78,6 +96,25 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn a_lifetime_reads_in_hours_or_days_with_one_decimal() {
+        assert_eq!(lifetime(0), "0 seconds");
+        assert_eq!(lifetime(-5), "-5 seconds");
+        assert_eq!(lifetime(3599), "3599 seconds");
+        assert_eq!(lifetime(3600), "3600 seconds (1.0 hours)");
+        assert_eq!(lifetime(5400), "5400 seconds (1.5 hours)");
+        assert_eq!(lifetime(5579), "5579 seconds (1.5 hours)");
+        assert_eq!(lifetime(5580), "5580 seconds (1.6 hours)");
+        assert_eq!(lifetime(86_399), "86399 seconds (24.0 hours)");
+        assert_eq!(lifetime(86_400), "86400 seconds (1.0 days)");
+        assert_eq!(lifetime(2_592_000), "2592000 seconds (30.0 days)");
+        assert_eq!(lifetime(90_000), "90000 seconds (1.0 days)");
+        assert_eq!(
+            lifetime(i64::MAX),
+            format!("{} seconds ({} hours)", i64::MAX, "2562047788015215.5")
+        );
+    }
 
     #[test]
     fn short_values_are_shown_whole() {
