@@ -5,6 +5,7 @@
 use crate::components::shortened;
 use crate::dom::copy_text;
 use crate::routes::{href, path};
+use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use nexus_domain::list::ClientSummary;
@@ -333,8 +334,18 @@ impl RowText {
     }
 }
 
-/// One row slot; its text is rebuilt only when its client changes, and each
-/// binding below writes to the DOM only then.
+/// What a row's cells show now: its client's text and its Copy button's word.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Written {
+    text: RowText,
+    copy: &'static str,
+}
+
+/// One row slot. Its view is built once with the slot's first client; after
+/// that one effect per row rewrites the cells whose text changed, when the
+/// slot's client or the Copy status changes. (A reactive binding per cell
+/// cost about a dozen graph nodes per row, and their bookkeeping was most of
+/// a page or sort change's script time.)
 #[component]
 fn SlotRow(
     shown: ArcRwSignal<Option<Shown>>,
@@ -343,62 +354,152 @@ fn SlotRow(
 ) -> impl IntoView {
     let text = Memo::new(move |_| {
         shown.with(|s| {
-            s.as_ref().map(|s| {
-                s.clients
-                    .get(s.index as usize)
-                    .map(|c| RowText {
-                        read_only: s.read_only,
-                        ..RowText::new(c, &base)
-                    })
-                    .unwrap_or_default()
-            })
+            s.as_ref()
+                .map(|s| {
+                    s.clients
+                        .get(s.index as usize)
+                        .map(|c| RowText {
+                            read_only: s.read_only,
+                            ..RowText::new(c, &base)
+                        })
+                        .unwrap_or_default()
+                })
+                .unwrap_or_default()
         })
     });
-    let field = move |f: fn(&RowText) -> String| {
-        move || text.with(|t| t.as_ref().map(f).unwrap_or_default())
-    };
-    let application = move || text.with(|t| t.as_ref().and_then(|t| t.application.clone()));
-    let read_only = move || text.with(|t| t.as_ref().is_some_and(|t| t.read_only));
-    let terraform = move || text.with(|t| t.as_ref().is_some_and(|t| t.terraform));
-    let copy_state = move || {
-        copied.with(|c| {
-            let (id, r) = c.as_ref()?;
-            text.with(|t| t.as_ref().is_some_and(|t| t.id == *id))
-                .then_some(r.is_ok())
+    let copy_word = move |t: &RowText| {
+        copied.with(|c| match c {
+            Some((id, r)) if *id == t.id => {
+                if r.is_ok() {
+                    "Copied"
+                } else {
+                    "Copy failed"
+                }
+            }
+            _ => "Copy",
         })
     };
+    let first = text.with_untracked(|t| Written {
+        copy: copy_word(t),
+        text: t.clone(),
+    });
+    let name = NodeRef::<html::A>::new();
+    let application = NodeRef::<html::Span>::new();
+    let read_only = NodeRef::<html::Span>::new();
+    let kind = NodeRef::<html::Td>::new();
+    let id = NodeRef::<html::Code>::new();
+    let copy = NodeRef::<html::Button>::new();
+    let product = NodeRef::<html::Td>::new();
+    let managed = NodeRef::<html::Span>::new();
+    let initial = first.clone();
+    Effect::new(move |last: Option<Written>| {
+        let now = text.with(|t| Written {
+            copy: copy_word(t),
+            text: t.clone(),
+        });
+        let last = last.unwrap_or_else(|| initial.clone());
+        let (n, l) = (&now.text, &last.text);
+        if n.name != l.name {
+            set_text(name.get_untracked(), &n.name);
+        }
+        if n.href != l.href {
+            if let Some(a) = name.get_untracked() {
+                let _ = a.set_attribute("href", &n.href);
+            }
+        }
+        if n.application != l.application {
+            if let Some(el) = application.get_untracked() {
+                el.set_hidden(n.application.is_none());
+                el.set_text_content(n.application.as_deref());
+            }
+        }
+        if n.read_only != l.read_only {
+            if let Some(el) = read_only.get_untracked() {
+                el.set_hidden(!n.read_only);
+            }
+        }
+        if n.kind != l.kind {
+            set_text(kind.get_untracked(), &n.kind);
+        }
+        if n.shown_id != l.shown_id {
+            set_text(id.get_untracked(), &n.shown_id);
+        }
+        if let Some(b) = copy.get_untracked() {
+            if n.id != l.id {
+                let _ = b.set_attribute("data-copy", &n.id);
+            }
+            if n.copy_label != l.copy_label {
+                let _ = b.set_attribute("aria-label", &n.copy_label);
+            }
+            if now.copy != last.copy {
+                b.set_text_content(Some(now.copy));
+            }
+        }
+        if n.product != l.product {
+            set_text(product.get_untracked(), &n.product);
+        }
+        if n.terraform != l.terraform {
+            if let Some(el) = managed.get_untracked() {
+                el.set_class_name(managed_class(n.terraform));
+                el.set_text_content(Some(managed_word(n.terraform)));
+            }
+        }
+        now
+    });
+    let Written {
+        text: t,
+        copy: copy_text,
+    } = first;
+    let no_application = t.application.is_none();
     view! {
         <tr class="ncc-table__row" role="row">
             <td role="cell">
-                <a class="ncc-table__name" href=field(|t| t.href.clone()) aria-describedby="ncc-table-keys">{field(|t| t.name.clone())}</a>
-                <span class="ncc-table__sub ncc-muted" hidden=move || application().is_none()>{application}</span>
-                <span class="ncc-badge ncc-table__read-only" hidden=move || !read_only()>"Read-only"</span>
+                <a node_ref=name class="ncc-table__name" href=t.href aria-describedby="ncc-table-keys">{t.name}</a>
+                <span node_ref=application class="ncc-table__sub ncc-muted" hidden=no_application>{t.application}</span>
+                <span node_ref=read_only class="ncc-badge ncc-table__read-only" hidden=!t.read_only>"Read-only"</span>
             </td>
-            <td role="cell">{field(|t| t.kind.clone())}</td>
+            <td node_ref=kind role="cell">{t.kind}</td>
             <td role="cell">
                 <div class="ncc-table__id">
-                    <code>{field(|t| t.shown_id.clone())}</code>
+                    <code node_ref=id>{t.shown_id}</code>
                     <button
+                        node_ref=copy
                         type="button"
                         class="ncc-btn ncc-btn--ghost ncc-btn--small ncc-table__copy"
                         tabindex="-1"
-                        data-copy=field(|t| t.id.clone())
-                        aria-label=field(|t| t.copy_label.clone())
+                        data-copy=t.id
+                        aria-label=t.copy_label
                     >
-                        {move || match copy_state() {
-                            Some(true) => "Copied",
-                            Some(false) => "Copy failed",
-                            None => "Copy",
-                        }}
+                        {copy_text}
                     </button>
                 </div>
             </td>
-            <td role="cell">{field(|t| t.product.clone())}</td>
+            <td node_ref=product role="cell">{t.product}</td>
             <td role="cell">
-                <span class=move || if terraform() { "ncc-badge ncc-badge--warn" } else { "ncc-badge" }>
-                    {move || if terraform() { "Terraform" } else { "Manual" }}
-                </span>
+                <span node_ref=managed class=managed_class(t.terraform)>{managed_word(t.terraform)}</span>
             </td>
         </tr>
+    }
+}
+
+fn set_text(el: Option<impl AsRef<web_sys::Node>>, text: &str) {
+    if let Some(el) = el {
+        el.as_ref().set_text_content(Some(text));
+    }
+}
+
+fn managed_class(terraform: bool) -> &'static str {
+    if terraform {
+        "ncc-badge ncc-badge--warn"
+    } else {
+        "ncc-badge"
+    }
+}
+
+fn managed_word(terraform: bool) -> &'static str {
+    if terraform {
+        "Terraform"
+    } else {
+        "Manual"
     }
 }
