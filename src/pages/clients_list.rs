@@ -86,11 +86,14 @@ pub fn ClientsListPage() -> impl IntoView {
     on_cleanup(move || back_forward.remove());
     let list = LocalResource::new(move || async move { api.list_clients().await.map(Loaded::new) });
     let loaded = Memo::new(move |_| list.get().and_then(Result::ok).map(ArcEq));
-    // Every sort's order is built in the idle moments after the rows show,
-    // one key at a time, so no sort change pays for a sort.
+    // The search text and every sort's order are built in the idle moments
+    // after the rows show, one at a time, so no keystroke or sort change
+    // pays for building them.
     Effect::new(move |_| {
         if let Some(l) = loaded.get() {
             leptos::task::spawn_local(async move {
+                gloo_timers::future::TimeoutFuture::new(100).await;
+                l.0.index.prepare_search(&l.0.clients);
                 for key in SortKey::ALL {
                     gloo_timers::future::TimeoutFuture::new(100).await;
                     l.0.index.prepare(&l.0.clients, key);

@@ -252,11 +252,13 @@ impl ListQuery {
 
 /// What searching and sorting need of a loaded list, built once per list so
 /// that a keystroke only scans prepared strings and walks a prepared order:
-/// lower-cased search text per client, and per sort the order of every client
-/// (built on first use of that sort, then kept).
+/// lower-cased search text per client (built on the first search, or ahead
+/// of it by [`SearchIndex::prepare_search`]), and per sort the order of every
+/// client (built on first use of that sort, then kept). Only the names are
+/// built with the index: the first render sorts by name.
 #[derive(Debug, Default)]
 pub struct SearchIndex {
-    haystacks: Vec<String>,
+    haystacks: OnceLock<Vec<String>>,
     /// Lower-cased display names: the name sort, and every sort's tie-break.
     names: Vec<String>,
     /// The order of all clients per (sort key, descending).
@@ -265,31 +267,44 @@ pub struct SearchIndex {
 
 impl SearchIndex {
     pub fn new(clients: &[ClientSummary]) -> Self {
-        let haystacks = clients
-            .iter()
-            .map(|c| {
-                let mut hay = String::new();
-                for f in [&c.name, &c.id, &c.product_name, &c.application_name]
-                    .into_iter()
-                    .flatten()
-                {
-                    if !hay.is_empty() {
-                        hay.push('\u{1}');
-                    }
-                    hay.push_str(f);
-                }
-                hay.to_lowercase()
-            })
-            .collect();
         let names = clients
             .iter()
             .map(|c| c.display_name().to_lowercase())
             .collect();
         SearchIndex {
-            haystacks,
+            haystacks: OnceLock::new(),
             names,
             orders: Default::default(),
         }
+    }
+
+    /// Each client's search text: name, id, product and application name,
+    /// lower-cased, built on first use.
+    fn haystacks(&self, clients: &[ClientSummary]) -> &[String] {
+        self.haystacks.get_or_init(|| {
+            clients
+                .iter()
+                .map(|c| {
+                    let mut hay = String::new();
+                    for f in [&c.name, &c.id, &c.product_name, &c.application_name]
+                        .into_iter()
+                        .flatten()
+                    {
+                        if !hay.is_empty() {
+                            hay.push('\u{1}');
+                        }
+                        hay.push_str(f);
+                    }
+                    hay.to_lowercase()
+                })
+                .collect()
+        })
+    }
+
+    /// Builds the search text now, if not yet built (in an idle moment after
+    /// a load, so the first keystroke does not pay for it).
+    pub fn prepare_search(&self, clients: &[ClientSummary]) {
+        self.haystacks(clients);
     }
 
     /// Every client's index, in the order `key` (and direction) sorts them.
@@ -416,6 +431,11 @@ pub fn apply(
     let needle = query.q.trim().to_lowercase();
     let words: Vec<&str> = needle.split_whitespace().collect();
     let order = index.order(clients, query.sort, query.descending);
+    let haystacks: &[String] = if words.is_empty() {
+        &[]
+    } else {
+        index.haystacks(clients)
+    };
     let matches: Vec<u32> = if words.is_empty()
         && query.client_type.is_none()
         && query.managed.is_none()
@@ -428,11 +448,7 @@ pub fn apply(
             .copied()
             .filter(|&i| {
                 let c = &clients[i as usize];
-                let hay = index
-                    .haystacks
-                    .get(i as usize)
-                    .map(String::as_str)
-                    .unwrap_or("");
+                let hay = haystacks.get(i as usize).map(String::as_str).unwrap_or("");
                 words.iter().all(|w| hay.contains(w))
                     && query
                         .client_type
