@@ -16,6 +16,21 @@ pub fn unique_id(prefix: &str) -> String {
     })
 }
 
+/// Runs `f` once the current frame has painted: in a task after the next
+/// animation frame. Hidden, a page paints no frames: `f` runs at once.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    let hidden = web_sys::window()
+        .and_then(|w| w.document())
+        .is_none_or(|d| d.hidden());
+    if hidden {
+        f();
+        return;
+    }
+    leptos::prelude::request_animation_frame(move || {
+        leptos::prelude::set_timeout(f, std::time::Duration::ZERO)
+    });
+}
+
 /// What [`copy_text`] says when the page has no clipboard to write to.
 pub const NO_CLIPBOARD: &str =
     "Copying needs a secure (https) page; select the text and copy it by hand.";

@@ -80,28 +80,16 @@ pub fn write_url(url: &str, replace: bool) {
 }
 
 /// [`write_url`] once the current frame has painted, if `still_wanted()`
-/// then says so. Hidden, a page paints no frames: it writes at once.
+/// then says so.
 pub fn write_url_after_paint(
     url: String,
     replace: bool,
     still_wanted: impl Fn() -> bool + 'static,
 ) {
-    let hidden = web_sys::window()
-        .and_then(|w| w.document())
-        .is_none_or(|d| d.hidden());
-    if hidden {
-        write_url(&url, replace);
-        return;
-    }
-    leptos::prelude::request_animation_frame(move || {
-        leptos::prelude::set_timeout(
-            move || {
-                if still_wanted() {
-                    write_url(&url, replace);
-                }
-            },
-            std::time::Duration::ZERO,
-        )
+    crate::dom::after_paint(move || {
+        if still_wanted() {
+            write_url(&url, replace);
+        }
     });
 }
 

@@ -16,7 +16,8 @@ use wasm_bindgen::JsCast;
 /// Text for a missing value.
 const NOT_SET: &str = "not set";
 
-/// Rows in the table's first render: more than a tall screen shows.
+/// Rows in the table's first render, and rows a change rewrites in its own
+/// frame (the rest follow in the next): more than a tall screen shows.
 const FIRST_ROWS: usize = 24;
 
 /// The rows a table shows: the loaded clients, and which of them (indexes
@@ -184,20 +185,22 @@ pub fn ClientsTable(
             len.min(FIRST_ROWS)
         }
     });
-    request_animation_frame(move || {
-        set_timeout(
-            move || {
-                first_painted.try_set(true);
-            },
-            std::time::Duration::ZERO,
-        )
+    crate::dom::after_paint(move || {
+        first_painted.try_set(true);
     });
-    let assign = move |r: &TableRows| {
+    // A change (search, sort, page) rewrites the first rows at once and the
+    // rest once that frame has painted: the rows a person sees come first.
+    // A newer change drops the rest of an older one.
+    let changes = StoredValue::new(0u64);
+    let assign = move |r: &TableRows, defer: bool| {
+        let change = changes.get_value() + 1;
+        changes.set_value(change);
+        let mut later = Vec::new();
         slots.update_value(|slots| {
             while slots.len() < r.shown.len() {
                 slots.push(ArcRwSignal::new(None));
             }
-            for (slot, &i) in slots.iter().zip(&r.shown) {
+            for (at, (slot, &i)) in slots.iter().zip(&r.shown).enumerate() {
                 let want = Some(Shown {
                     read_only: r
                         .editable
@@ -208,18 +211,31 @@ pub fn ClientsTable(
                     clients: r.clients.clone(),
                 });
                 if slot.with_untracked(|s| s != &want) {
-                    slot.set(want);
+                    if at < FIRST_ROWS || !defer {
+                        slot.set(want);
+                    } else {
+                        later.push((slot.clone(), want));
+                    }
                 }
             }
         });
+        if !later.is_empty() {
+            crate::dom::after_paint(move || {
+                if changes.try_get_value() == Some(change) {
+                    for (slot, want) in later {
+                        slot.set(want);
+                    }
+                }
+            });
+        }
         if shown_len.get_untracked() != r.shown.len() {
             shown_len.set(r.shown.len());
         }
     };
     // The first rows now, so they are in the first render; later changes
     // through the effect.
-    rows.with_untracked(assign);
-    Effect::new(move |_| rows.with(assign));
+    rows.with_untracked(|r| assign(r, false));
+    Effect::new(move |_| rows.with(|r| assign(r, true)));
     let base = href("");
     view! {
         // On a narrow screen the table scrolls in this box, not the page.
