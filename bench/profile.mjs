@@ -1,8 +1,9 @@
 // Where an interaction's time goes (a tool, not a test): runs the bench's
 // search, sort or page steps at 10,000 clients with Chromium's tracing on, and
 // prints the main thread's time per trace event (script, style, layout, ...)
-// and, with PROFILE_CPU=1, the hottest functions (build with names kept to
-// read wasm frames: `data-keep-debug="true"` on the rust link).
+// and, with PROFILE_CPU=1, the hottest functions by self and by inclusive
+// time. Wasm frames need a build that keeps names: `bash bench/names.sh DIR`
+// writes one (a copy of dist/ whose wasm keeps them); NEXUS_DIST=DIR.
 // Run: node bench/profile.mjs [search|sort|page|load]   (NEXUS_DIST, NEXUS_DEVSERVER_BIN as bench)
 import { spawn } from "node:child_process";
 import { resolve } from "node:path";
@@ -34,7 +35,7 @@ try {
   const cdp = await ctx.newCDPSession(page);
   // Started before the wasm compiles, so its functions carry their names
   // (the load's own work then shows too: decode, index).
-  if (process.env.PROFILE_CPU) {
+  if (process.env.PROFILE_CPU && KIND === "load") {
     await cdp.send("Profiler.enable");
     await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
     await cdp.send("Profiler.start");
@@ -81,6 +82,13 @@ try {
       document.adoptedStyleSheets = [sheet];
     }, process.env.PROFILE_CSS);
   if (KIND !== "load") await steps(KIND); // warm-up
+  // For steps, the CPU profile starts after the load and the warm-up, so it
+  // holds the steps alone.
+  if (process.env.PROFILE_CPU && KIND !== "load") {
+    await cdp.send("Profiler.enable");
+    await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
+    await cdp.send("Profiler.start");
+  }
   const events = [];
   cdp.on("Tracing.dataCollected", (d) => events.push(...d.value));
   const done = new Promise((r) => cdp.once("Tracing.tracingComplete", r));
@@ -99,6 +107,11 @@ try {
     byName.set(e.name, (byName.get(e.name) || 0) + (e.dur || 0) / 1000);
   }
   const per = (x) => (x / times.length).toFixed(2).padStart(7);
+  // Thread time (tdur) is the main thread's own CPU time: on a busy machine
+  // it varies far less than wall time, so two builds compare in it.
+  let cpu = 0;
+  for (const e of events) if (e.ph === "X" && main && e.tid === main.tid && e.pid === main.pid && e.name === "RunTask") cpu += (e.tdur || 0) / 1000;
+  console.log(`main-thread CPU time (all tasks, including work a step defers), ms per step: ${per(cpu)}`);
   console.log("main-thread trace events, ms per step (events nest: a FunctionCall includes what it calls):");
   for (const [n, t] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 18)) console.log(`  ${per(t)}  ${n}`);
   // PROFILE_TREE=1: the nesting of the longest step's trace events.
@@ -122,6 +135,25 @@ try {
       const k = n.callFrame.functionName || `(${n.callFrame.url.split("/").pop()})`;
       self.set(k, (self.get(k) || 0) + (dt.get(n.id) || 0));
     }
+    // Inclusive time: a function with everything it calls (each function
+    // counted once per sample), to see which part of the console costs.
+    const parent = new Map();
+    for (const n of prof.nodes) for (const c of n.children || []) parent.set(c, n.id);
+    const byId = new Map(prof.nodes.map((n) => [n.id, n]));
+    const incl = new Map();
+    prof.samples.forEach((id, i) => {
+      const seen = new Set();
+      for (let cur = id; cur !== undefined; cur = parent.get(cur)) {
+        const f = byId.get(cur).callFrame;
+        const k = f.functionName || `(${f.url.split("/").pop()})`;
+        if (!seen.has(k)) {
+          seen.add(k);
+          incl.set(k, (incl.get(k) || 0) + (prof.timeDeltas[i] || 0) / 1000);
+        }
+      }
+    });
+    console.log("inclusive time (ms per step):");
+    for (const [n, t] of [...incl].sort((a, b) => b[1] - a[1]).slice(0, 50)) console.log(`  ${per(t)}  ${n.replace(/::h[0-9a-f]{16}/g, "").slice(0, 140)}`);
     console.log("hottest functions (self time, ms per step):");
     for (const [n, t] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`  ${per(t)}  ${n.slice(0, 140)}`);
   }
