@@ -133,15 +133,6 @@ impl BulkAction {
         }
     }
 
-    /// What it does, in a sentence's words ("add the owner “x” to").
-    pub fn phrase(&self) -> String {
-        match self {
-            BulkAction::Delete => "delete".into(),
-            BulkAction::AddOwner(o) => format!("add the owner \u{201c}{o}\u{201d} to"),
-            BulkAction::RemoveOwner(o) => format!("remove the owner \u{201c}{o}\u{201d} from"),
-        }
-    }
-
     /// The PATCH for a client with these owners: only `owners`, the whole
     /// new list. `Ok(None)` for a delete; `Err` when nothing would change
     /// (the client is skipped with that reason).
