@@ -5,32 +5,14 @@
 // time. Wasm frames need a build that keeps names: `bash bench/names.sh DIR`
 // writes one (a copy of dist/ whose wasm keeps them); NEXUS_DIST=DIR.
 // Run: node bench/profile.mjs [search|sort|page|load]   (NEXUS_DIST, NEXUS_DEVSERVER_BIN as bench)
-import { spawn } from "node:child_process";
-import { resolve } from "node:path";
-import { chromium } from "@playwright/test";
+import { adminContext, standInAndBrowser } from "./standin.mjs";
 
-const ROOT = resolve(new URL("..", import.meta.url).pathname);
-const DIST = resolve(ROOT, process.env.NEXUS_DIST || "dist");
-const BIN = resolve(ROOT, process.env.NEXUS_DEVSERVER_BIN || "target/release/nexus-devserver");
 const KIND = process.argv[2] || "page";
 const CLIENTS = process.env.PROFILE_CLIENTS || "10000";
 
-const child = spawn(BIN, ["--memory", "--port", "0", "--static", DIST, "--clients", CLIENTS], { stdio: ["ignore", "pipe", "inherit"] });
-const url = await new Promise((res) => {
-  let out = "";
-  child.stdout.on("data", (d) => {
-    out += d;
-    const m = out.match(/listening on (http:\/\/\S+)/);
-    if (m) res(m[1]);
-  });
-});
-const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
+const { url, browser, stop } = await standInAndBrowser(CLIENTS);
 try {
-  const personas = await (await fetch(url + "/dev/personas")).json();
-  const admin = personas.personas.find((p) => p.id === "admin");
-  const ctx = await browser.newContext();
-  const session = JSON.stringify([{ Bearer: { token: admin.token, app_token: null } }, admin.label]);
-  await ctx.addInitScript((s) => sessionStorage.setItem("ncc.session:|demo-tenant", s), session);
+  const { ctx } = await adminContext(browser, url);
   const page = await ctx.newPage();
   const cdp = await ctx.newCDPSession(page);
   // Started before the wasm compiles, so its functions carry their names
@@ -158,6 +140,5 @@ try {
     for (const [n, t] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`  ${per(t)}  ${n.slice(0, 140)}`);
   }
 } finally {
-  await browser.close();
-  child.kill();
+  await stop();
 }

@@ -19,3 +19,4 @@ command -v twiggy >/dev/null 2>&1 || cargo install twiggy --locked
 cargo build --release -p nexus-devserver
 [ "${SKIP_BUILD:-0}" = 1 ] || trunk build --release
 node bench/bench.mjs
+node bench/bulk.mjs

@@ -142,3 +142,14 @@ pub fn download(file_name: &str, mime: &str, text: &str) {
     link.set_download(file_name);
     link.click();
 }
+
+/// The text of the file chosen in a file input: `None` when none is chosen.
+pub async fn chosen_file_text(input: &web_sys::HtmlInputElement) -> Option<Result<String, String>> {
+    let file = input.files().and_then(|f| f.get(0))?;
+    Some(
+        match wasm_bindgen_futures::JsFuture::from(file.text()).await {
+            Ok(text) => Ok(text.as_string().unwrap_or_default()),
+            Err(_) => Err("The file could not be read.".into()),
+        },
+    )
+}

@@ -9,6 +9,7 @@ pub mod api;
 pub mod app;
 pub mod auth;
 pub mod boot;
+pub mod bulk_runner;
 pub mod components;
 pub mod config;
 pub mod deadline;

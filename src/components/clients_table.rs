@@ -8,6 +8,7 @@ use crate::routes::{href, path};
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use nexus_domain::bulk::Selection;
 use nexus_domain::list::ClientSummary;
 use nexus_domain::list_query::SortKey;
 use std::sync::Arc;
@@ -77,7 +78,12 @@ fn row_click(ev: &web_sys::MouseEvent) -> RowClick {
             .and_then(|c| c.text_content())
             .map_or(RowClick::None, RowClick::Copy);
     }
-    if target.closest("a, button").ok().flatten().is_some() {
+    if target
+        .closest("a, button, input, label")
+        .ok()
+        .flatten()
+        .is_some()
+    {
         return RowClick::None;
     }
     in_row("a[href]")
@@ -85,24 +91,34 @@ fn row_click(ev: &web_sys::MouseEvent) -> RowClick {
         .map_or(RowClick::None, RowClick::Open)
 }
 
-/// Where an arrow key moves the focus from a row's link or Copy button.
+/// Where an arrow key moves the focus from a row's checkbox, link or Copy
+/// button: Left and Right along the row (checkbox, name, Copy), Up and Down
+/// to the same control of the row above or below.
 fn arrow_target(ev: &web_sys::KeyboardEvent) -> Option<web_sys::HtmlElement> {
+    const ALONG: [&str; 3] = [
+        "input.ncc-table__pick",
+        "a.ncc-table__name",
+        "button.ncc-table__copy",
+    ];
     let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
     let row = target.closest("tbody tr").ok()??;
-    let on_link = target.matches("a.ncc-table__name").unwrap_or(false);
-    let on_copy = target.matches("button.ncc-table__copy").unwrap_or(false);
-    if !on_link && !on_copy {
-        return None;
-    }
+    let at = ALONG
+        .iter()
+        .position(|sel| target.matches(sel).unwrap_or(false))?;
     let found = match ev.key().as_str() {
-        "ArrowRight" if on_link => row.query_selector("button.ncc-table__copy").ok()?,
-        "ArrowLeft" if on_copy => row.query_selector("a.ncc-table__name").ok()?,
+        "ArrowRight" => ALONG[at + 1..]
+            .iter()
+            .find_map(|sel| row.query_selector(sel).ok().flatten()),
+        "ArrowLeft" => ALONG[..at]
+            .iter()
+            .rev()
+            .find_map(|sel| row.query_selector(sel).ok().flatten()),
         "ArrowDown" => row
             .next_element_sibling()
-            .and_then(|r| r.query_selector("a.ncc-table__name").ok().flatten()),
+            .and_then(|r| r.query_selector(ALONG[at]).ok().flatten()),
         "ArrowUp" => row
             .previous_element_sibling()
-            .and_then(|r| r.query_selector("a.ncc-table__name").ok().flatten()),
+            .and_then(|r| r.query_selector(ALONG[at]).ok().flatten()),
         _ => None,
     };
     found?.dyn_into::<web_sys::HtmlElement>().ok()
@@ -124,6 +140,10 @@ pub fn ClientsTable(
     /// Sorts by a column (its header becomes a button).
     #[prop(optional)]
     on_sort: Option<Callback<SortKey>>,
+    /// The selected clients: each row gets a checkbox, and the header one
+    /// for the shown page.
+    #[prop(optional)]
+    selection: Option<RwSignal<Selection>>,
 ) -> impl IntoView {
     let aria_sort = move |key: SortKey| {
         sort.map(|s| {
@@ -157,8 +177,9 @@ pub fn ClientsTable(
         RowClick::None => {}
     };
     // One tab stop per row (the name link): the arrows move within the
-    // table, Right to the row's Copy button and Left back, Up and Down to
-    // the row above or below. Tab leaves for the next row or the pager.
+    // table, Right to the row's Copy button and Left back (and on to its
+    // checkbox, which Space ticks), Up and Down to the row above or below.
+    // Tab leaves for the next row or the pager.
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
         if ev.alt_key() || ev.ctrl_key() || ev.meta_key() || ev.shift_key() {
             return;
@@ -237,12 +258,31 @@ pub fn ClientsTable(
     rows.with_untracked(|r| assign(r, false));
     Effect::new(move |_| rows.with(|r| assign(r, true)));
     let base = href("");
+    // The header box: how many of the shown page are selected, of how many.
+    let page_picked = move || {
+        selection.map_or((0, 0), |sel| {
+            rows.with(|r| {
+                sel.with(|s| s.count_in(r.shown.iter().filter_map(|&i| r.clients.get(i as usize))))
+            })
+        })
+    };
+    let pick_page = move |on: bool| {
+        if let Some(sel) = selection {
+            rows.with_untracked(|r| {
+                let page = r.shown.iter().filter_map(|&i| r.clients.get(i as usize));
+                sel.update(|s| if on { s.select(page) } else { s.unselect(page) });
+            });
+        }
+    };
+    let keys_help = if selection.is_some() {
+        "Tab moves from client to client; the left arrow reaches a client's checkbox (Space selects it), the right arrow its Copy button, the up and down arrows the client above or below."
+    } else {
+        "Tab moves from client to client; the right arrow reaches a client's Copy button, the up and down arrows the client above or below."
+    };
     view! {
         // On a narrow screen the table scrolls in this box, not the page.
         <div class="ncc-table-scroll">
-        <p id="ncc-table-keys" class="ncc-visually-hidden">
-            "Tab moves from client to client; the right arrow reaches a client's Copy button, the up and down arrows the client above or below."
-        </p>
+        <p id="ncc-table-keys" class="ncc-visually-hidden">{keys_help}</p>
         // Explicit roles: the table lays out as grid rows (style/pages.css),
         // and its semantics must not depend on the table display.
         <table class="ncc-table ncc-table--clients" role="table" aria-label="Clients" on:click=on_click on:keydown=on_keydown>
@@ -252,6 +292,12 @@ pub fn ClientsTable(
                         .into_iter()
                         .map(|key| view! {
                             <th scope="col" role="columnheader" aria-sort=move || aria_sort(key)>
+                                {(key == SortKey::Name && selection.is_some()).then(|| view! {
+                                    <input type="checkbox" class="ncc-table__pick" aria-label="Select all clients on this page"
+                                        prop:checked=move || { let (on, all) = page_picked(); all > 0 && on == all }
+                                        prop:indeterminate=move || { let (on, all) = page_picked(); on > 0 && on < all }
+                                        on:change:target=move |ev| pick_page(ev.target().checked()) />
+                                })}
                                 {match on_sort {
                                     Some(cb) => view! {
                                         <button type="button" class="ncc-table__sort" on:click=move |_| cb.run(key)>
@@ -274,7 +320,7 @@ pub fn ClientsTable(
             </thead>
             <tbody role="rowgroup">
                 <For each=move || 0..count.get() key=|at| *at let(at)>
-                    {slots.with_value(|s| s.get(at).cloned()).map(|shown| view! { <SlotRow shown=shown copied=copied base=base.clone() /> })}
+                    {slots.with_value(|s| s.get(at).cloned()).map(|shown| view! { <SlotRow shown=shown copied=copied base=base.clone() selection=selection /> })}
                 </For>
             </tbody>
         </table>
@@ -367,6 +413,7 @@ fn SlotRow(
     shown: ArcRwSignal<Option<Shown>>,
     copied: RwSignal<Option<(String, Result<(), String>)>>,
     base: String,
+    selection: Option<RwSignal<Selection>>,
 ) -> impl IntoView {
     let text = Memo::new(move |_| {
         shown.with(|s| {
@@ -407,6 +454,7 @@ fn SlotRow(
     let copy = NodeRef::<html::Button>::new();
     let product = NodeRef::<html::Td>::new();
     let managed = NodeRef::<html::Span>::new();
+    let pick_box = NodeRef::<html::Input>::new();
     let initial = first.clone();
     Effect::new(move |last: Option<Written>| {
         let now = text.with(|t| Written {
@@ -417,6 +465,9 @@ fn SlotRow(
         let (n, l) = (&now.text, &last.text);
         if n.name != l.name {
             set_text(name.get_untracked(), &n.name);
+            if let Some(el) = pick_box.get_untracked() {
+                let _ = el.set_attribute("aria-label", &pick_label(&n.name));
+            }
         }
         if n.href != l.href {
             if let Some(a) = name.get_untracked() {
@@ -439,6 +490,11 @@ fn SlotRow(
         }
         if n.shown_id != l.shown_id {
             set_text(id.get_untracked(), &n.shown_id);
+        }
+        if n.id != l.id {
+            if let Some(el) = pick_box.get_untracked() {
+                el.set_disabled(n.id.trim().is_empty());
+            }
         }
         if let Some(b) = copy.get_untracked() {
             if n.id != l.id {
@@ -467,9 +523,30 @@ fn SlotRow(
         copy: copy_text,
     } = first;
     let no_application = t.application.is_none();
+    // Checked while the slot's client is selected: a memo per slot, so a
+    // tick rewrites one box and a keystroke in the search none that stay.
+    let picked = Memo::new(move |_| {
+        selection.is_some_and(|sel| text.with(|t| sel.with(|s| s.contains(&t.id))))
+    });
+    let pick = move |on: bool| {
+        let id = text.with_untracked(|t| t.id.clone());
+        if let Some(sel) = selection.filter(|_| !id.trim().is_empty()) {
+            sel.update(|s| s.set(&id, on));
+        }
+    };
+    let pick_view = selection.is_some().then(|| {
+        view! {
+            <input node_ref=pick_box type="checkbox" class="ncc-table__pick" tabindex="-1"
+                aria-label=pick_label(&t.name)
+                disabled=t.id.trim().is_empty()
+                prop:checked=move || picked.get()
+                on:change:target=move |ev| pick(ev.target().checked()) />
+        }
+    });
     view! {
         <tr class="ncc-table__row" role="row">
             <td role="cell">
+                {pick_view}
                 <a node_ref=name class="ncc-table__name" href=t.href aria-describedby="ncc-table-keys">{t.name}</a>
                 <span node_ref=application class="ncc-table__sub ncc-muted" hidden=no_application>{t.application}</span>
                 <span node_ref=read_only class="ncc-badge ncc-table__read-only" hidden=!t.read_only>"Read-only"</span>
@@ -496,6 +573,11 @@ fn SlotRow(
             </td>
         </tr>
     }
+}
+
+/// The accessible name of a row's checkbox.
+fn pick_label(name: &str) -> String {
+    format!("Select {name}")
 }
 
 fn set_text(el: Option<impl AsRef<web_sys::Node>>, text: &str) {

@@ -9,7 +9,7 @@ pub fn ConfirmDialog(
     open: RwSignal<bool>,
     #[prop(into)] title: String,
     #[prop(into)] confirm_label: String,
-    #[prop(into, optional)] confirm_text: Option<String>,
+    #[prop(into, optional_no_strip)] confirm_text: Option<String>,
     #[prop(into, optional)] busy: Signal<bool>,
     #[prop(optional, into)] danger: bool,
     on_confirm: impl Fn() + 'static,

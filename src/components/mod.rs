@@ -1,12 +1,14 @@
 //! Reusable view parts. They hold no business rules: decisions come in as
 //! props (a `Decision`, a `ProblemDetails`), computed by the domain.
 
+mod bulk_results;
 mod clients_table;
 mod confirm_dialog;
 mod copy_button;
 mod export_links;
 mod field_messages;
 mod guarded_button;
+mod json_source;
 mod list_editor;
 mod logo;
 mod long_text;
@@ -18,12 +20,14 @@ mod skeleton;
 mod toast;
 mod unsaved_guard;
 
+pub use bulk_results::BulkResults;
 pub use clients_table::{ClientsTable, TableRows};
 pub use confirm_dialog::ConfirmDialog;
 pub use copy_button::CopyButton;
 pub use export_links::ExportLinks;
 pub use field_messages::FieldMessages;
 pub use guarded_button::{GuardedButton, GuardedLink};
+pub use json_source::JsonSource;
 pub use list_editor::ListEditor;
 pub use logo::{ClientLogo, LogoOnRequest};
 pub use long_text::{shortened, shortened_to, LongText};

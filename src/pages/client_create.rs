@@ -2,7 +2,7 @@ use super::client_form::{field_messages, ListField, TextField};
 use crate::api::use_api;
 use crate::auth::use_auth;
 use crate::components::{
-    shortened, use_leave_guard, CopyButton, GuardedButton, ProblemView, UNSAVED_CHANGES,
+    shortened, use_leave_guard, CopyButton, GuardedButton, JsonSource, ProblemView, UNSAVED_CHANGES,
 };
 use crate::routes::{href, path};
 use leptos::prelude::*;
@@ -252,23 +252,6 @@ pub fn CreateClientPage() -> impl IntoView {
         }
         Err(e) => import_error.set(Some(e)),
     };
-    let read_file = move |input: web_sys::HtmlInputElement| {
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        spawn_local(async move {
-            match wasm_bindgen_futures::JsFuture::from(file.text()).await {
-                Ok(text) => {
-                    import_text.try_set(text.as_string().unwrap_or_default());
-                    apply_import();
-                }
-                Err(_) => {
-                    import_error.try_set(Some("The file could not be read.".into()));
-                }
-            }
-        });
-    };
-
     let submit = move || {
         // Checked again here, not only on the button: the form can be
         // submitted without it (Enter, requestSubmit). A create already on
@@ -370,18 +353,8 @@ pub fn CreateClientPage() -> impl IntoView {
                 })}
                 <details class="ncc-import">
                     <summary>"Start from a client JSON (import)"</summary>
-                    <p class="ncc-field__hint" id="ncc-import-hint">"Paste a client as the detail view exports it, or a Nexus- or Auth0-shaped client, or choose its file. Its fields fill this form, and the fields a create cannot carry are listed. Nothing is sent until you create."</p>
-                    <div class="ncc-field">
-                        <label class="ncc-field__label" for="ncc-import-text">"Client JSON"</label>
-                        <textarea id="ncc-import-text" class="ncc-input ncc-input--code" rows="6" aria-describedby="ncc-import-hint"
-                            prop:value=move || import_text.get()
-                            on:input:target=move |ev| import_text.set(ev.target().value())></textarea>
-                    </div>
-                    <div class="ncc-field">
-                        <label class="ncc-field__label" for="ncc-import-file">"Or choose a file"</label>
-                        <input id="ncc-import-file" type="file" accept="application/json,.json"
-                            on:change:target=move |ev| read_file(ev.target()) />
-                    </div>
+                    <JsonSource id="ncc-import" label="Client JSON" text=import_text error=import_error on_file=apply_import
+                        hint="Paste a client as the detail view exports it, or a Nexus- or Auth0-shaped client, or choose its file. Its fields fill this form, and the fields a create cannot carry are listed. Nothing is sent until you create." />
                     <button type="button" class="ncc-btn ncc-btn--secondary" on:click=move |_| apply_import()>"Fill the form"</button>
                     {move || import_error.get().map(|e| view! { <p class="ncc-field__error" role="alert">{e}</p> })}
                 </details>

@@ -2,14 +2,18 @@
 //! state lives in the query string; the list is loaded once and searched in
 //! the browser against a prepared index (nexus_domain::list_query).
 
+use super::clients_bulk::{ImportList, SelectionBar};
 use crate::api::{use_api, ApiError};
 use crate::auth::use_auth;
+use crate::bulk_runner::BulkRun;
 use crate::components::{
-    ClientsTable, FilterSelect, GuardedLink, PageAt, Pager, ProblemView, Skeleton, TableRows,
+    BulkResults, ClientsTable, FilterSelect, GuardedLink, PageAt, Pager, ProblemView, Skeleton,
+    TableRows,
 };
 use crate::routes::{encode_query, href, nav, path};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
+use nexus_domain::bulk::Selection;
 use nexus_domain::export;
 use nexus_domain::list::ClientSummary;
 use nexus_domain::list_query::{
@@ -86,6 +90,18 @@ pub fn ClientsListPage() -> impl IntoView {
     on_cleanup(move || back_forward.remove());
     let list = LocalResource::new(move || async move { api.list_clients().await.map(Loaded::new) });
     let loaded = Memo::new(move |_| list.get().and_then(Result::ok).map(ArcEq));
+    // The selected clients, by id: kept across paging, sorting and
+    // searching; a reload drops those no longer listed.
+    let selection = RwSignal::new(Selection::default());
+    Effect::new(move |_| {
+        if let Some(l) = loaded.get() {
+            selection.update(|s| s.retain_listed(&l.0.clients));
+        }
+    });
+    let run = BulkRun::new();
+    let after_run = Callback::new(move |()| list.refetch());
+    let all_clients =
+        Signal::derive(move || loaded.with(|l| l.as_ref().map(|l| l.0.clients.clone())));
     // The search text and every sort's order are built in the idle moments
     // after the rows show, one at a time, so no keystroke or sort change
     // pays for building them.
@@ -327,6 +343,36 @@ pub fn ClientsListPage() -> impl IntoView {
         })
     });
 
+    // How many of the matches are selected, of how many.
+    let matching_picked = move || {
+        loaded.with(|l| {
+            view_state.with(|v| match (l, v) {
+                (Some(l), Some(v)) => selection.with(|s| {
+                    s.count_in(
+                        v.0.matches
+                            .iter()
+                            .filter_map(|&i| l.0.clients.get(i as usize)),
+                    )
+                }),
+                _ => (0, 0),
+            })
+        })
+    };
+    let select_matching = Callback::new(move |()| {
+        loaded.with_untracked(|l| {
+            view_state.with_untracked(|v| {
+                if let (Some(l), Some(v)) = (l, v) {
+                    selection.update(|s| {
+                        s.select(
+                            v.0.matches
+                                .iter()
+                                .filter_map(|&i| l.0.clients.get(i as usize)),
+                        )
+                    });
+                }
+            })
+        })
+    });
     let per_page = Signal::derive(move || query.with(|q| q.per_page));
     let on_page = Callback::new(move |page| {
         let mut q = query.get_untracked();
@@ -361,6 +407,7 @@ pub fn ClientsListPage() -> impl IntoView {
                 </Show>
                 <GuardedLink label="New client" href=href(path::NEW) decision=create_decision />
             </div>
+            <ImportList run=run on_finish=after_run />
             <div class="ncc-toolbar" role="search">
                 <div class="ncc-field ncc-field--inline ncc-toolbar__search">
                     <label class="ncc-field__label" for="ncc-search">"Search clients"</label>
@@ -445,12 +492,15 @@ pub fn ClientsListPage() -> impl IntoView {
                             </div>
                         }
                     >
+                        <SelectionBar clients=all_clients selection=selection matching=Signal::derive(matching_picked)
+                            select_matching=select_matching run=run on_finish=after_run />
+                        <BulkResults run=run />
                         // More than one page: the pager above the table too.
                         <Show when=move || page_at.get().is_some_and(|a| a.count > 1)>
                             <Pager at=page_at per_page=per_page choices=&PER_PAGE_CHOICES
                                 on_page=on_page on_per_page=on_per_page above=true />
                         </Show>
-                        <ClientsTable rows=rows sort=sort_signal on_open=open on_sort=sort_by />
+                        <ClientsTable rows=rows sort=sort_signal on_open=open on_sort=sort_by selection=selection />
                     </Show>
                 }.into_any(),
             }}

@@ -5,6 +5,7 @@ mod client_detail;
 mod client_edit;
 mod client_form;
 mod client_loader;
+mod clients_bulk;
 mod clients_list;
 mod config_error;
 mod not_found;

@@ -132,3 +132,69 @@ for (const persona of ['admin', 'owner', 'viewer'] as PersonaKey[]) {
     if (persona === 'owner') expect(counts.edit).toBeLessThan(36);
   });
 }
+
+/**
+ * The bulk paths: for every persona, with all 36 demo clients selected, the clients a bulk
+ * delete or owner change skips (the console's plan, by decide()) are exactly those the stand-in
+ * refuses with 403, asked with the persona's own token for the very request the run would send
+ * (PATCH carrying only `owners`; DELETE, for real on this throwaway server).
+ */
+for (const persona of ['admin', 'owner', 'viewer'] as PersonaKey[]) {
+  test(`bulk delete and owner changes skip exactly what the stand-in refuses for ${persona}`, async ({ page, server }) => {
+    test.setTimeout(120_000);
+    // Each client by the name the console shows (its id when it has none).
+    const clients = (await storedClients(server)).map((c) => ({ ...c, shown: String(c.name ?? '').trim() ? c.name : c.id }));
+    expect(clients).toHaveLength(36);
+    expect(new Set(clients.map((c) => c.shown)).size, 'demo names are unique').toBe(36);
+    const token = await personaToken(server, persona);
+    await signInAs(page, server, persona, '/clients?per_page=100');
+    const table = page.getByRole('table', { name: 'Clients' });
+    await expect(table.locator('tbody tr')).toHaveCount(36);
+    await table.getByRole('checkbox', { name: 'Select all clients on this page' }).check();
+    const bar = page.getByRole('group', { name: 'Selection' });
+
+    // The UI: which clients each action would skip.
+    const skippedBy: Record<'delete' | 'owners', Set<string>> = { delete: new Set(), owners: new Set() };
+    const del = bar.getByRole('button', { name: 'Delete selected' });
+    if ((await del.getAttribute('aria-disabled')) === 'true') {
+      // Nothing may be changed: the button says why, and every client counts as skipped.
+      await expect(del).toHaveAccessibleDescription(/^You may change none of the 36 clients selected\./);
+      await expect(bar.getByRole('button', { name: 'Add an owner' })).toHaveAttribute('aria-disabled', 'true');
+      for (const c of clients) {
+        skippedBy.delete.add(c.shown);
+        skippedBy.owners.add(c.shown);
+      }
+    } else {
+      await del.click();
+      const dialog = page.getByRole('dialog', { name: /^Delete \d+ clients?\?$/ });
+      if ((await dialog.getByText('Why, client by client').count()) > 0) {
+        await dialog.getByText('Why, client by client').click();
+        for (const name of await dialog.getByRole('listitem').locator('strong').allTextContents()) skippedBy.delete.add(name);
+      }
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await bar.getByRole('button', { name: 'Add an owner' }).click();
+      const add = page.getByRole('dialog', { name: 'Add an owner to the selected clients' });
+      await add.getByRole('textbox', { name: 'Owner (a user id or role)' }).fill('matrix-owner');
+      await add.getByRole('button', { name: /^Add to / }).click();
+      const run = page.getByRole('region').filter({ has: page.getByRole('progressbar') }).last();
+      await expect(run.getByRole('status').first()).toHaveText(/^Finished: \d+ of \d+ done(, \d+ skipped)?\.$/, { timeout: 30_000 });
+      const lines = run.getByRole('listitem').filter({ hasText: 'skipped: To edit this client' });
+      for (const name of await lines.getByRole('link').allTextContents()) skippedBy.owners.add(name);
+    }
+
+    // The stand-in, asked for the same requests.
+    const mismatches: string[] = [];
+    for (const c of clients) {
+      const path = `/clients/${encodeURIComponent(c.id)}`;
+      const patch = await apiCall(server, token, 'PATCH', path, { owners: c.owners ?? [] });
+      if ((patch.status === 403) !== skippedBy.owners.has(c.shown)) mismatches.push(`owners ${c.id}: ui ${skippedBy.owners.has(c.shown) ? 'skips' : 'sends'}, server ${patch.status}`);
+      const gone = await apiCall(server, token, 'DELETE', path);
+      if ((gone.status === 403) !== skippedBy.delete.has(c.shown)) mismatches.push(`delete ${c.id}: ui ${skippedBy.delete.has(c.shown) ? 'skips' : 'sends'}, server ${gone.status}`);
+    }
+    console.log(`${persona}: bulk skips ${skippedBy.delete.size} of 36 (delete), ${skippedBy.owners.size} (owners)`);
+    expect(mismatches, mismatches.join('\n')).toEqual([]);
+    if (persona === 'admin') expect(skippedBy.delete.size).toBe(0);
+    if (persona === 'viewer') expect(skippedBy.owners.size).toBe(36);
+    if (persona === 'owner') expect(skippedBy.owners.size).toBeGreaterThan(0);
+  });
+}

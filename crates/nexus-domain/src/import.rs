@@ -144,7 +144,9 @@ pub fn draft_from_json(text: &str) -> Result<Imported, String> {
     }
 }
 
-fn draft_from_map(map: &Map<String, Value>) -> Imported {
+/// One client object read into a draft (also each item of a list import,
+/// [`crate::bulk::import_list`]).
+pub(crate) fn draft_from_map(map: &Map<String, Value>) -> Imported {
     let mut draft = CreateDraft::default();
     let mut ignored = Vec::new();
     let mut type_set = false;

@@ -6,6 +6,7 @@
 //! code on both sides.
 
 pub mod base_path;
+pub mod bulk;
 pub mod claims;
 pub mod client;
 pub mod create;

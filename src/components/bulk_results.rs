@@ -1,0 +1,174 @@
+//! A bulk run's progress and, once it ends, its per-client results: what
+//! failed (the problem and its trace id), what was skipped and why, what a
+//! cancel left unsent, what was done, and any secret a create issued (shown
+//! here once, like the single create's).
+
+use crate::bulk_runner::BulkRun;
+use crate::components::{use_leave_guard, CopyButton};
+use crate::routes::{href, path};
+use leptos::prelude::*;
+use nexus_domain::bulk::{BulkItem, Outcome, Tally};
+use nexus_domain::list_query::grouped;
+
+/// Asked before leaving while an issued secret is on screen.
+const SECRETS_NOT_COPIED: &str =
+    "The new client secrets are shown only here and only once. Leave without copying them?";
+
+/// The progress bar, status line, Cancel, and the results of `run`.
+#[component]
+pub fn BulkResults(run: BulkRun) -> impl IntoView {
+    let tally = Memo::new(move |_| run.items.with(|i| Tally::of(i)));
+    let secrets = Memo::new(move |_| {
+        run.items.with(|items| {
+            items
+                .iter()
+                .filter(|i| i.secret.is_some())
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    use_leave_guard(Signal::derive(move || {
+        secrets.with(|s| (!s.is_empty()).then_some(SECRETS_NOT_COPIED))
+    }));
+    // The results are drawn once the run ends, not at every answer: a
+    // 1,000-client run updates only the bar and the status line.
+    let ended = move || !run.running.get();
+    // One group of results: a heading with its count and the clients;
+    // the done ones folded (a 1,000-client run lists them on request).
+    let group = move |heading: &'static str, pick: fn(&Outcome) -> bool, folded: bool| {
+        // Tracked: read only once the run has ended, so the groups are
+        // drawn then (and again after a retry), not at every answer.
+        run.items.with(|items| {
+            let deletes = run.deletes.get_untracked();
+            let lines: Vec<_> = items
+                .iter()
+                .filter(|i| pick(&i.outcome))
+                .map(|i| result_line(i, deletes))
+                .collect();
+            let title = format!("{heading} ({})", grouped(lines.len()));
+            match (lines.is_empty(), folded) {
+                (true, _) => ().into_any(),
+                (false, true) => view! {
+                    <details class="ncc-bulk__done">
+                        <summary>{title}</summary>
+                        <ul class="ncc-bulk__list">{lines}</ul>
+                    </details>
+                }
+                .into_any(),
+                (false, false) => view! {
+                    <h3>{title}</h3>
+                    <ul class="ncc-bulk__list">{lines}</ul>
+                }
+                .into_any(),
+            }
+        })
+    };
+    let retry_label = move || {
+        let t = tally.get();
+        match (t.failed, t.cancelled) {
+            (0, _) => "Send the not started",
+            (_, 0) => "Retry failed",
+            _ => "Retry failed and not started",
+        }
+    };
+    view! {
+        <Show when=move || !run.items.with(Vec::is_empty)>
+            <section class="ncc-bulk" aria-labelledby="ncc-bulk-title">
+                <h2 id="ncc-bulk-title">{move || run.title.get()}</h2>
+                <progress
+                    class="ncc-bulk__bar"
+                    aria-labelledby="ncc-bulk-title"
+                    max=move || tally.get().attempted.max(1)
+                    value=move || tally.get().finished()
+                ></progress>
+                <p role="status" class="ncc-bulk__status">
+                    {move || {
+                        let t = tally.get();
+                        if run.running.get() {
+                            let waiting = if run.cancelling() { " Cancelling: the requests already sent finish." } else { "" };
+                            format!("{}{waiting}", t.phrase())
+                        } else {
+                            format!("Finished: {}.", t.phrase())
+                        }
+                    }}
+                </p>
+                <div class="ncc-bulk__actions">
+                    <Show when=move || run.running.get()>
+                        <button type="button" class="ncc-btn ncc-btn--secondary"
+                            aria-disabled=move || run.cancelling().then_some("true")
+                            on:click=move |_| run.cancel()>"Cancel"</button>
+                    </Show>
+                    <Show when=move || ended() && tally.with(|t| t.failed + t.cancelled > 0)>
+                        <button type="button" class="ncc-btn" on:click=move |_| run.retry_failed()>{retry_label}</button>
+                    </Show>
+                    <Show when=ended>
+                        <button type="button" class="ncc-btn ncc-btn--ghost" on:click=move |_| run.items.set(Vec::new())>"Close results"</button>
+                    </Show>
+                </div>
+                <Show when=move || !secrets.with(Vec::is_empty)>
+                    <div class="ncc-secret-once">
+                        <h3>"Secrets issued"</h3>
+                        <p><strong>"Copy each secret now: it is shown here once. Later, only callers who may rotate a client's secret can reveal it on the client's page."</strong></p>
+                        <ul class="ncc-bulk__list">
+                            {move || secrets.get().into_iter().map(|i| {
+                                let secret = i.secret.clone().unwrap_or_default();
+                                view! {
+                                    <li class="ncc-secret-once__row">
+                                        <span>{format!("{}: a secret was issued", i.name)}</span>
+                                        <code class="ncc-secret-once__value">{secret.clone()}</code>
+                                        <CopyButton text=secret label=format!("Copy the secret of {}", i.name) />
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    </div>
+                </Show>
+                {move || ended().then(|| view! {
+                    {group("Failed", |o| matches!(o, Outcome::Failed(_)), false)}
+                    {group("Skipped, not attempted", |o| matches!(o, Outcome::Skipped(_)), false)}
+                    {group("Not started, cancelled", |o| matches!(o, Outcome::Cancelled), false)}
+                    {group("Done", |o| matches!(o, Outcome::Done), true)}
+                })}
+            </section>
+        </Show>
+    }
+}
+
+/// One client's line: its name, and what happened to it.
+fn result_line(item: &BulkItem, deletes: bool) -> AnyView {
+    let said = match &item.outcome {
+        Outcome::Done => "done".to_string(),
+        Outcome::Waiting => "waiting".to_string(),
+        Outcome::Cancelled => "not started: the run was cancelled".to_string(),
+        Outcome::Skipped(why) => format!("skipped: {why}"),
+        Outcome::Failed(p) => {
+            let mut s = format!("failed: {}", p.title.as_deref().unwrap_or("Error"));
+            if let Some(status) = p.status_code() {
+                s.push_str(&format!(" ({status})"));
+            }
+            if let Some(d) = &p.detail {
+                s.push_str(&format!(". {d}"));
+            }
+            if let Some(t) = &p.trace_id {
+                s.push_str(&format!(" Trace id: {t}"));
+            }
+            s
+        }
+    };
+    // A deleted client has no page to link to.
+    let link = item
+        .id
+        .clone()
+        .filter(|_| !(deletes && matches!(item.outcome, Outcome::Done)));
+    let name = item.name.clone();
+    view! {
+        <li>
+            {match link {
+                Some(id) => view! { <a href=href(&path::detail(&id))>{name}</a> }.into_any(),
+                None => view! { <strong>{name}</strong> }.into_any(),
+            }}
+            {format!(" \u{2014} {said}")}
+        </li>
+    }
+    .into_any()
+}

@@ -1,0 +1,355 @@
+//! The list's bulk actions (delete the selected, add or remove an owner on
+//! them) and its list import. Each says first who would be skipped and why
+//! (the domain's plan, by `decide()`), then hands the requests to a
+//! [`BulkRun`].
+
+use crate::api::use_api;
+use crate::auth::use_auth;
+use crate::bulk_runner::{BulkRun, Job};
+use crate::components::{ConfirmDialog, GuardedButton, JsonSource};
+use leptos::prelude::*;
+use nexus_domain::bulk::{
+    import_list, owner_input, plan, BulkAction, BulkItem, Outcome, Plan, Selection,
+};
+use nexus_domain::list::ClientSummary;
+use nexus_domain::list_query::{count_phrase, grouped};
+use nexus_domain::permissions::decide;
+use nexus_domain::{Decision, Operation, ProblemDetails};
+use std::rc::Rc;
+use std::sync::Arc;
+
+/// An action that needs `op`, to ask the plan for its reason.
+fn probe(op: Operation) -> BulkAction {
+    match op {
+        Operation::Delete => BulkAction::Delete,
+        _ => BulkAction::AddOwner(String::new()),
+    }
+}
+
+/// Which dialog is open.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Ask {
+    Delete,
+    AddOwner,
+    RemoveOwner,
+}
+
+/// The selection bar over the list: how many are selected, "select all
+/// matching", clear, and the actions on the selected clients (delete, add an
+/// owner, remove an owner), each planned and confirmed in a dialog.
+#[component]
+pub fn SelectionBar(
+    #[prop(into)] clients: Signal<Option<Arc<Vec<ClientSummary>>>>,
+    selection: RwSignal<Selection>,
+    /// Of the clients matching the search and filters: (selected, all).
+    #[prop(into)]
+    matching: Signal<(usize, usize)>,
+    select_matching: Callback<()>,
+    run: BulkRun,
+    on_finish: Callback<()>,
+) -> impl IntoView {
+    let api = use_api();
+    let auth = use_auth();
+    // Enabled when the caller may change at least one selected client (the
+    // rest are skipped); otherwise the first one's reason from decide().
+    let decision = move |op: Operation| {
+        Signal::derive(move || {
+            let n = selection.with(Selection::len);
+            if n == 0 {
+                return Decision::Denied("Select one or more clients first.".into());
+            }
+            if run.running.get() {
+                return Decision::Denied(
+                    "A bulk run is under way: wait for it, or cancel it.".into(),
+                );
+            }
+            let caller = auth.caller().get();
+            clients.with(|c| {
+                let Some(c) = c else {
+                    return Decision::Allowed;
+                };
+                selection.with(|s| {
+                    let mut picked = s.of(c).peekable();
+                    let first = picked.peek().copied().cloned();
+                    if picked.any(|row| row.may_change(&caller)) {
+                        return Decision::Allowed;
+                    }
+                    let reason = first
+                        .map(|row| plan(&caller, &probe(op), [&row]))
+                        .and_then(|p| p.skipped.into_iter().next())
+                        .and_then(|i| match i.outcome {
+                            Outcome::Skipped(r) => Some(r),
+                            _ => None,
+                        })
+                        .unwrap_or_default();
+                    Decision::Denied(format!(
+                        "You may change none of the {} selected. {reason}",
+                        count_phrase(n, n)
+                    ))
+                })
+            })
+        })
+    };
+    let ask = RwSignal::new(None::<Ask>);
+    // The plan as the dialog opens: who is attempted and who skipped.
+    let preview = RwSignal::new(Plan::default());
+    let owner = RwSignal::new(String::new());
+    let owner_error = RwSignal::new(None::<String>);
+    let planned = move |action: &BulkAction| {
+        let caller = auth.caller().get_untracked();
+        clients.with_untracked(|c| {
+            selection.with_untracked(|s| match c {
+                Some(c) => plan(&caller, action, s.of(c)),
+                None => Plan::default(),
+            })
+        })
+    };
+    let open = move |which: Ask| {
+        // The permission part of the plan: an owner action's skips for
+        // "nothing would change" depend on the owner, and are in the results.
+        let op = if which == Ask::Delete {
+            Operation::Delete
+        } else {
+            Operation::Edit
+        };
+        preview.set(planned(&probe(op)));
+        owner.set(String::new());
+        owner_error.set(None);
+        ask.set(Some(which));
+    };
+    let go = move |action: BulkAction| {
+        let p = planned(&action);
+        let n = p.attempt.len();
+        let title = match &action {
+            BulkAction::Delete => format!("Delete {}", count_phrase(n, n)),
+            BulkAction::AddOwner(o) => format!(
+                "Add the owner \u{201c}{o}\u{201d} to {}",
+                count_phrase(n, n)
+            ),
+            BulkAction::RemoveOwner(o) => {
+                format!(
+                    "Remove the owner \u{201c}{o}\u{201d} from {}",
+                    count_phrase(n, n)
+                )
+            }
+        };
+        let targets = Rc::new(p.attempt);
+        let items: Vec<BulkItem> = targets
+            .iter()
+            .map(|t| BulkItem {
+                id: Some(t.id.clone()),
+                name: t.name.clone(),
+                outcome: Outcome::Waiting,
+                secret: None,
+            })
+            .chain(p.skipped)
+            .collect();
+        let job: Job = Rc::new(move |i| {
+            let target = targets.get(i).cloned();
+            Box::pin(async move {
+                let Some(t) = target else {
+                    return Err(ProblemDetails::local(
+                        "Nothing to send",
+                        "This client is not part of the run.",
+                    ));
+                };
+                match &t.patch {
+                    None => api
+                        .delete_client(&t.id)
+                        .await
+                        .map(|()| None)
+                        .map_err(|e| e.problem_after(Operation::Delete)),
+                    Some(body) => api
+                        .update_client(&t.id, body)
+                        .await
+                        .map(|_| None)
+                        .map_err(|e| e.problem_after(Operation::Edit)),
+                }
+            })
+        });
+        ask.set(None);
+        run.start(title, items, action == BulkAction::Delete, job, on_finish);
+    };
+    let owner_action = move |remove: bool| match owner_input(&owner.get_untracked()) {
+        Ok(o) => go(if remove {
+            BulkAction::RemoveOwner(o)
+        } else {
+            BulkAction::AddOwner(o)
+        }),
+        Err(e) => owner_error.set(Some(e)),
+    };
+    let skipped_note = move || {
+        preview.with(|p| {
+            let n = p.attempt.len() + p.skipped.len();
+            let reasons = p
+                .skipped
+                .iter()
+                .map(|i| {
+                    let why = match &i.outcome {
+                        Outcome::Skipped(r) => r.clone(),
+                        _ => String::new(),
+                    };
+                    view! { <li><strong>{i.name.clone()}</strong>{format!(": {why}")}</li> }
+                })
+                .collect_view();
+            view! {
+                <p>{format!("{} selected.", count_phrase(n, n))}</p>
+                {(p.denied > 0).then(|| view! {
+                    <p class="ncc-notice" role="note">{format!(
+                        "You may not change {} of them: they will be skipped, not attempted.",
+                        grouped(p.denied)
+                    )}</p>
+                    <details>
+                        <summary>"Why, client by client"</summary>
+                        <ul class="ncc-bulk__list">{reasons}</ul>
+                    </details>
+                })}
+            }
+        })
+    };
+    let attempted = move || preview.with(|p| p.attempt.len());
+    let dialog_open = move |which: Ask| {
+        let open = RwSignal::new(true);
+        Effect::new(move |_| {
+            if !open.get() && ask.get_untracked() == Some(which) {
+                ask.set(None);
+            }
+        });
+        open
+    };
+    let owner_field = move || {
+        view! {
+            <div class="ncc-field">
+                <label class="ncc-field__label" for="ncc-bulk-owner">"Owner (a user id or role)"</label>
+                <input id="ncc-bulk-owner" class="ncc-input" type="text" autocomplete="off" spellcheck="false"
+                    aria-invalid=move || owner_error.with(Option::is_some).then_some("true")
+                    aria-describedby="ncc-bulk-owner-error"
+                    prop:value=move || owner.get()
+                    on:input:target=move |ev| { owner.set(ev.target().value()); owner_error.set(None); } />
+                <p id="ncc-bulk-owner-error" class="ncc-field__error" role="alert">{move || owner_error.get()}</p>
+                <p class="ncc-field__hint">"Each client gets one change: its owners, with this one added or removed. A client where nothing would change is skipped."</p>
+            </div>
+        }
+    };
+    let confirm = move |which: Ask| match which {
+        Ask::Delete => go(BulkAction::Delete),
+        Ask::AddOwner => owner_action(false),
+        Ask::RemoveOwner => owner_action(true),
+    };
+    let buttons = [
+        ("Delete selected", Operation::Delete, Ask::Delete),
+        ("Add an owner", Operation::Edit, Ask::AddOwner),
+        ("Remove an owner", Operation::Edit, Ask::RemoveOwner),
+    ];
+    view! {
+        <div class="ncc-bulkbar" role="group" aria-label="Selection">
+            <span class="ncc-muted" role="status">{move || match selection.with(Selection::len) {
+                0 => "No client selected".to_string(),
+                n => format!("{} selected", count_phrase(n, n)),
+            }}</span>
+            <Show when=move || { let (on, all) = matching.get(); on < all }>
+                <button type="button" class="ncc-btn ncc-btn--ghost ncc-btn--small" on:click=move |_| select_matching.run(())>
+                    {move || format!("Select all {} matching", grouped(matching.get().1))}
+                </button>
+            </Show>
+            <Show when=move || !selection.with(Selection::is_empty)>
+                <button type="button" class="ncc-btn ncc-btn--ghost ncc-btn--small" on:click=move |_| selection.update(Selection::clear)>"Clear selection"</button>
+            </Show>
+            <div class="ncc-bulkbar__actions">
+                {buttons.into_iter().map(|(label, op, which)| view! {
+                    <GuardedButton label=label class="ncc-btn ncc-btn--secondary ncc-btn--small" decision=decision(op) on_click=move || open(which) />
+                }).collect_view()}
+            </div>
+        </div>
+        // One dialog for the three actions: the plan, the owner for an
+        // owner action, the typed count for a delete.
+        {move || ask.get().map(|which| {
+            let n = attempted();
+            let all = count_phrase(n, n);
+            let (title, label, typed) = match which {
+                Ask::Delete => (format!("Delete {all}?"), format!("Delete {all}"), Some(format!("delete {all}"))),
+                Ask::AddOwner => ("Add an owner to the selected clients".to_string(), format!("Add to {all}"), None),
+                Ask::RemoveOwner => ("Remove an owner from the selected clients".to_string(), format!("Remove from {all}"), None),
+            };
+            view! {
+                <ConfirmDialog open=dialog_open(which) title=title confirm_label=label confirm_text=typed
+                    danger=which == Ask::Delete on_confirm=move || confirm(which)>
+                    {skipped_note}
+                    {(which != Ask::Delete).then(owner_field)}
+                </ConfirmDialog>
+            }
+        })}
+    }
+}
+
+/// Creates clients from a JSON list, one by one, with per-item results.
+#[component]
+pub fn ImportList(run: BulkRun, on_finish: Callback<()>) -> impl IntoView {
+    let api = use_api();
+    let auth = use_auth();
+    let text = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let decision = Signal::derive(move || {
+        if run.running.get() {
+            return Decision::Denied("A bulk run is under way: wait for it, or cancel it.".into());
+        }
+        decide(&auth.caller().get(), Operation::Create, None)
+    });
+    let create = move || {
+        let list = match import_list(&text.get_untracked()) {
+            Ok(list) => list,
+            Err(e) => return error.set(Some(e)),
+        };
+        error.set(None);
+        let items: Vec<BulkItem> = list
+            .iter()
+            .map(|i| BulkItem {
+                id: None,
+                name: i.name.clone(),
+                outcome: match &i.request {
+                    Ok(_) => Outcome::Waiting,
+                    Err(why) => Outcome::Failed(Box::new(not_valid(why))),
+                },
+                secret: None,
+            })
+            .collect();
+        let n = list.len();
+        let requests = Rc::new(list);
+        let job: Job = Rc::new(move |i| {
+            let req = requests.get(i).map(|i| i.request.clone());
+            Box::pin(async move {
+                match req {
+                    Some(Ok(body)) => api
+                        .create_client(&body)
+                        .await
+                        .map(Some)
+                        .map_err(|e| e.problem_after(Operation::Create)),
+                    // Not valid: never sent, not even on a retry.
+                    Some(Err(why)) => Err(not_valid(&why)),
+                    None => Err(not_valid("Not in the list.")),
+                }
+            })
+        });
+        run.start(
+            format!("Import {}", count_phrase(n, n)),
+            items,
+            false,
+            job,
+            on_finish,
+        );
+    };
+    view! {
+        <details class="ncc-import">
+            <summary>"Import a list of clients"</summary>
+            <JsonSource id="ncc-import-list" label="Clients JSON (a list)" text=text error=error on_file=|| ()
+                hint="Paste a JSON array of clients (as this console exports them, or Nexus- or Auth0-shaped), or choose its file. Each one is checked as the New client form checks it and created one by one; one that is not valid is reported and not sent." />
+            <GuardedButton label="Create the clients" class="ncc-btn ncc-btn--secondary" decision=decision on_click=create />
+            {move || error.get().map(|e| view! { <p class="ncc-field__error" role="alert">{e}</p> })}
+        </details>
+    }
+}
+
+/// The failure of an item that does not validate (never sent).
+fn not_valid(why: &str) -> ProblemDetails {
+    ProblemDetails::local("Not valid, not sent", why)
+}
