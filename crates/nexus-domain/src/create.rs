@@ -2,10 +2,11 @@
 //! that produces it.
 
 use crate::client::{ClientType, Mobile, MobileAndroid, MobileIos, NexusClient};
-use crate::field::Field;
+use crate::field::{Field, FieldSlots, Kind};
 use crate::lenient;
 use crate::permissions::{decide, may_change, Caller, Operation, WRITE, WRITE_ALL};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// `client_metadata` of the create body. Auth0 stores these as metadata
 /// strings: at most 10 keys, values of at most 255 characters.
@@ -142,6 +143,42 @@ pub struct CreateClientRequest {
     pub client_metadata: Option<ClientMetadata>,
 }
 
+impl CreateClientRequest {
+    /// A text field's value in the body, when sent (for validation).
+    pub fn text(&self, field: Field) -> Option<&str> {
+        let meta = || self.client_metadata.as_ref();
+        match field {
+            Field::Name => Some(&self.name),
+            Field::AppType => Some(&self.app_type),
+            Field::Description => self.description.as_deref(),
+            Field::LogoUri => self.logo_uri.as_deref(),
+            Field::InitiateLoginUri => self.initiate_login_uri.as_deref(),
+            Field::ProductName => meta()?.product_name.as_deref(),
+            Field::ApplicationName => meta()?.application_name.as_deref(),
+            Field::ClientUpnKey => meta()?.client_upn_key.as_deref(),
+            _ => self.mobile.as_ref()?.text(field),
+        }
+    }
+
+    /// A list field's items in the body, when sent (for validation); owners
+    /// are stored as one comma-separated metadata value and split here.
+    pub fn list(&self, field: Field) -> Option<Cow<'_, [String]>> {
+        let list = match field {
+            Field::CallbackUrls => &self.callbacks,
+            Field::LogoutUrls => &self.allowed_logout_urls,
+            Field::WebOrigins => &self.web_origins,
+            Field::CorsOrigins => &self.allowed_origins,
+            Field::GrantTypes => &self.grant_types,
+            Field::Owners => {
+                let joined = self.client_metadata.as_ref()?.owners.as_ref()?;
+                return Some(Cow::Owned(joined.split(',').map(String::from).collect()));
+            }
+            _ => return None,
+        };
+        list.as_deref().map(Cow::Borrowed)
+    }
+}
+
 /// The grant types Auth0 accepts (seed 000).
 pub const AUTH0_GRANT_TYPES: [&str; 12] = [
     "authorization_code",
@@ -199,6 +236,30 @@ pub struct CreateDraft {
     pub android_package_name: String,
 }
 
+field_slots!(CreateDraft {
+    text: [
+        Name => name,
+        Description => description,
+        LogoUri => logo_uri,
+        InitiateLoginUri => initiate_login_uri,
+        ProductName => product_name,
+        ApplicationName => application_name,
+        ClientUpnKey => client_upn_key,
+        IosTeamId => ios_team_id,
+        IosBundleId => ios_bundle_id,
+        AndroidKeystoreHash => android_keystore_hash,
+        AndroidPackageName => android_package_name,
+    ],
+    list: [
+        GrantTypes => grant_types,
+        CallbackUrls => callbacks,
+        LogoutUrls => logout_urls,
+        WebOrigins => web_origins,
+        CorsOrigins => cors_origins,
+        Owners => owners,
+    ]
+});
+
 pub(crate) fn opt(s: &str) -> Option<String> {
     let t = s.trim();
     (!t.is_empty()).then(|| t.to_string())
@@ -231,26 +292,6 @@ impl CreateDraft {
     /// The form asks before such a draft is left behind.
     pub fn has_input(&self) -> bool {
         let typed = |s: &String| !s.trim().is_empty();
-        let texts = [
-            &self.name,
-            &self.description,
-            &self.logo_uri,
-            &self.initiate_login_uri,
-            &self.product_name,
-            &self.application_name,
-            &self.client_upn_key,
-            &self.ios_team_id,
-            &self.ios_bundle_id,
-            &self.android_keystore_hash,
-            &self.android_package_name,
-        ];
-        let lists = [
-            &self.callbacks,
-            &self.logout_urls,
-            &self.web_origins,
-            &self.cors_origins,
-            &self.owners,
-        ];
         let sorted = |mut v: Vec<String>| {
             v.sort();
             v
@@ -260,9 +301,15 @@ impl CreateDraft {
             .as_ref()
             .map(default_grant_types)
             .unwrap_or_default();
-        texts.into_iter().any(typed)
-            || lists.into_iter().flatten().any(typed)
-            || sorted(self.grant_types.clone()) != sorted(preset)
+        Field::ALL.into_iter().any(|f| match f.kind() {
+            // Grant types count when they differ from the type's preset.
+            Kind::List if f == Field::GrantTypes => {
+                sorted(self.grant_types.clone()) != sorted(preset.clone())
+            }
+            Kind::List => self.list(f).is_some_and(|l| l.iter().any(typed)),
+            Kind::Text => self.text(f).is_some_and(typed),
+            Kind::Map => false,
+        })
     }
 
     /// Whether the draft holds input beyond `start` (the owners and product
@@ -509,5 +556,25 @@ mod tests {
         d.app_type = Some(ClientType::Spa);
         let spa = d.to_request();
         assert!(spa.mobile.is_none() && spa.callbacks.is_some());
+    }
+
+    #[test]
+    fn every_field_the_create_form_shows_has_a_slot_in_the_draft() {
+        let mut d = CreateDraft::default();
+        for f in Field::for_create(None)
+            .into_iter()
+            .chain(Field::for_create(Some(&ClientType::Native)))
+        {
+            // The type chooser holds a type, not text: the form sets it.
+            if f == Field::AppType {
+                continue;
+            }
+            let slot = match f.kind() {
+                Kind::List => d.list_mut(f).is_some(),
+                Kind::Text => d.text_mut(f).is_some(),
+                Kind::Map => false,
+            };
+            assert!(slot, "{f:?}");
+        }
     }
 }
