@@ -332,7 +332,7 @@ fn text_of(el: &web_sys::HtmlElement, id: &str) -> String {
 fn create_and_edit_controls_show_the_registrys_hint_for_every_field_they_share() {
     use nexus_clients_console::pages::client_form::Form;
     use nexus_domain::{CreateDraft, EditDraft, Field};
-    let server: Signal<Option<ProblemDetails>> = RwSignal::new(None).into();
+    let server = RwSignal::new(None::<ProblemDetails>);
     let issues = Signal::derive(Vec::new);
     let shared = Field::for_edit();
     let create = Form {
@@ -373,7 +373,7 @@ async fn typing_in_one_field_of_a_form_re_renders_no_other() {
     let form = Form {
         draft,
         issues: Signal::derive(Vec::new),
-        server: RwSignal::new(None::<ProblemDetails>).into(),
+        server: RwSignal::new(None::<ProblemDetails>),
     };
     let el = mount(move || {
         form.controls(&[

@@ -1,5 +1,4 @@
 use super::client_form::{field_messages, Form};
-use super::write::{problem_of, refusal_of, Write};
 use crate::api::use_api;
 use crate::auth::use_auth;
 use crate::components::{
@@ -13,7 +12,7 @@ use nexus_domain::create::{CreateDraft, AUTH0_GRANT_TYPES};
 use nexus_domain::import;
 use nexus_domain::permissions::decide;
 use nexus_domain::validation::{validate_create, Issue};
-use nexus_domain::{ClientType, Decision, Field, Operation, ProblemDetails};
+use nexus_domain::{ClientType, Decision, Field, NexusClient, Operation, ProblemDetails};
 
 /// The question while the new secret is on screen.
 const SECRET_NOT_COPIED: &str =
@@ -55,20 +54,9 @@ pub fn CreateClientPage() -> impl IntoView {
                 .collect::<Vec<Issue>>()
         }
     });
-    // The create: its pending state is the busy state, its answer is the
-    // created client or the problem to show.
-    let create: Write = Action::new_local(move |_: &()| {
-        let body = draft.with_untracked(CreateDraft::to_request);
-        async move { api.create_client(&body).await.map(Some) }
-    });
-    let busy = create.pending();
-    let server_problem = problem_of(create, Operation::Create);
-    let created = {
-        let answer = create.value();
-        Memo::new(move |_| {
-            answer.with(|a| a.as_ref().and_then(|r| r.as_ref().ok().cloned().flatten()))
-        })
-    };
+    let server_problem = RwSignal::new(None::<ProblemDetails>);
+    let busy = RwSignal::new(false);
+    let created = RwSignal::new(None::<NexusClient>);
     // Ask before a typed draft is left behind, and, once created, before the
     // secret shown only this once is (the "I have copied it" link is exempt).
     use_leave_guard(Signal::derive(move || {
@@ -79,7 +67,7 @@ pub fn CreateClientPage() -> impl IntoView {
             Some(c) => c.secret.is_some().then_some(SECRET_NOT_COPIED),
         })
     }));
-    let server_denied = refusal_of(create);
+    let server_denied = RwSignal::new(None::<String>);
     let decision = Signal::derive(move || match server_denied.get() {
         Some(r) => Decision::Denied(r),
         None => decide(&auth.caller().get(), Operation::Create, None),
@@ -87,7 +75,7 @@ pub fn CreateClientPage() -> impl IntoView {
     let form = Form {
         draft,
         issues,
-        server: server_problem.into(),
+        server: server_problem,
     };
     // Said before the create: a client its creator could not manage
     // afterwards (neither an owner nor its product in their scope).
@@ -191,7 +179,24 @@ pub fn CreateClientPage() -> impl IntoView {
             crate::dom::focus_id(&id);
             return;
         }
-        create.dispatch(());
+        busy.set(true);
+        server_problem.set(None);
+        let body = draft.get_untracked().to_request();
+        spawn_local(async move {
+            let r = api.create_client(&body).await;
+            busy.try_set(false);
+            match r {
+                Ok(c) => {
+                    created.try_set(Some(c));
+                }
+                Err(e) => {
+                    if let Some(reason) = e.forbidden_reason() {
+                        server_denied.try_set(Some(reason));
+                    }
+                    server_problem.try_set(Some(e.problem_after(Operation::Create)));
+                }
+            }
+        });
     };
 
     let choose = move |t: ClientType| {
@@ -287,7 +292,7 @@ pub fn CreateClientPage() -> impl IntoView {
                                 </label>
                             }
                         }).collect_view()}
-                        <crate::components::FieldMessages id="field-app-type-errors" messages=field_messages(issues, server_problem.into(), Field::AppType) />
+                        <crate::components::FieldMessages id="field-app-type-errors" messages=field_messages(issues, server_problem, Field::AppType) />
                     </fieldset>
                     {form.controls(&[Field::Name, Field::Description])}
                     <Show when=interactive>

@@ -1,5 +1,4 @@
 use super::client_loader::ClientLoader;
-use super::write::{problem_of, refusal_of, Write};
 use crate::api::{use_api, ApiError};
 use crate::auth::use_auth;
 use crate::components::{
@@ -9,12 +8,14 @@ use crate::components::{
 use crate::config::AppConfig;
 use crate::routes::{href, path};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 use nexus_domain::export;
 use nexus_domain::field::Kind;
 use nexus_domain::permissions::decide;
 use nexus_domain::url_rules::{is_allowed_logo, is_displayable_logo, logo_host};
 use nexus_domain::{ClientAuthMethod, Decision, Field, NexusClient, Operation};
+use std::collections::HashMap;
 
 fn text(label: &'static str, v: Option<&str>) -> AnyView {
     match v.filter(|s| !s.trim().is_empty()) {
@@ -128,49 +129,105 @@ fn ClientDetail(
     let name = client.display_name();
     // Headings and the breadcrumb show a long name cut; Basics shows it whole.
     let short_name = shortened(&name);
+    // A 403 from the server overrides the local decision for that action.
+    let server_denied = RwSignal::new(HashMap::<&'static str, String>::new());
+    let decision = {
+        let client = client.clone();
+        move |operation: Operation, key: &'static str| {
+            let client = client.clone();
+            Signal::derive(move || match server_denied.with(|m| m.get(key).cloned()) {
+                Some(reason) => Decision::Denied(reason),
+                None => decide(&auth.caller().get(), operation, Some(&client)),
+            })
+        }
+    };
+    let edit_decision = decision(Operation::Edit, "edit");
+    let rotate_permission = decision(Operation::RotateSecret, "rotate");
+    // Whoever asks, a public or Private Key JWT client has no secret to
+    // rotate: the button says so instead of sending a request that fails.
+    let no_rotation = client.rotation_unavailable();
+    let rotate_decision = Signal::derive(move || match no_rotation {
+        Some(why) => Decision::Denied(why.to_string()),
+        None => rotate_permission.get(),
+    });
+    let delete_decision = decision(Operation::Delete, "delete");
+    // Duplicating is creating: the create permission decides.
+    let duplicate_decision =
+        Signal::derive(move || decide(&auth.caller().get(), Operation::Create, None));
+    // Seeing a secret takes what rotating it takes (as on the stand-in).
+    let secret_decision = Signal::derive(move || match rotate_permission.get() {
+        Decision::Denied(why) => Decision::Denied(format!(
+            "Only callers who may rotate this secret may see or copy it. {why}"
+        )),
+        allowed => allowed,
+    });
+    let action_problem = RwSignal::new(None::<nexus_domain::ProblemDetails>);
     let rotate_open = RwSignal::new(false);
     let delete_open = RwSignal::new(false);
-    // Rotate and delete are actions: pending is their busy state, and their
-    // last answer gives the problem and any refusal to show. After the
-    // await, this view may be gone: the user went back or forward to
+    let rotating = RwSignal::new(false);
+    let deleting = RwSignal::new(false);
+
+    let handle_error = move |operation: Operation, key: &'static str, e: ApiError| {
+        if let Some(reason) = e.forbidden_reason() {
+            server_denied.update(|m| {
+                m.insert(key, reason);
+            });
+        }
+        action_problem.set(Some(e.problem_after(operation)));
+    };
+
+    // Leaving while a rotation is on its way asks first: its answer carries
+    // the new secret, shown once and only here.
+    use_leave_guard(Signal::derive(move || rotating.get().then_some(ROTATING)));
+
+    // After an await, this view may be gone: the user went back or forward to
     // another client (or elsewhere) meanwhile. `try_set` on one of its
     // signals says so (`Some`: disposed), and the answer is then reported in
     // a toast, never rendered under whatever is on screen now.
-    let rotate: Write = {
-        let (id, name) = (id.clone(), name.clone());
-        Action::new_local(move |_: &()| {
-            let (id, name) = (id.clone(), name.clone());
-            async move {
+    let do_rotate = {
+        let id = id.clone();
+        let name = name.clone();
+        move || {
+            rotating.set(true);
+            action_problem.set(None);
+            let id = id.clone();
+            let name = name.clone();
+            spawn_local(async move {
                 let r = api.rotate_secret(&id).await;
-                let left = rotate_open.try_set(false).is_some();
-                match &r {
+                let left = rotating.try_set(false).is_some();
+                rotate_open.try_set(false);
+                match r {
                     Ok(c) if !left => {
                         new_secret.try_set(c.secret.clone().map(|s| (id.clone(), s)));
                         toasts.show("Secret rotated. Copy the new secret now.");
-                        on_changed.try_run(c.clone());
+                        on_changed.try_run(c);
                     }
                     Ok(_) => toasts.show(format!(
                         "The secret of \u{201c}{}\u{201d} was rotated after you left it, so the new secret cannot be shown. Open the client and rotate again to get one you can copy.",
                         shortened(&name)
                     )),
-                    Err(e) if left => failed_after_leaving(toasts, "Rotating the secret of", &name, e),
-                    Err(_) => {}
+                    Err(e) if !left => handle_error(Operation::RotateSecret, "rotate", e),
+                    Err(e) => failed_after_leaving(toasts, "Rotating the secret of", &name, &e),
                 }
-                r.map(Some)
-            }
-        })
+            });
+        }
     };
-    let delete: Write = {
-        let (id, name) = (id.clone(), name.clone());
-        // Resolved now: after the await there is no reactive owner to read context from.
-        let list_href = crate::routes::list_href().get_untracked();
-        Action::new_local(move |_: &()| {
-            let (id, name, list_href) = (id.clone(), name.clone(), list_href.clone());
+    let do_delete = {
+        let id = id.clone();
+        let name = name.clone();
+        move || {
+            deleting.set(true);
+            action_problem.set(None);
+            let id = id.clone();
+            let name = name.clone();
             let navigate = navigate.clone();
-            async move {
+            // Resolved now: after the await there is no reactive owner to read context from.
+            let list_href = crate::routes::list_href().get_untracked();
+            spawn_local(async move {
                 let r = api.delete_client(&id).await;
-                let left = delete_open.try_set(false).is_some();
-                match &r {
+                let left = deleting.try_set(false).is_some();
+                delete_open.try_set(false);
+                match r {
                     Ok(()) => {
                         toasts.show(format!(
                             "Client \u{201c}{}\u{201d} deleted.",
@@ -182,69 +239,11 @@ fn ClientDetail(
                             navigate(&list_href, crate::routes::nav(false));
                         }
                     }
-                    Err(e) if left => failed_after_leaving(toasts, "Deleting", &name, e),
-                    Err(_) => {}
+                    Err(e) if !left => handle_error(Operation::Delete, "delete", e),
+                    Err(e) => failed_after_leaving(toasts, "Deleting", &name, &e),
                 }
-                r.map(|()| None)
-            }
-        })
-    };
-    let rotating = rotate.pending();
-    let deleting = delete.pending();
-    // A 403 from the server overrides the local decision for that action.
-    let decision = {
-        let client = client.clone();
-        move |operation: Operation, refused: Option<Memo<Option<String>>>| {
-            let client = client.clone();
-            Signal::derive(move || match refused.and_then(|r| r.get()) {
-                Some(reason) => Decision::Denied(reason),
-                None => decide(&auth.caller().get(), operation, Some(&client)),
-            })
+            });
         }
-    };
-    let edit_decision = decision(Operation::Edit, None);
-    let rotate_permission = decision(Operation::RotateSecret, Some(refusal_of(rotate)));
-    // Whoever asks, a public or Private Key JWT client has no secret to
-    // rotate: the button says so instead of sending a request that fails.
-    let no_rotation = client.rotation_unavailable();
-    let rotate_decision = Signal::derive(move || match no_rotation {
-        Some(why) => Decision::Denied(why.to_string()),
-        None => rotate_permission.get(),
-    });
-    let delete_decision = decision(Operation::Delete, Some(refusal_of(delete)));
-    // Duplicating is creating: the create permission decides.
-    let duplicate_decision =
-        Signal::derive(move || decide(&auth.caller().get(), Operation::Create, None));
-    // Seeing a secret takes what rotating it takes (as on the stand-in).
-    let secret_decision = Signal::derive(move || match rotate_permission.get() {
-        Decision::Denied(why) => Decision::Denied(format!(
-            "Only callers who may rotate this secret may see or copy it. {why}"
-        )),
-        allowed => allowed,
-    });
-    // One problem at a time: that of the action asked for last.
-    let last_asked = RwSignal::new(None::<Operation>);
-    let (rotate_problem, delete_problem) = (
-        problem_of(rotate, Operation::RotateSecret),
-        problem_of(delete, Operation::Delete),
-    );
-    let action_problem = Signal::derive(move || match last_asked.get() {
-        Some(Operation::RotateSecret) => rotate_problem.get(),
-        Some(Operation::Delete) => delete_problem.get(),
-        _ => None,
-    });
-
-    // Leaving while a rotation is on its way asks first: its answer carries
-    // the new secret, shown once and only here.
-    use_leave_guard(Signal::derive(move || rotating.get().then_some(ROTATING)));
-
-    let do_rotate = move || {
-        last_asked.set(Some(Operation::RotateSecret));
-        rotate.dispatch(());
-    };
-    let do_delete = move || {
-        last_asked.set(Some(Operation::Delete));
-        delete.dispatch(());
     };
 
     let c = client.clone();

@@ -1,6 +1,5 @@
 use super::client_form::Form;
 use super::client_loader::ClientLoader;
-use super::write::{problem_of, refusal_of, Write};
 use crate::api::use_api;
 use crate::auth::use_auth;
 use crate::components::{
@@ -8,11 +7,12 @@ use crate::components::{
 };
 use crate::routes::{href, path};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 use nexus_domain::diff::{changes, diff, Change, ItemMark};
 use nexus_domain::permissions::decide;
 use nexus_domain::validation::validate_update;
-use nexus_domain::{Decision, EditDraft, Field, NexusClient, Operation, UpdateClientRequest};
+use nexus_domain::{Decision, EditDraft, Field, NexusClient, Operation, ProblemDetails};
 
 /// `/clients/:id/edit`: the PATCH-able fields; only changes are sent, after a review.
 #[component]
@@ -123,21 +123,9 @@ fn EditForm(client: NexusClient) -> impl IntoView {
     use_unsaved_guard(dirty);
     let issues_memo = Memo::new(move |_| validate_update(&patch.get()));
     let issues = Signal::derive(move || issues_memo.get());
-    // The save: sends the patch. The draft it was made from is kept: once
-    // saved, it is the new baseline; not the draft at the time the answer
-    // comes: what the user typed meanwhile was not sent (issue 9, item 7).
-    let sent = StoredValue::new(EditDraft::default());
-    let save_write: Write = {
-        let id = id.clone();
-        Action::new_local(move |_: &()| {
-            sent.set_value(draft.get_untracked());
-            let (id, body) = (id.clone(), patch.get_untracked());
-            async move { api.update_client(&id, &body).await.map(Some) }
-        })
-    };
-    let busy = save_write.pending();
-    let server_problem = problem_of(save_write, Operation::Edit);
-    let server_denied = refusal_of(save_write);
+    let server_problem = RwSignal::new(None::<ProblemDetails>);
+    let server_denied = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
     let reviewing = RwSignal::new(false);
     let client_for_rule = client.clone();
     let decision = Signal::derive(move || match server_denied.get() {
@@ -151,7 +139,7 @@ fn EditForm(client: NexusClient) -> impl IntoView {
     let form = Form {
         draft,
         issues,
-        server: server_problem.into(),
+        server: server_problem,
     };
 
     let review_decision = Signal::derive(move || {
@@ -177,51 +165,70 @@ fn EditForm(client: NexusClient) -> impl IntoView {
         request_animation_frame(|| crate::dom::focus_id("ncc-review-title"));
     };
 
-    let save = move || {
-        // Checked again here, not only on the button: a save already on
-        // its way, or a caller who may not edit, sends nothing.
-        if busy.get_untracked() || !decision.get_untracked().is_allowed() {
-            return;
-        }
-        if patch.with_untracked(UpdateClientRequest::is_empty) {
-            return;
-        }
-        save_write.dispatch(());
-    };
-    // What an answer does to the form. An effect of this view: when the user
-    // has left it meanwhile, it does nothing.
-    let detail_href = href(&path::detail(&id));
-    let (answer, version) = (save_write.value(), save_write.version());
-    Effect::watch(
-        move || version.get(),
-        move |_, _, _| {
-            answer.with_untracked(|a| match a {
-                Some(Ok(_)) => {
-                    let sent = sent.get_value();
-                    let typed_meanwhile = draft.with_untracked(|now| *now != sent);
-                    original.set(sent);
-                    if typed_meanwhile {
-                        // Later edits stay in the form, still unsaved (the
-                        // guard keeps them), ready to review and save.
-                        reviewing.set(false);
-                        toasts.show("Changes saved. What you typed while saving is not saved yet.");
-                    } else {
-                        toasts.show("Changes saved.");
-                        navigate(&detail_href, crate::routes::nav(false));
+    let save = {
+        let id = id.clone();
+        move || {
+            // Checked again here, not only on the button: a save already on
+            // its way, or a caller who may not edit, sends nothing.
+            if busy.get_untracked() || !decision.get_untracked().is_allowed() {
+                return;
+            }
+            let body = patch.get_untracked();
+            if body.is_empty() {
+                return;
+            }
+            // The draft this body was made from: once saved, it is the new
+            // baseline. Not the draft at the time the answer comes: what the
+            // user typed meanwhile was not sent (issue 9, item 7).
+            let sent = draft.get_untracked();
+            busy.set(true);
+            server_problem.set(None);
+            let id = id.clone();
+            let navigate = navigate.clone();
+            // Resolved now: after the await there is no reactive owner to read context from.
+            let detail_href = href(&path::detail(&id));
+            spawn_local(async move {
+                let r = api.update_client(&id, &body).await;
+                busy.try_set(false);
+                match r {
+                    Ok(_) => {
+                        // What was sent is the new baseline (try_*: the user
+                        // may have left the page meanwhile).
+                        let Some(now) = draft.try_get_untracked() else {
+                            return;
+                        };
+                        let typed_meanwhile = now != sent;
+                        original.try_set(sent);
+                        if typed_meanwhile {
+                            // Later edits stay in the form, still unsaved (the
+                            // guard keeps them), ready to review and save.
+                            reviewing.try_set(false);
+                            toasts.show(
+                                "Changes saved. What you typed while saving is not saved yet.",
+                            );
+                        } else {
+                            toasts.show("Changes saved.");
+                            navigate(&detail_href, crate::routes::nav(false));
+                        }
+                    }
+                    Err(e) => {
+                        // Field errors send the user back to the form, where they
+                        // show at their fields. Anything else keeps the review
+                        // open: Save stays in view, to try again in one click, or
+                        // disabled with the server's reason after a 403.
+                        if let Some(reason) = e.forbidden_reason() {
+                            server_denied.try_set(Some(reason));
+                        }
+                        let problem = e.problem_after(Operation::Edit);
+                        if !problem.errors.is_empty() {
+                            reviewing.try_set(false);
+                        }
+                        server_problem.try_set(Some(problem));
                     }
                 }
-                // Field errors send the user back to the form, where they
-                // show at their fields. Anything else keeps the review open:
-                // Save stays in view, to try again in one click, or disabled
-                // with the server's reason after a 403.
-                Some(Err(e)) if !e.problem_after(Operation::Edit).errors.is_empty() => {
-                    reviewing.set(false);
-                }
-                Some(Err(_)) | None => {}
-            })
-        },
-        false,
-    );
+            });
+        }
+    };
 
     let c = client.clone();
     view! {
@@ -249,7 +256,7 @@ fn EditForm(client: NexusClient) -> impl IntoView {
                         </tbody>
                     </table>
                     <div class="ncc-form__actions">
-                        <GuardedButton label="Save changes" busy=busy busy_label="Saving\u{2026}" decision=decision on_click=save />
+                        <GuardedButton label="Save changes" busy=busy busy_label="Saving\u{2026}" decision=decision on_click=save.clone() />
                         <button type="button" class="ncc-btn ncc-btn--ghost" on:click=move |_| reviewing.set(false)>"Back to editing"</button>
                     </div>
                 </section>

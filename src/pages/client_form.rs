@@ -14,7 +14,7 @@ use nexus_domain::{Field, ProblemDetails};
 pub struct Form<D: 'static> {
     pub draft: RwSignal<D>,
     pub issues: Signal<Vec<Issue>>,
-    pub server: Signal<Option<ProblemDetails>>,
+    pub server: RwSignal<Option<ProblemDetails>>,
 }
 
 impl<D> Clone for Form<D> {
@@ -81,7 +81,7 @@ impl<D: FieldSlots + Send + Sync + 'static> Form<D> {
 /// form or tried to submit) plus the server's field errors.
 pub fn field_messages(
     issues: Signal<Vec<Issue>>,
-    server: Signal<Option<ProblemDetails>>,
+    server: RwSignal<Option<ProblemDetails>>,
     field: Field,
 ) -> Signal<Vec<String>> {
     Signal::derive(move || {
@@ -106,7 +106,7 @@ pub fn field_messages(
 /// Per-item messages for a list field.
 pub fn item_messages(
     issues: Signal<Vec<Issue>>,
-    server: Signal<Option<ProblemDetails>>,
+    server: RwSignal<Option<ProblemDetails>>,
     field: Field,
 ) -> Signal<Vec<(usize, String)>> {
     Signal::derive(move || {
@@ -237,7 +237,7 @@ pub fn ListField(
     items: Signal<Vec<String>>,
     set_items: SignalSetter<Vec<String>>,
     issues: Signal<Vec<Issue>>,
-    server: Signal<Option<ProblemDetails>>,
+    server: RwSignal<Option<ProblemDetails>>,
 ) -> impl IntoView {
     view! {
         <ListEditor

@@ -9,7 +9,6 @@ mod clients_list;
 mod config_error;
 mod not_found;
 mod sign_in;
-mod write;
 
 pub use client_create::CreateClientPage;
 pub use client_detail::ClientDetailPage;
