@@ -2,6 +2,7 @@
 //! that produces it.
 
 use crate::client::{ClientType, Mobile, MobileAndroid, MobileIos, NexusClient};
+use crate::diff::EditDraft;
 use crate::field::{Field, FieldSlots, Kind};
 use crate::lenient;
 use crate::permissions::{decide, may_change, Caller, Operation, WRITE, WRITE_ALL};
@@ -213,7 +214,8 @@ pub fn default_grant_types(kind: &ClientType) -> Vec<String> {
     list.iter().map(|s| s.to_string()).collect()
 }
 
-/// What the create form holds, as typed.
+/// What the create form holds, as typed: the fields only a create sets,
+/// and those an update can change later, as the edit form holds them.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CreateDraft {
     pub app_type: Option<ClientType>,
@@ -222,18 +224,7 @@ pub struct CreateDraft {
     pub logo_uri: String,
     pub initiate_login_uri: String,
     pub grant_types: Vec<String>,
-    pub callbacks: Vec<String>,
-    pub logout_urls: Vec<String>,
-    pub web_origins: Vec<String>,
-    pub cors_origins: Vec<String>,
-    pub owners: Vec<String>,
-    pub product_name: String,
-    pub application_name: String,
-    pub client_upn_key: String,
-    pub ios_team_id: String,
-    pub ios_bundle_id: String,
-    pub android_keystore_hash: String,
-    pub android_package_name: String,
+    pub editable: EditDraft,
 }
 
 field_slots!(CreateDraft {
@@ -242,22 +233,9 @@ field_slots!(CreateDraft {
         Description => description,
         LogoUri => logo_uri,
         InitiateLoginUri => initiate_login_uri,
-        ProductName => product_name,
-        ApplicationName => application_name,
-        ClientUpnKey => client_upn_key,
-        IosTeamId => ios_team_id,
-        IosBundleId => ios_bundle_id,
-        AndroidKeystoreHash => android_keystore_hash,
-        AndroidPackageName => android_package_name,
     ],
-    list: [
-        GrantTypes => grant_types,
-        CallbackUrls => callbacks,
-        LogoutUrls => logout_urls,
-        WebOrigins => web_origins,
-        CorsOrigins => cors_origins,
-        Owners => owners,
-    ]
+    list: [GrantTypes => grant_types],
+    rest: editable
 });
 
 pub(crate) fn opt(s: &str) -> Option<String> {
@@ -317,11 +295,12 @@ impl CreateDraft {
     /// guard asks about.
     pub fn has_input_beyond(&self, start: &CreateDraft) -> bool {
         let mut typed = self.clone();
-        if typed.owners == start.owners {
-            typed.owners.clear();
+        let (t, s) = (&mut typed.editable, &start.editable);
+        if t.owners == s.owners {
+            t.owners.clear();
         }
-        if typed.product_name == start.product_name {
-            typed.product_name.clear();
+        if t.product_name == s.product_name {
+            t.product_name.clear();
         }
         typed.has_input()
     }
@@ -339,10 +318,13 @@ impl CreateDraft {
             return CreateDraft::default();
         }
         CreateDraft {
-            owners: claims.user_id.iter().cloned().collect(),
-            product_name: match claims.products.as_slice() {
-                [only] => only.clone(),
-                _ => String::new(),
+            editable: EditDraft {
+                owners: claims.user_id.iter().cloned().collect(),
+                product_name: match claims.products.as_slice() {
+                    [only] => only.clone(),
+                    _ => String::new(),
+                },
+                ..Default::default()
             },
             ..Default::default()
         }
@@ -352,8 +334,9 @@ impl CreateDraft {
     /// so (the reason `decide()` would give for editing it), for a warning
     /// before it is created.
     pub fn unmanageable_by(&self, caller: &Caller) -> Option<String> {
-        let owners: Vec<String> = self.owners.iter().filter_map(|o| opt(o)).collect();
-        let product = opt(&self.product_name);
+        let e = &self.editable;
+        let owners: Vec<String> = e.owners.iter().filter_map(|o| opt(o)).collect();
+        let product = opt(&e.product_name);
         if may_change(caller, &owners, product.as_deref()) {
             return None;
         }
@@ -385,12 +368,13 @@ impl CreateDraft {
         let interactive = Field::CallbackUrls.applies_to(self.app_type.as_ref());
         let native = Field::IosTeamId.applies_to(self.app_type.as_ref());
         let nonempty = |v: Vec<String>| (interactive && !v.is_empty()).then_some(v);
-        let owners: Vec<String> = self.owners.iter().filter_map(|o| opt(o)).collect();
+        let e = &self.editable;
+        let owners: Vec<String> = e.owners.iter().filter_map(|o| opt(o)).collect();
         let metadata = ClientMetadata {
             owners: (!owners.is_empty()).then(|| owners.join(",")),
-            product_name: opt(&self.product_name),
-            client_upn_key: opt(&self.client_upn_key),
-            application_name: opt(&self.application_name),
+            product_name: opt(&e.product_name),
+            client_upn_key: opt(&e.client_upn_key),
+            application_name: opt(&e.application_name),
             manually_created: Some(true),
         };
         CreateClientRequest {
@@ -403,18 +387,18 @@ impl CreateDraft {
                 .unwrap_or_default(),
             description: opt(&self.description),
             logo_uri: opt(&self.logo_uri),
-            callbacks: nonempty(list(&self.callbacks)),
-            allowed_origins: nonempty(list(&self.cors_origins)),
-            web_origins: nonempty(list(&self.web_origins)),
-            allowed_logout_urls: nonempty(list(&self.logout_urls)),
+            callbacks: nonempty(list(&e.callback_urls)),
+            allowed_origins: nonempty(list(&e.cors_origins)),
+            web_origins: nonempty(list(&e.web_origins)),
+            allowed_logout_urls: nonempty(list(&e.logout_urls)),
             // Every type has grant types (machine to machine: client_credentials).
             grant_types: (!self.grant_types.is_empty()).then(|| self.grant_types.clone()),
             initiate_login_uri: opt(&self.initiate_login_uri).filter(|_| interactive),
             mobile: mobile_from(
-                &self.ios_team_id,
-                &self.ios_bundle_id,
-                &self.android_keystore_hash,
-                &self.android_package_name,
+                &e.ios_team_id,
+                &e.ios_bundle_id,
+                &e.android_keystore_hash,
+                &e.android_package_name,
             )
             .filter(|_| native),
             client_metadata: Some(metadata),
@@ -442,7 +426,10 @@ mod tests {
         let po = caller("po-1", &["Shop"], &[WRITE]);
         let start = CreateDraft::for_caller(&po);
         assert_eq!(
-            (start.owners.clone(), start.product_name.as_str()),
+            (
+                start.editable.owners.clone(),
+                start.editable.product_name.as_str()
+            ),
             (vec!["po-1".to_string()], "Shop")
         );
         assert_eq!(start.unmanageable_by(&po), None);
@@ -453,12 +440,12 @@ mod tests {
         assert!(typed.has_input_beyond(&start));
         // Neither owner nor product: a warning with decide()'s reason.
         let mut lost = start.clone();
-        lost.owners.clear();
-        lost.product_name = "Billing".into();
+        lost.editable.owners.clear();
+        lost.editable.product_name = "Billing".into();
         let why = lost.unmanageable_by(&po).unwrap();
         assert!(why.contains("not in your product scope"), "{why}");
         // Owner alone is enough; so is the product alone.
-        lost.owners = vec![" po-1 ".into()];
+        lost.editable.owners = vec![" po-1 ".into()];
         assert_eq!(lost.unmanageable_by(&po), None);
         // An admin, a viewer or an unknown caller starts empty and is not warned.
         for other in [
@@ -474,7 +461,9 @@ mod tests {
         );
         // Two products: the owner is prefilled, the product is theirs to pick.
         assert_eq!(
-            CreateDraft::for_caller(&caller("p", &["A", "B"], &[WRITE])).product_name,
+            CreateDraft::for_caller(&caller("p", &["A", "B"], &[WRITE]))
+                .editable
+                .product_name,
             ""
         );
     }
@@ -484,10 +473,8 @@ mod tests {
         assert!(!CreateDraft::default().has_input());
         let chosen = CreateDraft::for_type(ClientType::Spa);
         assert!(!chosen.has_input());
-        let blank_entry = CreateDraft {
-            callbacks: vec!["  ".into()],
-            ..chosen.clone()
-        };
+        let mut blank_entry = chosen.clone();
+        blank_entry.editable.callback_urls = vec!["  ".into()];
         assert!(!blank_entry.has_input());
         for edited in [
             CreateDraft {
@@ -495,7 +482,10 @@ mod tests {
                 ..chosen.clone()
             },
             CreateDraft {
-                owners: vec!["team-a".into()],
+                editable: EditDraft {
+                    owners: vec!["team-a".into()],
+                    ..Default::default()
+                },
                 ..chosen.clone()
             },
             CreateDraft {
@@ -511,8 +501,8 @@ mod tests {
     fn draft_to_request_omits_blanks() {
         let mut d = CreateDraft::for_type(ClientType::Spa);
         d.name = "  Shop  ".into();
-        d.callbacks = vec![" https://shop.example.com/cb ".into()];
-        d.owners = vec!["alice".into(), " ".into(), "team-a".into()];
+        d.editable.callback_urls = vec![" https://shop.example.com/cb ".into()];
+        d.editable.owners = vec!["alice".into(), " ".into(), "team-a".into()];
         let r = d.to_request();
         let v = serde_json::to_value(&r).unwrap();
         assert_eq!(v["name"], "Shop");
@@ -529,8 +519,8 @@ mod tests {
     fn fields_of_other_types_are_not_sent() {
         let mut d = CreateDraft::for_type(ClientType::Native);
         d.name = "App".into();
-        d.callbacks = vec!["myapp://cb".into()];
-        d.ios_team_id = "T1".into();
+        d.editable.callback_urls = vec!["myapp://cb".into()];
+        d.editable.ios_team_id = "T1".into();
         d.initiate_login_uri = "https://x.example.com".into();
         let native = d.to_request();
         assert!(

@@ -328,29 +328,24 @@ mod tests {
         assert_eq!(rows[0].field, field);
     }
 
-    #[test]
-    fn owners_diff_into_owners() {
-        assert_list_field_diffs_into_its_own_key(Field::Owners);
+    /// A test per list field, each failing on its own.
+    macro_rules! diffs_into_its_own_key {
+        ($($name:ident: $field:expr;)*) => {
+            $(
+                #[test]
+                fn $name() {
+                    assert_list_field_diffs_into_its_own_key($field);
+                }
+            )*
+        };
     }
 
-    #[test]
-    fn callback_urls_diff_into_callback_urls() {
-        assert_list_field_diffs_into_its_own_key(Field::CallbackUrls);
-    }
-
-    #[test]
-    fn logout_urls_diff_into_logout_urls() {
-        assert_list_field_diffs_into_its_own_key(Field::LogoutUrls);
-    }
-
-    #[test]
-    fn web_origins_diff_into_web_origins() {
-        assert_list_field_diffs_into_its_own_key(Field::WebOrigins);
-    }
-
-    #[test]
-    fn cors_origins_diff_into_cors_origins() {
-        assert_list_field_diffs_into_its_own_key(Field::CorsOrigins);
+    diffs_into_its_own_key! {
+        owners_diff_into_owners: Field::Owners;
+        callback_urls_diff_into_callback_urls: Field::CallbackUrls;
+        logout_urls_diff_into_logout_urls: Field::LogoutUrls;
+        web_origins_diff_into_web_origins: Field::WebOrigins;
+        cors_origins_diff_into_cors_origins: Field::CorsOrigins;
     }
 
     #[test]

@@ -435,37 +435,41 @@ pub trait FieldSlots {
 }
 
 /// Implements [`FieldSlots`] for a draft struct from its field → member
-/// pairs. Fields it does not name have no slot in it (the registry tests
-/// check that every field a form edits has one).
+/// pairs, and, with `rest`, hands every other field to a member that holds
+/// them (a create draft's editable part). Fields it does not name have no
+/// slot in it (the registry tests check that every field a form edits has
+/// one).
 macro_rules! field_slots {
-    ($ty:ty { text: [$($tf:ident => $tm:ident),* $(,)?], list: [$($lf:ident => $lm:ident),* $(,)?] }) => {
+    ($ty:ty { text: [$($tf:ident => $tm:ident),* $(,)?], list: [$($lf:ident => $lm:ident),* $(,)?] $(, rest: $rest:ident)? }) => {
         impl $crate::field::FieldSlots for $ty {
             fn text(&self, field: $crate::field::Field) -> Option<&String> {
                 match field {
                     $($crate::field::Field::$tf => Some(&self.$tm),)*
-                    _ => None,
+                    _ => field_slots!(@rest self field text $($rest)?),
                 }
             }
             fn text_mut(&mut self, field: $crate::field::Field) -> Option<&mut String> {
                 match field {
                     $($crate::field::Field::$tf => Some(&mut self.$tm),)*
-                    _ => None,
+                    _ => field_slots!(@rest self field text_mut $($rest)?),
                 }
             }
             fn list(&self, field: $crate::field::Field) -> Option<&Vec<String>> {
                 match field {
                     $($crate::field::Field::$lf => Some(&self.$lm),)*
-                    _ => None,
+                    _ => field_slots!(@rest self field list $($rest)?),
                 }
             }
             fn list_mut(&mut self, field: $crate::field::Field) -> Option<&mut Vec<String>> {
                 match field {
                     $($crate::field::Field::$lf => Some(&mut self.$lm),)*
-                    _ => None,
+                    _ => field_slots!(@rest self field list_mut $($rest)?),
                 }
             }
         }
     };
+    (@rest $s:tt $f:tt $m:ident) => { None };
+    (@rest $s:tt $f:tt $m:ident $rest:ident) => { $s.$rest.$m($f) };
 }
 
 #[cfg(test)]

@@ -125,7 +125,7 @@ fn draft_from_map(map: &Map<String, Value>) -> Imported {
             }
         } else if k == "owners" {
             if let Some(items) = strings(value) {
-                draft.owners = items;
+                draft.editable.owners = items;
                 continue;
             }
         } else if k == "type" || k == "app_type" {
@@ -140,7 +140,7 @@ fn draft_from_map(map: &Map<String, Value>) -> Imported {
             if let Value::Object(meta) = value {
                 for (mk, mv) in meta {
                     let taken = match (mk.as_str(), mv) {
-                        ("owners", v) => strings(v).map(|o| draft.owners = o).is_some(),
+                        ("owners", v) => strings(v).map(|o| draft.editable.owners = o).is_some(),
                         (m, Value::String(s)) => METADATA
                             .iter()
                             .find(|(n, _)| *n == m)
@@ -230,23 +230,26 @@ mod tests {
         let d = &imported.draft;
         assert_eq!(d.name, "Shop Web");
         assert_eq!(d.app_type, Some(ClientType::RegularWeb));
-        assert_eq!(d.owners, vec!["alice", "team-shop"]);
+        assert_eq!(d.editable.owners, vec!["alice", "team-shop"]);
         assert_eq!(
             (
-                d.product_name.as_str(),
-                d.application_name.as_str(),
-                d.client_upn_key.as_str()
+                d.editable.product_name.as_str(),
+                d.editable.application_name.as_str(),
+                d.editable.client_upn_key.as_str()
             ),
             ("Shop", "web", "upn")
         );
-        assert_eq!(d.callbacks, vec!["https://a.example.com/cb"]);
-        assert_eq!(d.logout_urls, vec!["https://a.example.com/bye"]);
-        assert_eq!(d.web_origins, vec!["https://a.example.com"]);
-        assert_eq!(d.cors_origins, vec!["https://b.example.com"]);
+        assert_eq!(d.editable.callback_urls, vec!["https://a.example.com/cb"]);
+        assert_eq!(d.editable.logout_urls, vec!["https://a.example.com/bye"]);
+        assert_eq!(d.editable.web_origins, vec!["https://a.example.com"]);
+        assert_eq!(d.editable.cors_origins, vec!["https://b.example.com"]);
         assert_eq!(d.grant_types, vec!["authorization_code"]);
         assert_eq!(d.logo_uri, "https://cdn.example.com/l.png");
         assert_eq!(
-            (d.ios_team_id.as_str(), d.ios_bundle_id.as_str()),
+            (
+                d.editable.ios_team_id.as_str(),
+                d.editable.ios_bundle_id.as_str()
+            ),
             ("T1", "com.x")
         );
         // Token settings are Nexus's to set: named, not carried.
@@ -268,10 +271,10 @@ mod tests {
         let d = &imported.draft;
         assert_eq!(d.app_type, Some(ClientType::Spa));
         assert_eq!(d.description, "Pays");
-        assert_eq!(d.owners, vec!["alice", "bob"]);
-        assert_eq!(d.product_name, "Billing");
+        assert_eq!(d.editable.owners, vec!["alice", "bob"]);
+        assert_eq!(d.editable.product_name, "Billing");
         assert_eq!(d.initiate_login_uri, "https://b.example.com/login");
-        assert_eq!(d.android_package_name, "com.b");
+        assert_eq!(d.editable.android_package_name, "com.b");
         // The type's default grant types, since the file names none.
         assert!(!d.grant_types.is_empty());
         assert_eq!(
@@ -310,7 +313,7 @@ mod tests {
         .unwrap();
         let d = duplicate(&client);
         assert_eq!(d.name, "Copy of Shop Web");
-        assert_eq!(d.product_name, "Shop");
+        assert_eq!(d.editable.product_name, "Shop");
         assert_eq!(d.app_type, Some(ClientType::Spa));
         let body = serde_json::to_string(&d.to_request()).unwrap();
         assert!(!body.contains("\"c1\"") && !body.contains("secret"));
