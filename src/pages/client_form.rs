@@ -63,6 +63,7 @@ impl<D: FieldSlots + Send + Sync + 'static> Form<D> {
                 let (items, set_items) = self.list(field);
                 view! { <ListField field=field items=items set_items=set_items issues=issues server=server /> }.into_any()
             }
+            // Metadata (a map) is never asked for: its keys are fields.
             Kind::Text | Kind::Map => {
                 let (value, set) = self.text(field);
                 view! { <TextField field=field value=value set=set messages=field_messages(issues, server, field) /> }
