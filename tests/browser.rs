@@ -318,3 +318,107 @@ fn problem_view_says_when_to_try_again_and_counts_any_item_index() {
         "{text}"
     );
 }
+
+/// The text of the element with this id in `el`, or "" when there is none.
+fn text_of(el: &web_sys::HtmlElement, id: &str) -> String {
+    el.query_selector(&format!("#{id}"))
+        .ok()
+        .flatten()
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+fn create_and_edit_controls_show_the_registrys_hint_for_every_field_they_share() {
+    use nexus_clients_console::pages::client_form::Form;
+    use nexus_domain::{CreateDraft, EditDraft, Field};
+    let server = RwSignal::new(None::<ProblemDetails>);
+    let issues = Signal::derive(Vec::new);
+    let shared = Field::for_edit();
+    let create = Form {
+        draft: RwSignal::new(CreateDraft::default()),
+        issues,
+        server,
+    };
+    let edit = Form {
+        draft: RwSignal::new(EditDraft::default()),
+        issues,
+        server,
+    };
+    let on_create = mount(move || create.controls(&Field::for_edit()));
+    let on_edit = mount(move || edit.controls(&Field::for_edit()));
+    for f in shared {
+        let id = format!("field-{}-hint", f.key());
+        let (c, e) = (text_of(&on_create, &id), text_of(&on_edit, &id));
+        assert_eq!(c, f.hint(), "{f:?} on create");
+        assert_eq!(e, f.hint(), "{f:?} on edit");
+    }
+    // The three that used to differ between the forms.
+    assert!(text_of(&on_edit, "field-callback-urls-hint")
+        .starts_with("Where users may be sent after signing in."));
+    assert!(text_of(&on_edit, "field-web-origins-hint")
+        .starts_with("Origins for cross-origin authentication"));
+    assert!(text_of(&on_edit, "field-cors-origins-hint")
+        .starts_with("Extra origins allowed to call the API"));
+}
+
+#[wasm_bindgen_test]
+async fn typing_in_one_field_of_a_form_re_renders_no_other() {
+    use nexus_clients_console::pages::client_form::Form;
+    use nexus_domain::{EditDraft, Field};
+    let draft = RwSignal::new(EditDraft {
+        callback_urls: vec!["https://a.example.com/cb".into()],
+        ..Default::default()
+    });
+    let form = Form {
+        draft,
+        issues: Signal::derive(Vec::new),
+        server: RwSignal::new(None::<ProblemDetails>),
+    };
+    let el = mount(move || {
+        form.controls(&[
+            Field::ProductName,
+            Field::ApplicationName,
+            Field::CallbackUrls,
+        ])
+    });
+    let input = |id: &str| -> web_sys::HtmlInputElement {
+        el.query_selector(&format!("#{id}"))
+            .unwrap()
+            .expect("the control")
+            .unchecked_into()
+    };
+    // Once the first render has settled, marks in two other controls' DOM
+    // values: a control whose value binding
+    // ran again would put the draft's value back over its mark.
+    settle().await;
+    input("field-product-name").set_value("mark");
+    input("field-callback-urls-0").set_value("mark");
+    // Types as a user does: the value changes, then an input event.
+    let type_into = |id: &str, value: &str| {
+        let el = input(id);
+        el.set_value(value);
+        el.dispatch_event(&web_sys::Event::new("input").unwrap())
+            .unwrap();
+    };
+    type_into("field-application-name", "Storefront");
+    settle().await;
+    assert_eq!(
+        draft.with_untracked(|d| d.application_name.clone()),
+        "Storefront"
+    );
+    assert_eq!(input("field-product-name").value(), "mark");
+    assert_eq!(input("field-callback-urls-0").value(), "mark");
+    // Typing in a list item writes the draft and leaves the text fields alone.
+    type_into("field-callback-urls-0", "https://b.example.com/cb");
+    settle().await;
+    assert_eq!(
+        draft.with_untracked(|d| d.callback_urls.clone()),
+        vec!["https://b.example.com/cb".to_string()]
+    );
+    assert_eq!(input("field-product-name").value(), "mark");
+    // A change to the field itself does reach its control.
+    draft.update(|d| d.product_name = "Shop".into());
+    settle().await;
+    assert_eq!(input("field-product-name").value(), "Shop");
+}

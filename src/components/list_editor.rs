@@ -13,6 +13,18 @@ fn split_pasted(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Changes a list through its setter: a copy of the items, changed, set
+/// back (the list is a slice of a form's draft, not a signal of its own).
+fn change(
+    items: Signal<Vec<String>>,
+    set_items: SignalSetter<Vec<String>>,
+    how: impl FnOnce(&mut Vec<String>),
+) {
+    let mut v = items.get_untracked();
+    how(&mut v);
+    set_items.set(v);
+}
+
 /// Edits a list of strings (URLs, owners): one input per item, add, remove,
 /// and paste several at once. `item_errors` gives messages per index;
 /// `errors` the messages about the whole list.
@@ -24,7 +36,10 @@ pub fn ListEditor(
     /// A stable DOM id stem (from `Field::key`).
     #[prop(into)]
     id: String,
-    items: RwSignal<Vec<String>>,
+    /// The items (a form's slice of its draft).
+    items: Signal<Vec<String>>,
+    /// Writes the items back.
+    set_items: SignalSetter<Vec<String>>,
     #[prop(into)] hint: String,
     #[prop(into)] placeholder: String,
     /// Messages per item index.
@@ -104,7 +119,7 @@ pub fn ListEditor(
                         prop:value=move || items.with(|v| v.get(index).cloned().unwrap_or_default())
                         on:input:target=move |ev| {
                             let value = ev.target().value();
-                            items.update(|v| {
+                            change(items, set_items, |v| {
                                 if let Some(slot) = v.get_mut(index) {
                                     *slot = value;
                                 }
@@ -115,7 +130,7 @@ pub fn ListEditor(
                         type="button"
                         class="ncc-btn ncc-btn--ghost ncc-btn--small"
                         aria-label=remove_label
-                        on:click=move |_| items.update(|v| {
+                        on:click=move |_| change(items, set_items, |v| {
                             if index < v.len() {
                                 v.remove(index);
                             }
@@ -153,7 +168,7 @@ pub fn ListEditor(
                     aria-label=add_label
                     on:click=move |_| {
                         let next = items.with(Vec::len);
-                        items.update(|v| v.push(String::new()));
+                        change(items, set_items, |v| v.push(String::new()));
                         // The new row is rendered after this handler returns.
                         let new_id = format!("{id_for_add}-{next}");
                         request_animation_frame(move || crate::dom::focus_id(&new_id));
@@ -198,7 +213,7 @@ pub fn ListEditor(
                         class="ncc-btn ncc-btn--secondary ncc-btn--small"
                         on:click=move |_| {
                             let new_items = split_pasted(&paste_text.get_untracked());
-                            items.update(|v| {
+                            change(items, set_items, |v| {
                                 v.retain(|s| !s.trim().is_empty());
                                 for n in new_items {
                                     if !v.contains(&n) {

@@ -1,4 +1,4 @@
-use super::client_form::{field_messages, ListField, TextField};
+use super::client_form::{field_messages, Form};
 use crate::api::use_api;
 use crate::auth::use_auth;
 use crate::components::{
@@ -26,138 +26,20 @@ fn form_position(field: Field) -> usize {
         .unwrap_or(Field::ALL.len())
 }
 
-/// The create form's state: one signal per field, for the field controls,
-/// read together as a [`CreateDraft`] and filled from one (an import, a
-/// duplicate). Copy: every closure takes it as it is.
-#[derive(Clone, Copy)]
-struct DraftFields {
-    app_type: RwSignal<Option<ClientType>>,
-    name: RwSignal<String>,
-    description: RwSignal<String>,
-    logo_uri: RwSignal<String>,
-    initiate_login_uri: RwSignal<String>,
-    grant_types: RwSignal<Vec<String>>,
-    callbacks: RwSignal<Vec<String>>,
-    logout_urls: RwSignal<Vec<String>>,
-    web_origins: RwSignal<Vec<String>>,
-    cors_origins: RwSignal<Vec<String>>,
-    owners: RwSignal<Vec<String>>,
-    product_name: RwSignal<String>,
-    application_name: RwSignal<String>,
-    client_upn_key: RwSignal<String>,
-    ios_team_id: RwSignal<String>,
-    ios_bundle_id: RwSignal<String>,
-    android_keystore_hash: RwSignal<String>,
-    android_package_name: RwSignal<String>,
-}
-
-impl DraftFields {
-    fn new() -> Self {
-        let d = CreateDraft::default();
-        DraftFields {
-            app_type: RwSignal::new(d.app_type),
-            name: RwSignal::new(d.name),
-            description: RwSignal::new(d.description),
-            logo_uri: RwSignal::new(d.logo_uri),
-            initiate_login_uri: RwSignal::new(d.initiate_login_uri),
-            grant_types: RwSignal::new(d.grant_types),
-            callbacks: RwSignal::new(d.callbacks),
-            logout_urls: RwSignal::new(d.logout_urls),
-            web_origins: RwSignal::new(d.web_origins),
-            cors_origins: RwSignal::new(d.cors_origins),
-            owners: RwSignal::new(d.owners),
-            product_name: RwSignal::new(d.product_name),
-            application_name: RwSignal::new(d.application_name),
-            client_upn_key: RwSignal::new(d.client_upn_key),
-            ios_team_id: RwSignal::new(d.ios_team_id),
-            ios_bundle_id: RwSignal::new(d.ios_bundle_id),
-            android_keystore_hash: RwSignal::new(d.android_keystore_hash),
-            android_package_name: RwSignal::new(d.android_package_name),
-        }
-    }
-
-    /// The draft as the fields hold it (tracked).
-    fn get(&self) -> CreateDraft {
-        CreateDraft {
-            app_type: self.app_type.get(),
-            name: self.name.get(),
-            description: self.description.get(),
-            logo_uri: self.logo_uri.get(),
-            initiate_login_uri: self.initiate_login_uri.get(),
-            grant_types: self.grant_types.get(),
-            callbacks: self.callbacks.get(),
-            logout_urls: self.logout_urls.get(),
-            web_origins: self.web_origins.get(),
-            cors_origins: self.cors_origins.get(),
-            owners: self.owners.get(),
-            product_name: self.product_name.get(),
-            application_name: self.application_name.get(),
-            client_upn_key: self.client_upn_key.get(),
-            ios_team_id: self.ios_team_id.get(),
-            ios_bundle_id: self.ios_bundle_id.get(),
-            android_keystore_hash: self.android_keystore_hash.get(),
-            android_package_name: self.android_package_name.get(),
-        }
-    }
-
-    /// Puts a whole draft in the fields (an import or a duplicate); `try_`:
-    /// a duplicate's client may arrive after the page has gone.
-    fn load(&self, d: CreateDraft) {
-        self.app_type.try_set(d.app_type);
-        self.name.try_set(d.name);
-        self.description.try_set(d.description);
-        self.logo_uri.try_set(d.logo_uri);
-        self.initiate_login_uri.try_set(d.initiate_login_uri);
-        self.grant_types.try_set(d.grant_types);
-        self.callbacks.try_set(d.callbacks);
-        self.logout_urls.try_set(d.logout_urls);
-        self.web_origins.try_set(d.web_origins);
-        self.cors_origins.try_set(d.cors_origins);
-        self.owners.try_set(d.owners);
-        self.product_name.try_set(d.product_name);
-        self.application_name.try_set(d.application_name);
-        self.client_upn_key.try_set(d.client_upn_key);
-        self.ios_team_id.try_set(d.ios_team_id);
-        self.ios_bundle_id.try_set(d.ios_bundle_id);
-        self.android_keystore_hash.try_set(d.android_keystore_hash);
-        self.android_package_name.try_set(d.android_package_name);
-    }
-}
-
 /// `/clients/new`: type first, required fields first, the seed's rules
 /// checked as the user types and on submit; the secret shown once after 201.
 #[component]
 pub fn CreateClientPage() -> impl IntoView {
     let api = use_api();
     let auth = use_auth();
-    let fields = DraftFields::new();
     // A caller who may manage only their own clients starts as an owner,
     // with their product (the domain's rule); that prefill is not input.
     let start = StoredValue::new(CreateDraft::for_caller(&auth.caller().get_untracked()));
-    start.with_value(|d| fields.load(d.clone()));
-    let DraftFields {
-        app_type,
-        name,
-        description,
-        logo_uri,
-        initiate_login_uri,
-        grant_types,
-        callbacks,
-        logout_urls,
-        web_origins,
-        cors_origins,
-        owners,
-        product_name,
-        application_name,
-        client_upn_key,
-        ios_team_id,
-        ios_bundle_id,
-        android_keystore_hash,
-        android_package_name,
-    } = fields;
-    let draft = Memo::new(move |_| fields.get());
+    // The whole form in one signal; each control reads its own slice.
+    let draft = RwSignal::new(start.get_value());
+    let app_type = Memo::new(move |_| draft.with(|d| d.app_type.clone()));
     let attempted = RwSignal::new(false);
-    let all_issues = Memo::new(move |_| validate_create(&draft.get().to_request()));
+    let all_issues = Memo::new(move |_| draft.with(|d| validate_create(&d.to_request())));
     // Before the first submit, "required" complaints wait; format errors show as typed.
     let issues = Signal::derive(move || {
         let all = all_issues.get();
@@ -167,7 +49,7 @@ pub fn CreateClientPage() -> impl IntoView {
             all.into_iter()
                 .filter(|i| {
                     !(i.field == Field::AppType
-                        || (i.field == Field::Name && name.with(|n| n.trim().is_empty())))
+                        || (i.field == Field::Name && draft.with(|d| d.name.trim().is_empty())))
                 })
                 .collect::<Vec<Issue>>()
         }
@@ -190,7 +72,11 @@ pub fn CreateClientPage() -> impl IntoView {
         Some(r) => Decision::Denied(r),
         None => decide(&auth.caller().get(), Operation::Create, None),
     });
-    let msgs = move |f: Field| field_messages(issues, server_problem, f);
+    let form = Form {
+        draft,
+        issues,
+        server: server_problem,
+    };
     // Said before the create: a client its creator could not manage
     // afterwards (neither an owner nor its product in their scope).
     let unmanageable = Memo::new(move |_| {
@@ -208,7 +94,8 @@ pub fn CreateClientPage() -> impl IntoView {
     let start_problem = RwSignal::new(None::<ProblemDetails>);
     let import_error = RwSignal::new(None::<String>);
     let fill = move |d: CreateDraft, note: String| {
-        fields.load(d);
+        // `try_`: a duplicate's client may arrive after the page has gone.
+        draft.try_set(d);
         start_note.try_set(Some(note));
         import_error.try_set(None);
         crate::dom::focus_id(&format!("field-{}", Field::Name.key()));
@@ -296,9 +183,12 @@ pub fn CreateClientPage() -> impl IntoView {
     };
 
     let choose = move |t: ClientType| {
-        grant_types.set(CreateDraft::for_type(t.clone()).grant_types);
-        app_type.set(Some(t));
+        draft.update(|d| {
+            d.grant_types = CreateDraft::for_type(t.clone()).grant_types;
+            d.app_type = Some(t);
+        });
     };
+    let (grant_types, set_grant_types) = form.list(Field::GrantTypes);
     // Which sections show for the chosen type is the domain's rule.
     let applies = move |f: Field| app_type.with(|t| f.applies_to(t.as_ref()));
     let interactive = move || applies(Field::CallbackUrls);
@@ -322,7 +212,7 @@ pub fn CreateClientPage() -> impl IntoView {
                         <h2 id="ncc-created-title">{format!("Client \u{201c}{}\u{201d} created", crate::components::shortened(&c.display_name()))}</h2>
                         <p>"Client ID " <code>{id.clone()}</code> <CopyButton text=id.clone() label="Copy client ID" /></p>
                         // What was sent, once: Nexus never returns a description.
-                        {Some(description.get_untracked()).filter(|d| !d.trim().is_empty()).map(|d| view! {
+                        {Some(draft.with_untracked(|d| d.description.clone())).filter(|d| !d.trim().is_empty()).map(|d| view! {
                             <p class="ncc-muted">"Description sent: \u{201c}" {crate::components::shortened(&d)} "\u{201d}. Nexus does not return it, so the client's page cannot show it."</p>
                         })}
                         {match c.secret.clone().filter(|_| !c.is_public()) {
@@ -361,7 +251,7 @@ pub fn CreateClientPage() -> impl IntoView {
                 {move || start_note.get().map(|n| view! { <p class="ncc-notice" role="status">{n}</p> })}
                 <form class="ncc-form" novalidate on:submit=move |ev| { ev.prevent_default(); submit(); }>
                     <fieldset class="ncc-field ncc-type-chooser" id="field-app-type" aria-describedby="field-app-type-errors">
-                        <legend class="ncc-field__label">"Application type" <span class="ncc-required" aria-hidden="true">" *"</span></legend>
+                        <legend class="ncc-field__label">{Field::AppType.label()} <span class="ncc-required" aria-hidden="true">" *"</span></legend>
                         {ClientType::CREATABLE.into_iter().enumerate().map(|(n, t)| {
                             let value = t.clone();
                             let checked = t.clone();
@@ -375,29 +265,16 @@ pub fn CreateClientPage() -> impl IntoView {
                                 </label>
                             }
                         }).collect_view()}
-                        <crate::components::FieldMessages id="field-app-type-errors" messages=msgs(Field::AppType) />
+                        <crate::components::FieldMessages id="field-app-type-errors" messages=field_messages(issues, server_problem, Field::AppType) />
                     </fieldset>
-                    <TextField field=Field::Name value=name messages=msgs(Field::Name) required=true
-                        hint="At least one character, at most 255; < and > are not allowed." />
-                    <TextField field=Field::Description value=description messages=msgs(Field::Description) multiline=true
-                        max_chars=140 hint="What the client is for (optional, at most 140 characters). Sent with the create only: Nexus does not return a description, so this console cannot show or change it later." />
+                    {form.controls(&[Field::Name, Field::Description])}
                     <Show when=interactive>
                         <h2 class="ncc-section-title">"Application URIs"</h2>
-                        <ListField field=Field::CallbackUrls items=callbacks issues=issues server=server_problem
-                            hint="Where users may be sent after signing in. Wildcards only as the first part of the host: https://*.example.com."
-                            placeholder="https://app.example.com/callback" />
-                        <ListField field=Field::LogoutUrls items=logout_urls issues=issues server=server_problem
-                            hint="Where users may be sent after signing out." placeholder="https://app.example.com/" />
-                        <ListField field=Field::WebOrigins items=web_origins issues=issues server=server_problem
-                            hint="Origins (scheme, host, port) for cross-origin authentication and web message mode." placeholder="https://app.example.com" />
-                        <ListField field=Field::CorsOrigins items=cors_origins issues=issues server=server_problem
-                            hint="Extra origins allowed to call the API from JavaScript." placeholder="https://app.example.com" />
-                        <TextField field=Field::InitiateLoginUri value=initiate_login_uri messages=msgs(Field::InitiateLoginUri)
-                            hint="Must use https." placeholder="https://app.example.com/login" />
+                        {form.controls(&[Field::CallbackUrls, Field::LogoutUrls, Field::WebOrigins, Field::CorsOrigins, Field::InitiateLoginUri])}
                     </Show>
                     <fieldset class="ncc-field" id="field-grant-types">
-                        <legend class="ncc-field__label">"Grant types"</legend>
-                        <p class="ncc-field__hint">"Preset for the chosen type; change only if you know you need to."</p>
+                        <legend class="ncc-field__label">{Field::GrantTypes.label()}</legend>
+                        <p class="ncc-field__hint">{Field::GrantTypes.hint()}</p>
                         <div class="ncc-checks">
                             {AUTH0_GRANT_TYPES.iter().map(|g| {
                                 let g = g.to_string();
@@ -410,7 +287,10 @@ pub fn CreateClientPage() -> impl IntoView {
                                             on:change:target=move |ev| {
                                                 let on = ev.target().checked();
                                                 let g = g3.clone();
-                                                grant_types.update(|v| { v.retain(|x| *x != g); if on { v.push(g); } });
+                                                let mut v = grant_types.get_untracked();
+                                                v.retain(|x| *x != g);
+                                                if on { v.push(g); }
+                                                set_grant_types.set(v);
                                             } />
                                         <code>{g}</code>
                                     </label>
@@ -419,18 +299,10 @@ pub fn CreateClientPage() -> impl IntoView {
                         </div>
                     </fieldset>
                     <h2 class="ncc-section-title">"Ownership"</h2>
-                    <ListField field=Field::Owners items=owners issues=issues server=server_problem
-                        hint="User ids or roles who may manage this client." placeholder="user-id or role" />
-                    <TextField field=Field::ProductName value=product_name messages=msgs(Field::ProductName) hint="The product this client belongs to." />
-                    <TextField field=Field::ApplicationName value=application_name messages=msgs(Field::ApplicationName) hint="The application this client serves." />
-                    <TextField field=Field::ClientUpnKey value=client_upn_key messages=msgs(Field::ClientUpnKey) hint="User principal name mapping key (optional)." />
-                    <TextField field=Field::LogoUri value=logo_uri messages=msgs(Field::LogoUri) hint="An https image URL (optional)." />
+                    {form.controls(&[Field::Owners, Field::ProductName, Field::ApplicationName, Field::ClientUpnKey, Field::LogoUri])}
                     <Show when=is_native>
                         <h2 class="ncc-section-title">"Mobile"</h2>
-                        <TextField field=Field::IosTeamId value=ios_team_id messages=msgs(Field::IosTeamId) />
-                        <TextField field=Field::IosBundleId value=ios_bundle_id messages=msgs(Field::IosBundleId) />
-                        <TextField field=Field::AndroidKeystoreHash value=android_keystore_hash messages=msgs(Field::AndroidKeystoreHash) />
-                        <TextField field=Field::AndroidPackageName value=android_package_name messages=msgs(Field::AndroidPackageName) />
+                        {form.controls(&[Field::IosTeamId, Field::IosBundleId, Field::AndroidKeystoreHash, Field::AndroidPackageName])}
                     </Show>
                     {move || unmanageable.get().map(|why| view! {
                         <p class="ncc-warning" role="note" id="ncc-create-unmanageable">

@@ -11,20 +11,21 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 use nexus_domain::export;
+use nexus_domain::field::Kind;
 use nexus_domain::permissions::decide;
 use nexus_domain::url_rules::{is_allowed_logo, is_displayable_logo, logo_host};
 use nexus_domain::{ClientAuthMethod, Decision, Field, NexusClient, Operation};
 use std::collections::HashMap;
 
-fn text(label: &'static str, v: &Option<String>) -> AnyView {
-    match v.as_deref().filter(|s| !s.trim().is_empty()) {
+fn text(label: &'static str, v: Option<&str>) -> AnyView {
+    match v.filter(|s| !s.trim().is_empty()) {
         Some(s) => view! { <LongText text=s.to_string() label=label /> }.into_any(),
         None => view! { <span class="ncc-not-set">"not set"</span> }.into_any(),
     }
 }
 
-fn list(label: &'static str, v: &Option<Vec<String>>) -> AnyView {
-    match v.as_ref().filter(|l| !l.is_empty()) {
+fn list(label: &'static str, v: Option<&Vec<String>>) -> AnyView {
+    match v.filter(|l| !l.is_empty()) {
         Some(items) => view! {
             <ul class="ncc-plain-list">{items.iter().map(|i| view! { <li><LongText text=i.clone() label=label code=true /></li> }).collect_view()}</ul>
         }
@@ -55,6 +56,22 @@ fn row(label: &'static str, value: AnyView) -> impl IntoView {
             <dd>{value}</dd>
         </div>
     }
+}
+
+/// A field's row: its registry label, and its value as the kind of field
+/// it is (a list one item a line, or a text).
+fn field_row(field: Field, c: &NexusClient) -> impl IntoView {
+    let label = field.label();
+    let value = match field.kind() {
+        Kind::List => list(label, c.list(field)),
+        Kind::Text | Kind::Map => text(label, c.text(field)),
+    };
+    row(label, value)
+}
+
+/// The rows of `fields`, in that order.
+fn field_rows(fields: &[Field], c: &NexusClient) -> impl IntoView {
+    fields.iter().map(|f| field_row(*f, c)).collect_view()
 }
 
 /// The question while a rotation is on its way: its answer is the only
@@ -234,8 +251,6 @@ fn ClientDetail(
     // The Mobile card only where it applies (native apps), or where the
     // server holds mobile values anyway (nothing it sent is hidden).
     let show_mobile = Field::IosTeamId.applies_to(c.kind().as_ref()) || !mobile.is_empty();
-    let ios = mobile.ios.clone().unwrap_or_default();
-    let android = mobile.android.clone().unwrap_or_default();
     let auth_method = c.client_auth_method.clone();
     let is_pkj = auth_method == Some(ClientAuthMethod::PrivateKeyJwt);
     // What to type to confirm: the name, unless it is too long to type.
@@ -283,7 +298,7 @@ fn ClientDetail(
                 <section class="ncc-card" aria-labelledby="g-basics">
                     <h2 id="g-basics">"Basics"</h2>
                     <dl class="ncc-dl">
-                        {row("Name", text("Name", &c.name))}
+                        {field_row(Field::Name, &c)}
                         <div class="ncc-dl__row">
                             <dt>"Client ID"</dt>
                             <dd>
@@ -307,14 +322,12 @@ fn ClientDetail(
                                 }
                             </dd>
                         </div>
-                        {row("Type", match c.kind() { Some(k) => view! { <span>{format!("{} ({})", k.label(), k.as_str())}</span> }.into_any(), None => text("Type", &None) })}
-                        {row("Authentication method", text("Authentication method", &auth_method.as_ref().map(ClientAuthMethod::label)))}
-                        {row("Product", text("Product", &c.product_name))}
-                        {row("Application name", text("Application name", &c.application_name))}
-                        {row("Owners", list("Owners", &c.owners))}
+                        {row("Type", match c.kind() { Some(k) => view! { <span>{format!("{} ({})", k.label(), k.as_str())}</span> }.into_any(), None => text("Type", None) })}
+                        {row("Authentication method", text("Authentication method", auth_method.as_ref().map(ClientAuthMethod::label).as_deref()))}
+                        {field_rows(&[Field::ProductName, Field::ApplicationName, Field::Owners], &c)}
                         {row("Managed by", view! { <span>{match c.manually_created { Some(false) => "Terraform", Some(true) => "Manual", None => "Manual (not stated)" }}</span> }.into_any())}
-                        {row("Logo URL", view! {
-                            {text("Logo URL", &c.logo_url)}
+                        {row(Field::LogoUri.label(), view! {
+                            {text(Field::LogoUri.label(), c.text(Field::LogoUri))}
                             {logo_request.map(|(host, url)| view! { <LogoOnRequest url=url host=host /> })}
                         }.into_any())}
                     </dl>
@@ -322,16 +335,13 @@ fn ClientDetail(
                 <section class="ncc-card ncc-card--wide" aria-labelledby="g-uris">
                     <h2 id="g-uris">"Application URIs"</h2>
                     <dl class="ncc-dl">
-                        {row("Allowed callback URLs", list("Allowed callback URLs", &c.callback_urls))}
-                        {row("Allowed logout URLs", list("Allowed logout URLs", &c.allowed_logout_urls))}
-                        {row("Allowed web origins", list("Allowed web origins", &c.allowed_web_origins))}
-                        {row("Allowed CORS origins", list("Allowed CORS origins", &c.allowed_cors_origins))}
+                        {field_rows(&[Field::CallbackUrls, Field::LogoutUrls, Field::WebOrigins, Field::CorsOrigins], &c)}
                         {row("Cross-origin authentication", flag(c.allow_cross_origin_authentication))}
                     </dl>
                 </section>
                 <section class="ncc-card" aria-labelledby="g-grants">
                     <h2 id="g-grants">"Grant types"</h2>
-                    <dl class="ncc-dl">{row("Grant types", list("Grant types", &c.grant_types))}</dl>
+                    <dl class="ncc-dl">{field_row(Field::GrantTypes, &c)}</dl>
                 </section>
                 <section class="ncc-card" aria-labelledby="g-tokens">
                     <h2 id="g-tokens">"Tokens"</h2>
@@ -349,17 +359,14 @@ fn ClientDetail(
                 <section class="ncc-card" aria-labelledby="g-mobile">
                     <h2 id="g-mobile">"Mobile"</h2>
                     <dl class="ncc-dl">
-                        {row("iOS team ID", text("iOS team ID", &ios.team_id))}
-                        {row("iOS app bundle identifier", text("iOS app bundle identifier", &ios.app_bundle_identifier))}
-                        {row("Android keystore hash", text("Android keystore hash", &android.keystore_hash))}
-                        {row("Android app package name", text("Android app package name", &android.app_package_name))}
+                        {field_rows(&[Field::IosTeamId, Field::IosBundleId, Field::AndroidKeystoreHash, Field::AndroidPackageName], &c)}
                     </dl>
                 </section>
                 })}
                 <section class="ncc-card" aria-labelledby="g-meta">
                     <h2 id="g-meta">"Metadata"</h2>
                     <dl class="ncc-dl">
-                        {row("Client UPN key", text("Client UPN key", &c.client_upn_key))}
+                        {field_row(Field::ClientUpnKey, &c)}
                     </dl>
                 </section>
                 <section class="ncc-card" aria-labelledby="g-export">

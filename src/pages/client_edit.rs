@@ -1,4 +1,4 @@
-use super::client_form::{field_messages, ListField, TextField};
+use super::client_form::Form;
 use super::client_loader::ClientLoader;
 use crate::api::use_api;
 use crate::auth::use_auth;
@@ -13,22 +13,6 @@ use nexus_domain::diff::{changes, diff, Change, ItemMark};
 use nexus_domain::permissions::decide;
 use nexus_domain::validation::validate_update;
 use nexus_domain::{Decision, EditDraft, Field, NexusClient, Operation, ProblemDetails};
-
-/// The fields this form shows (server errors for others are listed above it).
-const EDIT_FIELDS: [Field; 12] = [
-    Field::Owners,
-    Field::ProductName,
-    Field::ApplicationName,
-    Field::ClientUpnKey,
-    Field::CallbackUrls,
-    Field::LogoutUrls,
-    Field::WebOrigins,
-    Field::CorsOrigins,
-    Field::IosTeamId,
-    Field::IosBundleId,
-    Field::AndroidKeystoreHash,
-    Field::AndroidPackageName,
-];
 
 /// `/clients/:id/edit`: the PATCH-able fields; only changes are sent, after a review.
 #[component]
@@ -131,35 +115,10 @@ fn EditForm(client: NexusClient) -> impl IntoView {
     // The heading and breadcrumb show a long name cut (issue 9, item 4).
     let name = shortened(&client.display_name());
     let original = RwSignal::new(EditDraft::from_client(&client));
-    let start = original.get_untracked();
-    let owners = RwSignal::new(start.owners.clone());
-    let product_name = RwSignal::new(start.product_name.clone());
-    let application_name = RwSignal::new(start.application_name.clone());
-    let client_upn_key = RwSignal::new(start.client_upn_key.clone());
-    let callback_urls = RwSignal::new(start.callback_urls.clone());
-    let logout_urls = RwSignal::new(start.logout_urls.clone());
-    let web_origins = RwSignal::new(start.web_origins.clone());
-    let cors_origins = RwSignal::new(start.cors_origins.clone());
-    let ios_team_id = RwSignal::new(start.ios_team_id.clone());
-    let ios_bundle_id = RwSignal::new(start.ios_bundle_id.clone());
-    let android_keystore_hash = RwSignal::new(start.android_keystore_hash.clone());
-    let android_package_name = RwSignal::new(start.android_package_name.clone());
-    let draft = Memo::new(move |_| EditDraft {
-        owners: owners.get(),
-        product_name: product_name.get(),
-        application_name: application_name.get(),
-        client_upn_key: client_upn_key.get(),
-        callback_urls: callback_urls.get(),
-        logout_urls: logout_urls.get(),
-        web_origins: web_origins.get(),
-        cors_origins: cors_origins.get(),
-        ios_team_id: ios_team_id.get(),
-        ios_bundle_id: ios_bundle_id.get(),
-        android_keystore_hash: android_keystore_hash.get(),
-        android_package_name: android_package_name.get(),
-    });
-    let patch = Memo::new(move |_| diff(&original.get(), &draft.get()));
-    let review_rows = Memo::new(move |_| changes(&original.get(), &draft.get()));
+    // The whole form in one signal; each control reads its own slice.
+    let draft = RwSignal::new(original.get_untracked());
+    let patch = Memo::new(move |_| original.with(|o| draft.with(|d| diff(o, d))));
+    let review_rows = Memo::new(move |_| original.with(|o| draft.with(|d| changes(o, d))));
     let dirty = Signal::derive(move || !patch.with(|p| p.is_empty()));
     use_unsaved_guard(dirty);
     let issues_memo = Memo::new(move |_| validate_update(&patch.get()));
@@ -177,7 +136,11 @@ fn EditForm(client: NexusClient) -> impl IntoView {
             Some(&client_for_rule),
         ),
     });
-    let msgs = move |f: Field| field_messages(issues, server_problem, f);
+    let form = Form {
+        draft,
+        issues,
+        server: server_problem,
+    };
 
     let review_decision = Signal::derive(move || {
         let d = decision.get();
@@ -276,7 +239,7 @@ fn EditForm(client: NexusClient) -> impl IntoView {
                 <p class="ncc-warning" role="note"><strong>"Managed by Terraform. "</strong>"Changes saved here may be overwritten by the next terraform apply."</p>
             })}
             {move || decision.get().reason().map(|r| view! { <p class="ncc-notice">{r.to_string()}</p> })}
-            {move || server_problem.get().map(|p| view! { <ProblemView problem=p shown=EDIT_FIELDS.to_vec() /> })}
+            {move || server_problem.get().map(|p| view! { <ProblemView problem=p shown=Field::for_edit() /> })}
             <Show when=move || reviewing.get()>
                 <section class="ncc-card ncc-review" aria-labelledby="ncc-review-title">
                     <h2 id="ncc-review-title" tabindex="-1">"Review changes"</h2>
@@ -301,32 +264,18 @@ fn EditForm(client: NexusClient) -> impl IntoView {
             <form class="ncc-form" class:ncc-hidden=move || reviewing.get() novalidate
                 on:submit=move |ev| { ev.prevent_default(); if review_decision.get_untracked().is_allowed() { open_review(); } }>
                 <h2 class="ncc-section-title">"Ownership"</h2>
-                <ListField field=Field::Owners items=owners issues=issues server=server_problem
-                    hint="User ids or roles who may manage this client." placeholder="user-id or role" />
-                <TextField field=Field::ProductName value=product_name messages=msgs(Field::ProductName) hint="The product this client belongs to." />
-                <TextField field=Field::ApplicationName value=application_name messages=msgs(Field::ApplicationName) />
-                <TextField field=Field::ClientUpnKey value=client_upn_key messages=msgs(Field::ClientUpnKey) />
+                {form.controls(&[Field::Owners, Field::ProductName, Field::ApplicationName, Field::ClientUpnKey])}
                 <h2 class="ncc-section-title">"Application URIs"</h2>
-                <ListField field=Field::CallbackUrls items=callback_urls issues=issues server=server_problem
-                    hint="Wildcards only as the first part of the host: https://*.example.com." placeholder="https://app.example.com/callback" />
-                <ListField field=Field::LogoutUrls items=logout_urls issues=issues server=server_problem
-                    hint="Where users may be sent after signing out." placeholder="https://app.example.com/" />
-                <ListField field=Field::WebOrigins items=web_origins issues=issues server=server_problem
-                    hint="Origins only: scheme, host and port." placeholder="https://app.example.com" />
-                <ListField field=Field::CorsOrigins items=cors_origins issues=issues server=server_problem
-                    hint="Origins only: scheme, host and port." placeholder="https://app.example.com" />
+                {form.controls(&[Field::CallbackUrls, Field::LogoutUrls, Field::WebOrigins, Field::CorsOrigins])}
                 <h2 class="ncc-section-title">"Mobile"</h2>
-                <TextField field=Field::IosTeamId value=ios_team_id messages=msgs(Field::IosTeamId) />
-                <TextField field=Field::IosBundleId value=ios_bundle_id messages=msgs(Field::IosBundleId) />
-                <TextField field=Field::AndroidKeystoreHash value=android_keystore_hash messages=msgs(Field::AndroidKeystoreHash) />
-                <TextField field=Field::AndroidPackageName value=android_package_name messages=msgs(Field::AndroidPackageName) />
+                {form.controls(&[Field::IosTeamId, Field::IosBundleId, Field::AndroidKeystoreHash, Field::AndroidPackageName])}
                 <section class="ncc-card ncc-readonly" aria-labelledby="ncc-ro-title">
                     <h2 id="ncc-ro-title">"Not editable here"</h2>
                     <p class="ncc-muted">"The Nexus update API cannot change the name, type, grant types, logo or token settings. They are set when the client is created (or by Terraform)."</p>
                     <dl class="ncc-dl">
-                        <div class="ncc-dl__row"><dt>"Name"</dt><dd><LongText text=c.display_name() label="Name" /></dd></div>
+                        <div class="ncc-dl__row"><dt>{Field::Name.label()}</dt><dd><LongText text=c.display_name() label=Field::Name.label() /></dd></div>
                         <div class="ncc-dl__row"><dt>"Type"</dt><dd>{c.kind().map(|k| k.label().to_string()).unwrap_or_else(|| "not set".into())}</dd></div>
-                        <div class="ncc-dl__row"><dt>"Grant types"</dt><dd><LongText text=c.grant_types.clone().filter(|g| !g.is_empty()).map(|g| g.join(", ")).unwrap_or_else(|| "not set".into()) label="Grant types" /></dd></div>
+                        <div class="ncc-dl__row"><dt>{Field::GrantTypes.label()}</dt><dd><LongText text=c.grant_types.clone().filter(|g| !g.is_empty()).map(|g| g.join(", ")).unwrap_or_else(|| "not set".into()) label=Field::GrantTypes.label() /></dd></div>
                     </dl>
                 </section>
                 <div class="ncc-form__actions">

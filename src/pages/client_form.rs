@@ -1,9 +1,82 @@
-//! Field widgets shared by the create and edit forms.
+//! Field widgets shared by the create and edit forms. Each takes a
+//! [`Field`] and reads its label, hint, placeholder, limits and kind from the
+//! domain's registry, so create and edit cannot word a field differently.
 
 use crate::components::{FieldMessages, ListEditor};
 use leptos::prelude::*;
+use nexus_domain::field::{FieldSlots, Kind};
 use nexus_domain::validation::Issue;
 use nexus_domain::{Field, ProblemDetails};
+
+/// One form's state, shared by its controls: the whole draft in one signal,
+/// the domain's issues for it and the server's last problem. Copy: every
+/// closure takes it as it is.
+pub struct Form<D: 'static> {
+    pub draft: RwSignal<D>,
+    pub issues: Signal<Vec<Issue>>,
+    pub server: RwSignal<Option<ProblemDetails>>,
+}
+
+impl<D> Clone for Form<D> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<D> Copy for Form<D> {}
+
+impl<D: FieldSlots + Send + Sync + 'static> Form<D> {
+    /// One text field of the draft: read through a memo, so that a keystroke
+    /// in another field re-renders nothing here, and written back into the
+    /// draft.
+    pub fn text(self, field: Field) -> (Signal<String>, SignalSetter<String>) {
+        create_slice(
+            self.draft,
+            move |d| d.text(field).cloned().unwrap_or_default(),
+            move |d, v| {
+                if let Some(slot) = d.text_mut(field) {
+                    *slot = v;
+                }
+            },
+        )
+    }
+
+    /// One list field of the draft, as [`Form::text`].
+    pub fn list(self, field: Field) -> (Signal<Vec<String>>, SignalSetter<Vec<String>>) {
+        create_slice(
+            self.draft,
+            move |d| d.list(field).cloned().unwrap_or_default(),
+            move |d, v| {
+                if let Some(slot) = d.list_mut(field) {
+                    *slot = v;
+                }
+            },
+        )
+    }
+
+    /// The control for `field`, as its registry entry describes it: a list
+    /// editor or a text input, with its label, hint, placeholder and limits.
+    pub fn control(self, field: Field) -> AnyView {
+        let Form { issues, server, .. } = self;
+        match field.kind() {
+            Kind::List => {
+                let (items, set_items) = self.list(field);
+                view! { <ListField field=field items=items set_items=set_items issues=issues server=server /> }.into_any()
+            }
+            // Metadata (a map) is never asked for: its keys are fields.
+            Kind::Text | Kind::Map => {
+                let (value, set) = self.text(field);
+                view! { <TextField field=field value=value set=set messages=field_messages(issues, server, field) /> }
+                    .into_any()
+            }
+        }
+    }
+
+    /// The controls for `fields`, in that order.
+    pub fn controls(self, fields: &[Field]) -> impl IntoView {
+        fields.iter().map(|f| self.control(*f)).collect_view()
+    }
+}
 
 /// Messages for a field: the domain's checks (once the user has touched the
 /// form or tried to submit) plus the server's field errors.
@@ -60,18 +133,18 @@ pub fn item_messages(
 /// Values longer than this (in characters) are edited only on request.
 pub const LONG_INPUT_CHARS: usize = 2_000;
 
-/// A labelled text input (or textarea) bound to `value`.
+/// A labelled text input bound to one field of a draft; a field with a
+/// length limit (free text) gets a textarea and a character count.
 #[component]
 pub fn TextField(
     field: Field,
-    value: RwSignal<String>,
+    value: Signal<String>,
+    set: SignalSetter<String>,
     #[prop(into)] messages: Signal<Vec<String>>,
-    #[prop(into, optional)] hint: Option<String>,
-    #[prop(optional)] required: bool,
-    #[prop(optional)] multiline: bool,
-    #[prop(optional)] max_chars: Option<usize>,
-    #[prop(into, optional)] placeholder: Option<String>,
 ) -> impl IntoView {
+    let required = field.required();
+    let max_chars = field.max_chars();
+    let multiline = max_chars.is_some();
     let id = format!("field-{}", field.key());
     let hint_id = format!("{id}-hint");
     let err_id = format!("{id}-errors");
@@ -85,7 +158,7 @@ pub fn TextField(
         }
     );
     let invalid = move || (!messages.with(Vec::is_empty)).then_some("true");
-    let placeholder = placeholder.unwrap_or_default();
+    let placeholder = field.placeholder();
     // A value too long to lay out at once (a server may send 100,000
     // characters) waits behind a button until the user asks to edit it
     // (issue 9, item 4).
@@ -99,15 +172,15 @@ pub fn TextField(
         if multiline {
             view! {
             <textarea id=input_id.clone() class="ncc-input" rows="3" aria-describedby=describedby.clone() aria-invalid=invalid
-                aria-required=required.then_some("true") placeholder=placeholder.clone()
-                prop:value=move || value.get() on:input:target=move |ev| value.set(ev.target().value())></textarea>
+                aria-required=required.then_some("true") placeholder=placeholder
+                prop:value=move || value.get() on:input:target=move |ev| set.set(ev.target().value())></textarea>
         }
         .into_any()
         } else {
             view! {
             <input id=input_id.clone() class="ncc-input" type="text" autocomplete="off" spellcheck="false" aria-describedby=describedby.clone()
-                aria-invalid=invalid aria-required=required.then_some("true") placeholder=placeholder.clone()
-                prop:value=move || value.get() on:input:target=move |ev| value.set(ev.target().value()) />
+                aria-invalid=invalid aria-required=required.then_some("true") placeholder=placeholder
+                prop:value=move || value.get() on:input:target=move |ev| set.set(ev.target().value()) />
         }
         .into_any()
         }
@@ -148,7 +221,7 @@ pub fn TextField(
                 {field.label()}
                 {required.then(|| view! { <span class="ncc-required" aria-hidden="true">" *"</span> })}
             </label>
-            <p id=hint_id class="ncc-field__hint">{hint.unwrap_or_default()}</p>
+            <p id=hint_id class="ncc-field__hint">{field.hint()}</p>
             {control}
             {max_chars.map(|max| view! {
                 <p id=count_id.clone() class="ncc-field__count">{move || format!("{} of {max} characters", value.with(|v| v.trim().chars().count()))}</p>
@@ -162,19 +235,19 @@ pub fn TextField(
 #[component]
 pub fn ListField(
     field: Field,
-    items: RwSignal<Vec<String>>,
+    items: Signal<Vec<String>>,
+    set_items: SignalSetter<Vec<String>>,
     issues: Signal<Vec<Issue>>,
     server: RwSignal<Option<ProblemDetails>>,
-    #[prop(into)] hint: String,
-    #[prop(into)] placeholder: String,
 ) -> impl IntoView {
     view! {
         <ListEditor
             label=field.label()
             id=format!("field-{}", field.key())
             items=items
-            hint=hint
-            placeholder=placeholder
+            set_items=set_items
+            hint=field.hint()
+            placeholder=field.placeholder()
             item_errors=item_messages(issues, server, field)
             errors=field_messages(issues, server, field)
         />

@@ -3,7 +3,7 @@
 mod client_create;
 mod client_detail;
 mod client_edit;
-mod client_form;
+pub mod client_form;
 mod client_loader;
 mod clients_bulk;
 mod clients_list;

@@ -1,5 +1,6 @@
 //! The auth client as the API returns it (`NexusClient` in the contract).
 
+use crate::field::Field;
 use crate::lenient;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
@@ -53,6 +54,19 @@ pub struct Mobile {
 }
 
 impl Mobile {
+    /// A mobile field's value (`None`: not set, or not a mobile field). The
+    /// same shape in responses and in both bodies, so each reads it here.
+    pub fn text(&self, field: Field) -> Option<&str> {
+        let (ios, android) = (self.ios.as_ref(), self.android.as_ref());
+        match field {
+            Field::IosTeamId => ios?.team_id.as_deref(),
+            Field::IosBundleId => ios?.app_bundle_identifier.as_deref(),
+            Field::AndroidKeystoreHash => android?.keystore_hash.as_deref(),
+            Field::AndroidPackageName => android?.app_package_name.as_deref(),
+            _ => None,
+        }
+    }
+
     /// True when no mobile value is set at all.
     pub fn is_empty(&self) -> bool {
         let ios_empty = self
@@ -393,6 +407,34 @@ impl NexusClient {
             Some("A single-page or native app is a public client: it has no secret, so there is none to rotate.")
         } else {
             None
+        }
+    }
+
+    /// A text field's value as the server sent it (`None`: not sent, or a
+    /// field a client does not carry, such as the create-only description).
+    /// The detail view and the edit draft read the client through this.
+    pub fn text(&self, field: Field) -> Option<&str> {
+        match field {
+            Field::Name => self.name.as_deref(),
+            Field::AppType => self.client_type.as_deref(),
+            Field::LogoUri => self.logo_url.as_deref(),
+            Field::ProductName => self.product_name.as_deref(),
+            Field::ApplicationName => self.application_name.as_deref(),
+            Field::ClientUpnKey => self.client_upn_key.as_deref(),
+            _ => self.mobile.as_ref()?.text(field),
+        }
+    }
+
+    /// A list field's items as the server sent them.
+    pub fn list(&self, field: Field) -> Option<&Vec<String>> {
+        match field {
+            Field::GrantTypes => self.grant_types.as_ref(),
+            Field::CallbackUrls => self.callback_urls.as_ref(),
+            Field::LogoutUrls => self.allowed_logout_urls.as_ref(),
+            Field::WebOrigins => self.allowed_web_origins.as_ref(),
+            Field::CorsOrigins => self.allowed_cors_origins.as_ref(),
+            Field::Owners => self.owners.as_ref(),
+            _ => None,
         }
     }
 

@@ -2,10 +2,12 @@
 //! that produces it.
 
 use crate::client::{ClientType, Mobile, MobileAndroid, MobileIos, NexusClient};
-use crate::field::Field;
+use crate::diff::EditDraft;
+use crate::field::{Field, FieldSlots, Kind};
 use crate::lenient;
 use crate::permissions::{decide, may_change, Caller, Operation, WRITE, WRITE_ALL};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// `client_metadata` of the create body. Auth0 stores these as metadata
 /// strings: at most 10 keys, values of at most 255 characters.
@@ -142,6 +144,42 @@ pub struct CreateClientRequest {
     pub client_metadata: Option<ClientMetadata>,
 }
 
+impl CreateClientRequest {
+    /// A text field's value in the body, when sent (for validation).
+    pub fn text(&self, field: Field) -> Option<&str> {
+        let meta = || self.client_metadata.as_ref();
+        match field {
+            Field::Name => Some(&self.name),
+            Field::AppType => Some(&self.app_type),
+            Field::Description => self.description.as_deref(),
+            Field::LogoUri => self.logo_uri.as_deref(),
+            Field::InitiateLoginUri => self.initiate_login_uri.as_deref(),
+            Field::ProductName => meta()?.product_name.as_deref(),
+            Field::ApplicationName => meta()?.application_name.as_deref(),
+            Field::ClientUpnKey => meta()?.client_upn_key.as_deref(),
+            _ => self.mobile.as_ref()?.text(field),
+        }
+    }
+
+    /// A list field's items in the body, when sent (for validation); owners
+    /// are stored as one comma-separated metadata value and split here.
+    pub fn list(&self, field: Field) -> Option<Cow<'_, [String]>> {
+        let list = match field {
+            Field::CallbackUrls => &self.callbacks,
+            Field::LogoutUrls => &self.allowed_logout_urls,
+            Field::WebOrigins => &self.web_origins,
+            Field::CorsOrigins => &self.allowed_origins,
+            Field::GrantTypes => &self.grant_types,
+            Field::Owners => {
+                let joined = self.client_metadata.as_ref()?.owners.as_ref()?;
+                return Some(Cow::Owned(joined.split(',').map(String::from).collect()));
+            }
+            _ => return None,
+        };
+        list.as_deref().map(Cow::Borrowed)
+    }
+}
+
 /// The grant types Auth0 accepts (seed 000).
 pub const AUTH0_GRANT_TYPES: [&str; 12] = [
     "authorization_code",
@@ -176,7 +214,8 @@ pub fn default_grant_types(kind: &ClientType) -> Vec<String> {
     list.iter().map(|s| s.to_string()).collect()
 }
 
-/// What the create form holds, as typed.
+/// What the create form holds, as typed: the fields only a create sets,
+/// and those an update can change later, as the edit form holds them.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CreateDraft {
     pub app_type: Option<ClientType>,
@@ -185,19 +224,19 @@ pub struct CreateDraft {
     pub logo_uri: String,
     pub initiate_login_uri: String,
     pub grant_types: Vec<String>,
-    pub callbacks: Vec<String>,
-    pub logout_urls: Vec<String>,
-    pub web_origins: Vec<String>,
-    pub cors_origins: Vec<String>,
-    pub owners: Vec<String>,
-    pub product_name: String,
-    pub application_name: String,
-    pub client_upn_key: String,
-    pub ios_team_id: String,
-    pub ios_bundle_id: String,
-    pub android_keystore_hash: String,
-    pub android_package_name: String,
+    pub editable: EditDraft,
 }
+
+field_slots!(CreateDraft {
+    text: [
+        Name => name,
+        Description => description,
+        LogoUri => logo_uri,
+        InitiateLoginUri => initiate_login_uri,
+    ],
+    list: [GrantTypes => grant_types],
+    rest: editable
+});
 
 pub(crate) fn opt(s: &str) -> Option<String> {
     let t = s.trim();
@@ -231,26 +270,6 @@ impl CreateDraft {
     /// The form asks before such a draft is left behind.
     pub fn has_input(&self) -> bool {
         let typed = |s: &String| !s.trim().is_empty();
-        let texts = [
-            &self.name,
-            &self.description,
-            &self.logo_uri,
-            &self.initiate_login_uri,
-            &self.product_name,
-            &self.application_name,
-            &self.client_upn_key,
-            &self.ios_team_id,
-            &self.ios_bundle_id,
-            &self.android_keystore_hash,
-            &self.android_package_name,
-        ];
-        let lists = [
-            &self.callbacks,
-            &self.logout_urls,
-            &self.web_origins,
-            &self.cors_origins,
-            &self.owners,
-        ];
         let sorted = |mut v: Vec<String>| {
             v.sort();
             v
@@ -260,9 +279,15 @@ impl CreateDraft {
             .as_ref()
             .map(default_grant_types)
             .unwrap_or_default();
-        texts.into_iter().any(typed)
-            || lists.into_iter().flatten().any(typed)
-            || sorted(self.grant_types.clone()) != sorted(preset)
+        Field::ALL.into_iter().any(|f| match f.kind() {
+            // Grant types count when they differ from the type's preset.
+            Kind::List if f == Field::GrantTypes => {
+                sorted(self.grant_types.clone()) != sorted(preset.clone())
+            }
+            Kind::List => self.list(f).is_some_and(|l| l.iter().any(typed)),
+            Kind::Text => self.text(f).is_some_and(typed),
+            Kind::Map => false,
+        })
     }
 
     /// Whether the draft holds input beyond `start` (the owners and product
@@ -270,11 +295,12 @@ impl CreateDraft {
     /// guard asks about.
     pub fn has_input_beyond(&self, start: &CreateDraft) -> bool {
         let mut typed = self.clone();
-        if typed.owners == start.owners {
-            typed.owners.clear();
+        let (t, s) = (&mut typed.editable, &start.editable);
+        if t.owners == s.owners {
+            t.owners.clear();
         }
-        if typed.product_name == start.product_name {
-            typed.product_name.clear();
+        if t.product_name == s.product_name {
+            t.product_name.clear();
         }
         typed.has_input()
     }
@@ -292,10 +318,13 @@ impl CreateDraft {
             return CreateDraft::default();
         }
         CreateDraft {
-            owners: claims.user_id.iter().cloned().collect(),
-            product_name: match claims.products.as_slice() {
-                [only] => only.clone(),
-                _ => String::new(),
+            editable: EditDraft {
+                owners: claims.user_id.iter().cloned().collect(),
+                product_name: match claims.products.as_slice() {
+                    [only] => only.clone(),
+                    _ => String::new(),
+                },
+                ..Default::default()
             },
             ..Default::default()
         }
@@ -305,8 +334,9 @@ impl CreateDraft {
     /// so (the reason `decide()` would give for editing it), for a warning
     /// before it is created.
     pub fn unmanageable_by(&self, caller: &Caller) -> Option<String> {
-        let owners: Vec<String> = self.owners.iter().filter_map(|o| opt(o)).collect();
-        let product = opt(&self.product_name);
+        let e = &self.editable;
+        let owners: Vec<String> = e.owners.iter().filter_map(|o| opt(o)).collect();
+        let product = opt(&e.product_name);
         if may_change(caller, &owners, product.as_deref()) {
             return None;
         }
@@ -338,12 +368,13 @@ impl CreateDraft {
         let interactive = Field::CallbackUrls.applies_to(self.app_type.as_ref());
         let native = Field::IosTeamId.applies_to(self.app_type.as_ref());
         let nonempty = |v: Vec<String>| (interactive && !v.is_empty()).then_some(v);
-        let owners: Vec<String> = self.owners.iter().filter_map(|o| opt(o)).collect();
+        let e = &self.editable;
+        let owners: Vec<String> = e.owners.iter().filter_map(|o| opt(o)).collect();
         let metadata = ClientMetadata {
             owners: (!owners.is_empty()).then(|| owners.join(",")),
-            product_name: opt(&self.product_name),
-            client_upn_key: opt(&self.client_upn_key),
-            application_name: opt(&self.application_name),
+            product_name: opt(&e.product_name),
+            client_upn_key: opt(&e.client_upn_key),
+            application_name: opt(&e.application_name),
             manually_created: Some(true),
         };
         CreateClientRequest {
@@ -356,18 +387,18 @@ impl CreateDraft {
                 .unwrap_or_default(),
             description: opt(&self.description),
             logo_uri: opt(&self.logo_uri),
-            callbacks: nonempty(list(&self.callbacks)),
-            allowed_origins: nonempty(list(&self.cors_origins)),
-            web_origins: nonempty(list(&self.web_origins)),
-            allowed_logout_urls: nonempty(list(&self.logout_urls)),
+            callbacks: nonempty(list(&e.callback_urls)),
+            allowed_origins: nonempty(list(&e.cors_origins)),
+            web_origins: nonempty(list(&e.web_origins)),
+            allowed_logout_urls: nonempty(list(&e.logout_urls)),
             // Every type has grant types (machine to machine: client_credentials).
             grant_types: (!self.grant_types.is_empty()).then(|| self.grant_types.clone()),
             initiate_login_uri: opt(&self.initiate_login_uri).filter(|_| interactive),
             mobile: mobile_from(
-                &self.ios_team_id,
-                &self.ios_bundle_id,
-                &self.android_keystore_hash,
-                &self.android_package_name,
+                &e.ios_team_id,
+                &e.ios_bundle_id,
+                &e.android_keystore_hash,
+                &e.android_package_name,
             )
             .filter(|_| native),
             client_metadata: Some(metadata),
@@ -395,7 +426,10 @@ mod tests {
         let po = caller("po-1", &["Shop"], &[WRITE]);
         let start = CreateDraft::for_caller(&po);
         assert_eq!(
-            (start.owners.clone(), start.product_name.as_str()),
+            (
+                start.editable.owners.clone(),
+                start.editable.product_name.as_str()
+            ),
             (vec!["po-1".to_string()], "Shop")
         );
         assert_eq!(start.unmanageable_by(&po), None);
@@ -406,12 +440,12 @@ mod tests {
         assert!(typed.has_input_beyond(&start));
         // Neither owner nor product: a warning with decide()'s reason.
         let mut lost = start.clone();
-        lost.owners.clear();
-        lost.product_name = "Billing".into();
+        lost.editable.owners.clear();
+        lost.editable.product_name = "Billing".into();
         let why = lost.unmanageable_by(&po).unwrap();
         assert!(why.contains("not in your product scope"), "{why}");
         // Owner alone is enough; so is the product alone.
-        lost.owners = vec![" po-1 ".into()];
+        lost.editable.owners = vec![" po-1 ".into()];
         assert_eq!(lost.unmanageable_by(&po), None);
         // An admin, a viewer or an unknown caller starts empty and is not warned.
         for other in [
@@ -427,7 +461,9 @@ mod tests {
         );
         // Two products: the owner is prefilled, the product is theirs to pick.
         assert_eq!(
-            CreateDraft::for_caller(&caller("p", &["A", "B"], &[WRITE])).product_name,
+            CreateDraft::for_caller(&caller("p", &["A", "B"], &[WRITE]))
+                .editable
+                .product_name,
             ""
         );
     }
@@ -437,10 +473,8 @@ mod tests {
         assert!(!CreateDraft::default().has_input());
         let chosen = CreateDraft::for_type(ClientType::Spa);
         assert!(!chosen.has_input());
-        let blank_entry = CreateDraft {
-            callbacks: vec!["  ".into()],
-            ..chosen.clone()
-        };
+        let mut blank_entry = chosen.clone();
+        blank_entry.editable.callback_urls = vec!["  ".into()];
         assert!(!blank_entry.has_input());
         for edited in [
             CreateDraft {
@@ -448,7 +482,10 @@ mod tests {
                 ..chosen.clone()
             },
             CreateDraft {
-                owners: vec!["team-a".into()],
+                editable: EditDraft {
+                    owners: vec!["team-a".into()],
+                    ..Default::default()
+                },
                 ..chosen.clone()
             },
             CreateDraft {
@@ -464,8 +501,8 @@ mod tests {
     fn draft_to_request_omits_blanks() {
         let mut d = CreateDraft::for_type(ClientType::Spa);
         d.name = "  Shop  ".into();
-        d.callbacks = vec![" https://shop.example.com/cb ".into()];
-        d.owners = vec!["alice".into(), " ".into(), "team-a".into()];
+        d.editable.callback_urls = vec![" https://shop.example.com/cb ".into()];
+        d.editable.owners = vec!["alice".into(), " ".into(), "team-a".into()];
         let r = d.to_request();
         let v = serde_json::to_value(&r).unwrap();
         assert_eq!(v["name"], "Shop");
@@ -482,8 +519,8 @@ mod tests {
     fn fields_of_other_types_are_not_sent() {
         let mut d = CreateDraft::for_type(ClientType::Native);
         d.name = "App".into();
-        d.callbacks = vec!["myapp://cb".into()];
-        d.ios_team_id = "T1".into();
+        d.editable.callback_urls = vec!["myapp://cb".into()];
+        d.editable.ios_team_id = "T1".into();
         d.initiate_login_uri = "https://x.example.com".into();
         let native = d.to_request();
         assert!(
@@ -509,5 +546,25 @@ mod tests {
         d.app_type = Some(ClientType::Spa);
         let spa = d.to_request();
         assert!(spa.mobile.is_none() && spa.callbacks.is_some());
+    }
+
+    #[test]
+    fn every_field_the_create_form_shows_has_a_slot_in_the_draft() {
+        let mut d = CreateDraft::default();
+        for f in Field::for_create(None)
+            .into_iter()
+            .chain(Field::for_create(Some(&ClientType::Native)))
+        {
+            // The type chooser holds a type, not text: the form sets it.
+            if f == Field::AppType {
+                continue;
+            }
+            let slot = match f.kind() {
+                Kind::List => d.list_mut(f).is_some(),
+                Kind::Text => d.text_mut(f).is_some(),
+                Kind::Map => false,
+            };
+            assert!(slot, "{f:?}");
+        }
     }
 }

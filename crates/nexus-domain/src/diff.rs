@@ -1,9 +1,9 @@
 //! The edit form's draft and `diff(original, draft)`: an update body with
 //! only the fields the user changed, and the same changes as review rows.
 
-use crate::client::{Mobile, MobileAndroid, MobileIos, NexusClient};
+use crate::client::NexusClient;
 use crate::create::list;
-use crate::field::Field;
+use crate::field::{Field, FieldSlots};
 use crate::update::UpdateClientRequest;
 
 /// The PATCH-able fields of a client, as the edit form holds them.
@@ -80,136 +80,110 @@ pub fn item_changes(old: &[String], new: &[String]) -> Vec<ItemChange> {
     out
 }
 
-fn s(v: &Option<String>) -> String {
-    v.clone().unwrap_or_default()
-}
+field_slots!(EditDraft {
+    text: [
+        ProductName => product_name,
+        ApplicationName => application_name,
+        ClientUpnKey => client_upn_key,
+        IosTeamId => ios_team_id,
+        IosBundleId => ios_bundle_id,
+        AndroidKeystoreHash => android_keystore_hash,
+        AndroidPackageName => android_package_name,
+    ],
+    list: [
+        Owners => owners,
+        CallbackUrls => callback_urls,
+        LogoutUrls => logout_urls,
+        WebOrigins => web_origins,
+        CorsOrigins => cors_origins,
+    ]
+});
 
 impl EditDraft {
-    /// The draft that starts from a client as the server has it.
+    /// The draft that starts from a client as the server has it: every
+    /// editable field, read through the registry.
     pub fn from_client(c: &NexusClient) -> Self {
-        let mobile = c.mobile.clone().unwrap_or_default();
-        let ios = mobile.ios.unwrap_or_default();
-        let android = mobile.android.unwrap_or_default();
-        EditDraft {
-            owners: c.owners.clone().unwrap_or_default(),
-            product_name: s(&c.product_name),
-            application_name: s(&c.application_name),
-            client_upn_key: s(&c.client_upn_key),
-            callback_urls: c.callback_urls.clone().unwrap_or_default(),
-            logout_urls: c.allowed_logout_urls.clone().unwrap_or_default(),
-            web_origins: c.allowed_web_origins.clone().unwrap_or_default(),
-            cors_origins: c.allowed_cors_origins.clone().unwrap_or_default(),
-            ios_team_id: s(&ios.team_id),
-            ios_bundle_id: s(&ios.app_bundle_identifier),
-            android_keystore_hash: s(&android.keystore_hash),
-            android_package_name: s(&android.app_package_name),
+        let mut d = EditDraft::default();
+        for f in Field::ALL {
+            if let (Some(slot), Some(v)) = (d.text_mut(f), c.text(f)) {
+                *slot = v.to_string();
+            }
+            if let (Some(slot), Some(v)) = (d.list_mut(f), c.list(f)) {
+                slot.clone_from(v);
+            }
         }
-    }
-
-    fn mobile(&self) -> [(Field, &str); 4] {
-        [
-            (Field::IosTeamId, self.ios_team_id.trim()),
-            (Field::IosBundleId, self.ios_bundle_id.trim()),
-            (
-                Field::AndroidKeystoreHash,
-                self.android_keystore_hash.trim(),
-            ),
-            (Field::AndroidPackageName, self.android_package_name.trim()),
-        ]
-    }
-
-    fn texts(&self) -> [(Field, &str); 3] {
-        [
-            (Field::ProductName, self.product_name.trim()),
-            (Field::ApplicationName, self.application_name.trim()),
-            (Field::ClientUpnKey, self.client_upn_key.trim()),
-        ]
-    }
-
-    fn lists(&self) -> [(Field, Vec<String>); 5] {
-        [
-            (Field::Owners, list(&self.owners)),
-            (Field::CallbackUrls, list(&self.callback_urls)),
-            (Field::LogoutUrls, list(&self.logout_urls)),
-            (Field::WebOrigins, list(&self.web_origins)),
-            (Field::CorsOrigins, list(&self.cors_origins)),
-        ]
+        d
     }
 }
 
-/// The update body for `draft` against `original`: only changed fields.
+/// An editable field's value before and after, as it would be sent
+/// (trimmed), when the two differ.
+enum Edited {
+    Text(String, String),
+    List(Vec<String>, Vec<String>),
+}
+
+/// The editable fields whose value changed, in form order.
+fn edited(original: &EditDraft, draft: &EditDraft) -> Vec<(Field, Edited)> {
+    let trimmed = |d: &EditDraft, f| d.text(f).map(|s| s.trim().to_string());
+    Field::for_edit()
+        .into_iter()
+        .filter_map(|f| {
+            let e = match (original.list(f), draft.list(f)) {
+                (Some(old), Some(new)) => Edited::List(list(old), list(new)),
+                _ => Edited::Text(trimmed(original, f)?, trimmed(draft, f)?),
+            };
+            let changed = match &e {
+                Edited::Text(old, new) => old != new,
+                Edited::List(old, new) => old != new,
+            };
+            changed.then_some((f, e))
+        })
+        .collect()
+}
+
+/// The update body for `draft` against `original`: only changed fields,
+/// each in its own key of the body (the registry's slot for it).
 /// A cleared text is sent as "" and a cleared list as [], since absent means
-/// "unchanged". Mobile is sent whole when any part of it changed.
+/// "unchanged". Of mobile, only the changed values are sent.
 pub fn diff(original: &EditDraft, draft: &EditDraft) -> UpdateClientRequest {
     let mut req = UpdateClientRequest::default();
-    for ((field, old), (_, new)) in original.lists().into_iter().zip(draft.lists()) {
-        if old != new {
-            let slot = match field {
-                Field::Owners => &mut req.owners,
-                Field::CallbackUrls => &mut req.callback_urls,
-                Field::LogoutUrls => &mut req.allowed_logout_urls,
-                Field::WebOrigins => &mut req.allowed_web_origins,
-                _ => &mut req.allowed_cors_origins,
-            };
-            *slot = Some(new);
+    for (field, e) in edited(original, draft) {
+        match e {
+            Edited::List(_, new) => {
+                if let Some(slot) = req.list_slot(field) {
+                    *slot = Some(new);
+                }
+            }
+            Edited::Text(_, new) => {
+                if let Some(slot) = req.text_slot(field) {
+                    *slot = Some(new);
+                }
+            }
         }
-    }
-    for ((field, old), (_, new)) in original.texts().into_iter().zip(draft.texts()) {
-        if old != new {
-            let slot = match field {
-                Field::ProductName => &mut req.product_name,
-                Field::ApplicationName => &mut req.application_name,
-                _ => &mut req.client_upn_key,
-            };
-            *slot = Some(new.to_string());
-        }
-    }
-    // Mobile: only the changed sub-fields, so untouched ones stay as they are.
-    let (old_m, new_m) = (original.mobile(), draft.mobile());
-    let changed = |i: usize| (old_m[i].1 != new_m[i].1).then(|| new_m[i].1.to_string());
-    let (t, b, k, p) = (changed(0), changed(1), changed(2), changed(3));
-    let ios = (t.is_some() || b.is_some()).then_some(MobileIos {
-        team_id: t,
-        app_bundle_identifier: b,
-    });
-    let android = (k.is_some() || p.is_some()).then_some(MobileAndroid {
-        keystore_hash: k,
-        app_package_name: p,
-    });
-    if ios.is_some() || android.is_some() {
-        req.mobile = Some(Mobile { ios, android });
     }
     req
 }
 
 /// The changes as review rows, in form order.
 pub fn changes(original: &EditDraft, draft: &EditDraft) -> Vec<Change> {
-    let mut out = Vec::new();
-    for ((field, old), (_, new)) in original.lists().into_iter().zip(draft.lists()) {
-        if old != new {
-            out.push(Change {
+    edited(original, draft)
+        .into_iter()
+        .map(|(field, e)| match e {
+            Edited::List(old, new) => Change {
                 field,
                 old: old.join("\n"),
                 new: new.join("\n"),
                 items: item_changes(&old, &new),
-            });
-        }
-    }
-    // Single values: the texts, then the mobile settings.
-    let before = original.texts().into_iter().chain(original.mobile());
-    let after = draft.texts().into_iter().chain(draft.mobile());
-    for ((field, old), (_, new)) in before.zip(after) {
-        if old != new {
-            out.push(Change {
+            },
+            Edited::Text(old, new) => Change {
                 field,
-                old: old.into(),
-                new: new.into(),
+                old,
+                new,
                 items: Vec::new(),
-            });
-        }
-    }
-    out.sort_by_key(|c| Field::ALL.iter().position(|f| *f == c.field));
-    out
+            },
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -318,5 +292,102 @@ mod tests {
             body,
             serde_json::json!({"mobile": {"android": {"app_package_name": "com.example.app"}}})
         );
+    }
+
+    /// A draft with every editable field set to a value of its own.
+    fn every_field_changed() -> EditDraft {
+        let mut d = EditDraft::default();
+        for f in Field::for_edit() {
+            let v = format!("https://{}.example.com", f.key());
+            if let Some(slot) = d.list_mut(f) {
+                *slot = vec![v];
+            } else if let Some(slot) = d.text_mut(f) {
+                *slot = v;
+            } else {
+                panic!("{f:?} is editable but the edit draft has no slot for it");
+            }
+        }
+        d
+    }
+
+    /// Each list field, changed alone, is sent in its own key and nowhere else.
+    fn assert_list_field_diffs_into_its_own_key(field: Field) {
+        assert!(field.editable(), "{field:?}");
+        let d = EditDraft::default();
+        let mut e = d.clone();
+        *e.list_mut(field).expect("a list slot") = vec!["https://x.example.com".into()];
+        let body = serde_json::to_value(diff(&d, &e)).unwrap();
+        let key = field.wire_key(crate::field::Body::Update);
+        assert_eq!(
+            body,
+            serde_json::json!({ key: ["https://x.example.com"] }),
+            "{field:?}"
+        );
+        let rows = changes(&d, &e);
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].field, field);
+    }
+
+    /// A test per list field, each failing on its own.
+    macro_rules! diffs_into_its_own_key {
+        ($($name:ident: $field:expr;)*) => {
+            $(
+                #[test]
+                fn $name() {
+                    assert_list_field_diffs_into_its_own_key($field);
+                }
+            )*
+        };
+    }
+
+    diffs_into_its_own_key! {
+        owners_diff_into_owners: Field::Owners;
+        callback_urls_diff_into_callback_urls: Field::CallbackUrls;
+        logout_urls_diff_into_logout_urls: Field::LogoutUrls;
+        web_origins_diff_into_web_origins: Field::WebOrigins;
+        cors_origins_diff_into_cors_origins: Field::CorsOrigins;
+    }
+
+    #[test]
+    fn every_list_field_is_covered_and_nothing_else_lands_anywhere_else() {
+        // The five tests above are every editable list field.
+        let lists: Vec<Field> = Field::for_edit()
+            .into_iter()
+            .filter(|f| f.kind() == crate::field::Kind::List)
+            .collect();
+        assert_eq!(
+            lists,
+            vec![
+                Field::CallbackUrls,
+                Field::LogoutUrls,
+                Field::WebOrigins,
+                Field::CorsOrigins,
+                Field::Owners
+            ]
+        );
+        // Every editable field, changed, is sent under its own wire key:
+        // as many keys (mobile: paths) in the body as fields changed.
+        let d = EditDraft::default();
+        let e = every_field_changed();
+        let body = serde_json::to_value(diff(&d, &e)).unwrap();
+        for f in Field::for_edit() {
+            let path: Vec<&str> = f.wire_key(crate::field::Body::Update).split('.').collect();
+            let mut at = &body;
+            for p in &path {
+                at = &at[p];
+            }
+            let want = format!("https://{}.example.com", f.key());
+            let got = at.as_str().or_else(|| at[0].as_str());
+            assert_eq!(got, Some(want.as_str()), "{f:?}");
+        }
+        assert_eq!(changes(&d, &e).len(), Field::for_edit().len());
+        // A field the update cannot change has no slot to land in.
+        let mut req = UpdateClientRequest::default();
+        for f in Field::ALL.into_iter().filter(|f| !f.editable()) {
+            assert!(
+                req.list_slot(f).is_none() && req.text_slot(f).is_none(),
+                "{f:?}"
+            );
+        }
     }
 }

@@ -10,6 +10,7 @@
 
 use crate::client::{ClientType, NexusClient};
 use crate::create::CreateDraft;
+use crate::field::{Body, Field, FieldSlots, Rule};
 use crate::validation::NAME_MAX_CHARS;
 use serde_json::{Map, Value};
 
@@ -24,90 +25,42 @@ pub struct Imported {
 }
 
 /// What a client JSON may hold per create field: the Nexus (export) key and
-/// the Auth0 key.
-const TEXTS: [(&str, &str, TextSlot); 4] = [
-    ("name", "name", TextSlot::Name),
-    ("description", "description", TextSlot::Description),
-    ("logoUrl", "logo_uri", TextSlot::LogoUri),
+/// the Auth0 key; the value goes to the field's slot in the draft.
+const TEXTS: [(&str, &str, Field); 4] = [
+    ("name", "name", Field::Name),
+    ("description", "description", Field::Description),
+    ("logoUrl", "logo_uri", Field::LogoUri),
     (
         "initiateLoginUri",
         "initiate_login_uri",
-        TextSlot::InitiateLoginUri,
+        Field::InitiateLoginUri,
     ),
 ];
 
-const LISTS: [(&str, &str, ListSlot); 5] = [
-    ("callbackUrls", "callbacks", ListSlot::Callbacks),
+const LISTS: [(&str, &str, Field); 5] = [
+    ("callbackUrls", "callbacks", Field::CallbackUrls),
     (
         "allowedLogoutUrls",
         "allowed_logout_urls",
-        ListSlot::LogoutUrls,
+        Field::LogoutUrls,
     ),
-    ("allowedWebOrigins", "web_origins", ListSlot::WebOrigins),
-    (
-        "allowedCorsOrigins",
-        "allowed_origins",
-        ListSlot::CorsOrigins,
-    ),
-    ("grantTypes", "grant_types", ListSlot::GrantTypes),
+    ("allowedWebOrigins", "web_origins", Field::WebOrigins),
+    ("allowedCorsOrigins", "allowed_origins", Field::CorsOrigins),
+    ("grantTypes", "grant_types", Field::GrantTypes),
 ];
 
 /// Metadata fields: at the top level (Nexus) or in `client_metadata` (Auth0).
-const METADATA: [(&str, MetaSlot); 3] = [
-    ("productName", MetaSlot::Product),
-    ("applicationName", MetaSlot::Application),
-    ("client_upn_key", MetaSlot::UpnKey),
+const METADATA: [(&str, Field); 3] = [
+    ("productName", Field::ProductName),
+    ("applicationName", Field::ApplicationName),
+    ("client_upn_key", Field::ClientUpnKey),
 ];
 
-#[derive(Clone, Copy)]
-enum TextSlot {
-    Name,
-    Description,
-    LogoUri,
-    InitiateLoginUri,
-}
-
-#[derive(Clone, Copy)]
-enum ListSlot {
-    Callbacks,
-    LogoutUrls,
-    WebOrigins,
-    CorsOrigins,
-    GrantTypes,
-}
-
-#[derive(Clone, Copy)]
-enum MetaSlot {
-    Product,
-    Application,
-    UpnKey,
-}
-
-fn text_slot(d: &mut CreateDraft, slot: TextSlot) -> &mut String {
-    match slot {
-        TextSlot::Name => &mut d.name,
-        TextSlot::Description => &mut d.description,
-        TextSlot::LogoUri => &mut d.logo_uri,
-        TextSlot::InitiateLoginUri => &mut d.initiate_login_uri,
-    }
-}
-
-fn list_slot(d: &mut CreateDraft, slot: ListSlot) -> &mut Vec<String> {
-    match slot {
-        ListSlot::Callbacks => &mut d.callbacks,
-        ListSlot::LogoutUrls => &mut d.logout_urls,
-        ListSlot::WebOrigins => &mut d.web_origins,
-        ListSlot::CorsOrigins => &mut d.cors_origins,
-        ListSlot::GrantTypes => &mut d.grant_types,
-    }
-}
-
-fn meta_slot(d: &mut CreateDraft, slot: MetaSlot) -> &mut String {
-    match slot {
-        MetaSlot::Product => &mut d.product_name,
-        MetaSlot::Application => &mut d.application_name,
-        MetaSlot::UpnKey => &mut d.client_upn_key,
-    }
+/// Puts a text in the draft's slot for `field`; false when it has none.
+fn put_text(d: &mut CreateDraft, field: Field, value: &str) -> bool {
+    d.text_mut(field)
+        .map(|slot| *slot = value.to_string())
+        .is_some()
 }
 
 /// A list value: an array of strings (non-strings are skipped), or one
@@ -152,24 +105,29 @@ pub(crate) fn draft_from_map(map: &Map<String, Value>) -> Imported {
     let mut type_set = false;
     for (key, value) in map {
         let k = key.as_str();
-        if let Some((_, _, slot)) = TEXTS.iter().find(|(n, a, _)| *n == k || *a == k) {
-            if let Some(s) = value.as_str() {
-                *text_slot(&mut draft, *slot) = s.to_string();
+        let named = |(n, a, _): &&(&str, &str, Field)| *n == k || *a == k;
+        if let Some((_, _, field)) = TEXTS.iter().find(named) {
+            if value
+                .as_str()
+                .is_some_and(|s| put_text(&mut draft, *field, s))
+            {
                 continue;
             }
-        } else if let Some((_, _, slot)) = LISTS.iter().find(|(n, a, _)| *n == k || *a == k) {
-            if let Some(items) = strings(value) {
-                *list_slot(&mut draft, *slot) = items;
+        } else if let Some((_, _, field)) = LISTS.iter().find(named) {
+            if let (Some(items), Some(slot)) = (strings(value), draft.list_mut(*field)) {
+                *slot = items;
                 continue;
             }
-        } else if let Some((_, slot)) = METADATA.iter().find(|(n, _)| *n == k) {
-            if let Some(s) = value.as_str() {
-                *meta_slot(&mut draft, *slot) = s.to_string();
+        } else if let Some((_, field)) = METADATA.iter().find(|(n, _)| *n == k) {
+            if value
+                .as_str()
+                .is_some_and(|s| put_text(&mut draft, *field, s))
+            {
                 continue;
             }
         } else if k == "owners" {
             if let Some(items) = strings(value) {
-                draft.owners = items;
+                draft.editable.owners = items;
                 continue;
             }
         } else if k == "type" || k == "app_type" {
@@ -184,12 +142,11 @@ pub(crate) fn draft_from_map(map: &Map<String, Value>) -> Imported {
             if let Value::Object(meta) = value {
                 for (mk, mv) in meta {
                     let taken = match (mk.as_str(), mv) {
-                        ("owners", v) => strings(v).map(|o| draft.owners = o).is_some(),
+                        ("owners", v) => strings(v).map(|o| draft.editable.owners = o).is_some(),
                         (m, Value::String(s)) => METADATA
                             .iter()
                             .find(|(n, _)| *n == m)
-                            .map(|(_, slot)| *meta_slot(&mut draft, *slot) = s.clone())
-                            .is_some(),
+                            .is_some_and(|(_, field)| put_text(&mut draft, *field, s)),
                         _ => false,
                     };
                     if !taken {
@@ -222,16 +179,17 @@ fn read_mobile(mobile: &Map<String, Value>, draft: &mut CreateDraft, ignored: &m
             continue;
         };
         for (k, v) in fields {
-            let slot = match (platform.as_str(), k.as_str()) {
-                ("ios", "team_id") => Some(&mut draft.ios_team_id),
-                ("ios", "app_bundle_identifier") => Some(&mut draft.ios_bundle_id),
-                ("android", "keystore_hash") => Some(&mut draft.android_keystore_hash),
-                ("android", "app_package_name") => Some(&mut draft.android_package_name),
-                _ => None,
+            // The registry's wire key of each mobile field is its path.
+            let path = format!("mobile.{platform}.{k}");
+            let field = Field::ALL
+                .into_iter()
+                .find(|f| f.rule() == Rule::MobileValue && f.wire_key(Body::Create) == path);
+            let taken = match (field, v.as_str()) {
+                (Some(field), Some(s)) => put_text(draft, field, s),
+                _ => false,
             };
-            match (slot, v.as_str()) {
-                (Some(slot), Some(s)) => *slot = s.to_string(),
-                _ => ignored.push(format!("mobile.{platform}.{k}")),
+            if !taken {
+                ignored.push(path);
             }
         }
     }
@@ -274,23 +232,26 @@ mod tests {
         let d = &imported.draft;
         assert_eq!(d.name, "Shop Web");
         assert_eq!(d.app_type, Some(ClientType::RegularWeb));
-        assert_eq!(d.owners, vec!["alice", "team-shop"]);
+        assert_eq!(d.editable.owners, vec!["alice", "team-shop"]);
         assert_eq!(
             (
-                d.product_name.as_str(),
-                d.application_name.as_str(),
-                d.client_upn_key.as_str()
+                d.editable.product_name.as_str(),
+                d.editable.application_name.as_str(),
+                d.editable.client_upn_key.as_str()
             ),
             ("Shop", "web", "upn")
         );
-        assert_eq!(d.callbacks, vec!["https://a.example.com/cb"]);
-        assert_eq!(d.logout_urls, vec!["https://a.example.com/bye"]);
-        assert_eq!(d.web_origins, vec!["https://a.example.com"]);
-        assert_eq!(d.cors_origins, vec!["https://b.example.com"]);
+        assert_eq!(d.editable.callback_urls, vec!["https://a.example.com/cb"]);
+        assert_eq!(d.editable.logout_urls, vec!["https://a.example.com/bye"]);
+        assert_eq!(d.editable.web_origins, vec!["https://a.example.com"]);
+        assert_eq!(d.editable.cors_origins, vec!["https://b.example.com"]);
         assert_eq!(d.grant_types, vec!["authorization_code"]);
         assert_eq!(d.logo_uri, "https://cdn.example.com/l.png");
         assert_eq!(
-            (d.ios_team_id.as_str(), d.ios_bundle_id.as_str()),
+            (
+                d.editable.ios_team_id.as_str(),
+                d.editable.ios_bundle_id.as_str()
+            ),
             ("T1", "com.x")
         );
         // Token settings are Nexus's to set: named, not carried.
@@ -312,10 +273,10 @@ mod tests {
         let d = &imported.draft;
         assert_eq!(d.app_type, Some(ClientType::Spa));
         assert_eq!(d.description, "Pays");
-        assert_eq!(d.owners, vec!["alice", "bob"]);
-        assert_eq!(d.product_name, "Billing");
+        assert_eq!(d.editable.owners, vec!["alice", "bob"]);
+        assert_eq!(d.editable.product_name, "Billing");
         assert_eq!(d.initiate_login_uri, "https://b.example.com/login");
-        assert_eq!(d.android_package_name, "com.b");
+        assert_eq!(d.editable.android_package_name, "com.b");
         // The type's default grant types, since the file names none.
         assert!(!d.grant_types.is_empty());
         assert_eq!(
@@ -354,7 +315,7 @@ mod tests {
         .unwrap();
         let d = duplicate(&client);
         assert_eq!(d.name, "Copy of Shop Web");
-        assert_eq!(d.product_name, "Shop");
+        assert_eq!(d.editable.product_name, "Shop");
         assert_eq!(d.app_type, Some(ClientType::Spa));
         let body = serde_json::to_string(&d.to_request()).unwrap();
         assert!(!body.contains("\"c1\"") && !body.contains("secret"));

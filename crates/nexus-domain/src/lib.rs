@@ -5,6 +5,9 @@
 //! both build on it, so the permission rules and validation are one piece of
 //! code on both sides.
 
+// First: its `field_slots!` macro is used by the modules below.
+#[macro_use]
+pub mod field;
 pub mod base_path;
 pub mod bulk;
 pub mod claims;
@@ -13,7 +16,6 @@ pub mod create;
 pub mod diff;
 pub mod display;
 pub mod export;
-pub mod field;
 pub mod import;
 #[macro_use]
 mod lenient;

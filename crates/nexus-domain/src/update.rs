@@ -2,6 +2,7 @@
 //! "unchanged", so every field is optional and omitted when `None`.
 
 use crate::client::Mobile;
+use crate::field::Field;
 use crate::lenient;
 use serde::{Deserialize, Serialize};
 
@@ -76,6 +77,70 @@ impl UpdateClientRequest {
     pub fn is_empty(&self) -> bool {
         *self == UpdateClientRequest::default()
     }
+
+    /// Where a changed text field goes in the body (the diff writes there);
+    /// `None` for a field the update cannot change (the diff's tests check
+    /// that every editable field has a slot of its own). A mobile value
+    /// creates its platform, and only that one, on the way.
+    pub fn text_slot(&mut self, field: Field) -> Option<&mut Option<String>> {
+        let mobile = &mut self.mobile;
+        match field {
+            Field::ProductName => Some(&mut self.product_name),
+            Field::ApplicationName => Some(&mut self.application_name),
+            Field::ClientUpnKey => Some(&mut self.client_upn_key),
+            Field::IosTeamId => Some(&mut ios(mobile).team_id),
+            Field::IosBundleId => Some(&mut ios(mobile).app_bundle_identifier),
+            Field::AndroidKeystoreHash => Some(&mut android(mobile).keystore_hash),
+            Field::AndroidPackageName => Some(&mut android(mobile).app_package_name),
+            _ => None,
+        }
+    }
+
+    /// Where a changed list field goes in the body, as [`Self::text_slot`].
+    pub fn list_slot(&mut self, field: Field) -> Option<&mut Option<Vec<String>>> {
+        match field {
+            Field::Owners => Some(&mut self.owners),
+            Field::CallbackUrls => Some(&mut self.callback_urls),
+            Field::LogoutUrls => Some(&mut self.allowed_logout_urls),
+            Field::WebOrigins => Some(&mut self.allowed_web_origins),
+            Field::CorsOrigins => Some(&mut self.allowed_cors_origins),
+            _ => None,
+        }
+    }
+
+    /// A text field's value in the body, when sent (for validation).
+    pub fn text(&self, field: Field) -> Option<&str> {
+        match field {
+            Field::ProductName => self.product_name.as_deref(),
+            Field::ApplicationName => self.application_name.as_deref(),
+            Field::ClientUpnKey => self.client_upn_key.as_deref(),
+            _ => self.mobile.as_ref()?.text(field),
+        }
+    }
+
+    /// A list field's items in the body, when sent (for validation).
+    pub fn list(&self, field: Field) -> Option<&Vec<String>> {
+        let list = match field {
+            Field::Owners => &self.owners,
+            Field::CallbackUrls => &self.callback_urls,
+            Field::LogoutUrls => &self.allowed_logout_urls,
+            Field::WebOrigins => &self.allowed_web_origins,
+            Field::CorsOrigins => &self.allowed_cors_origins,
+            _ => return None,
+        };
+        list.as_ref()
+    }
+}
+
+fn ios(mobile: &mut Option<Mobile>) -> &mut crate::client::MobileIos {
+    mobile.get_or_insert_default().ios.get_or_insert_default()
+}
+
+fn android(mobile: &mut Option<Mobile>) -> &mut crate::client::MobileAndroid {
+    mobile
+        .get_or_insert_default()
+        .android
+        .get_or_insert_default()
 }
 
 #[cfg(test)]

@@ -2,9 +2,9 @@
 //! that the console (as the user types) and the stand-in (on every request)
 //! judge by the same code.
 
-use crate::client::{ClientType, Mobile};
+use crate::client::ClientType;
 use crate::create::{CreateClientRequest, AUTH0_GRANT_TYPES};
-use crate::field::Field;
+use crate::field::{Field, Rule};
 use crate::update::UpdateClientRequest;
 use crate::url_rules::{check_url, UrlKind};
 use std::collections::{BTreeMap, HashSet};
@@ -34,51 +34,13 @@ impl Issue {
     }
 }
 
-/// Which body an error map is for: decides the key spelling.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Body {
-    Create,
-    Update,
-}
-
-/// The name of a field in a request body, for a ValidationProblemDetails key.
-pub fn wire_key(field: Field, body: Body) -> &'static str {
-    match (field, body) {
-        (Field::Name, _) => "name",
-        (Field::AppType, _) => "app_type",
-        (Field::Description, _) => "description",
-        (Field::LogoUri, _) => "logo_uri",
-        (Field::InitiateLoginUri, _) => "initiate_login_uri",
-        (Field::GrantTypes, _) => "grant_types",
-        (Field::CallbackUrls, Body::Create) => "callbacks",
-        (Field::CallbackUrls, Body::Update) => "callbackUrls",
-        (Field::CorsOrigins, Body::Create) => "allowed_origins",
-        (Field::CorsOrigins, Body::Update) => "allowedCorsOrigins",
-        (Field::WebOrigins, Body::Create) => "web_origins",
-        (Field::WebOrigins, Body::Update) => "allowedWebOrigins",
-        (Field::LogoutUrls, Body::Create) => "allowed_logout_urls",
-        (Field::LogoutUrls, Body::Update) => "allowedLogoutUrls",
-        (Field::Owners, Body::Create) => "client_metadata.owners",
-        (Field::Owners, Body::Update) => "owners",
-        (Field::ProductName, Body::Create) => "client_metadata.productName",
-        (Field::ProductName, Body::Update) => "productName",
-        (Field::ApplicationName, Body::Create) => "client_metadata.applicationName",
-        (Field::ApplicationName, Body::Update) => "applicationName",
-        (Field::ClientUpnKey, Body::Create) => "client_metadata.client_upn_key",
-        (Field::ClientUpnKey, Body::Update) => "client_upn_key",
-        (Field::IosTeamId, _) => "mobile.ios.team_id",
-        (Field::IosBundleId, _) => "mobile.ios.app_bundle_identifier",
-        (Field::AndroidKeystoreHash, _) => "mobile.android.keystore_hash",
-        (Field::AndroidPackageName, _) => "mobile.android.app_package_name",
-        (Field::Metadata, _) => "client_metadata",
-    }
-}
+pub use crate::field::Body;
 
 /// Issues as a ValidationProblemDetails `errors` map (`callbacks[1]` style keys).
 pub fn to_errors_map(issues: &[Issue], body: Body) -> BTreeMap<String, Vec<String>> {
     let mut map: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for i in issues {
-        let base = wire_key(i.field, body);
+        let base = i.field.wire_key(body);
         let key = match i.index {
             Some(n) => format!("{base}[{n}]"),
             None => base.to_string(),
@@ -112,7 +74,7 @@ pub fn check_name(name: &str) -> Result<(), String> {
     }
 }
 
-fn check_urls(out: &mut Vec<Issue>, field: Field, urls: Option<&Vec<String>>, kind: UrlKind) {
+fn check_urls(out: &mut Vec<Issue>, field: Field, urls: Option<&[String]>, kind: UrlKind) {
     let Some(urls) = urls else { return };
     let mut seen = HashSet::new();
     for (i, u) in urls.iter().enumerate() {
@@ -132,20 +94,6 @@ fn check_urls(out: &mut Vec<Issue>, field: Field, urls: Option<&Vec<String>>, ki
     }
 }
 
-/// The four URL lists in form order: callbacks, logout URLs, web origins,
-/// CORS origins (each with its own rules).
-fn check_url_lists(out: &mut Vec<Issue>, lists: [Option<&Vec<String>>; 4]) {
-    let kinds = [
-        (Field::CallbackUrls, UrlKind::Callback),
-        (Field::LogoutUrls, UrlKind::Logout),
-        (Field::WebOrigins, UrlKind::Origin),
-        (Field::CorsOrigins, UrlKind::Origin),
-    ];
-    for ((field, kind), urls) in kinds.into_iter().zip(lists) {
-        check_urls(out, field, urls, kind);
-    }
-}
-
 fn check_metadata_value(out: &mut Vec<Issue>, field: Field, value: Option<&str>) {
     if let Some(v) = value {
         let n = v.chars().count();
@@ -158,7 +106,7 @@ fn check_metadata_value(out: &mut Vec<Issue>, field: Field, value: Option<&str>)
     }
 }
 
-fn check_owners(out: &mut Vec<Issue>, owners: Option<&Vec<String>>) {
+fn check_owners(out: &mut Vec<Issue>, owners: Option<&[String]>) {
     let Some(owners) = owners else { return };
     let mut seen = HashSet::new();
     for (i, o) in owners.iter().enumerate() {
@@ -191,146 +139,98 @@ fn check_owners(out: &mut Vec<Issue>, owners: Option<&Vec<String>>) {
     check_metadata_value(out, Field::Owners, Some(&joined));
 }
 
-fn check_mobile(out: &mut Vec<Issue>, mobile: Option<&Mobile>) {
-    let Some(m) = mobile else { return };
-    let fields = [
-        (
-            Field::IosTeamId,
-            m.ios.as_ref().and_then(|i| i.team_id.as_deref()),
-        ),
-        (
-            Field::IosBundleId,
-            m.ios
-                .as_ref()
-                .and_then(|i| i.app_bundle_identifier.as_deref()),
-        ),
-        (
-            Field::AndroidKeystoreHash,
-            m.android.as_ref().and_then(|a| a.keystore_hash.as_deref()),
-        ),
-        (
-            Field::AndroidPackageName,
-            m.android
-                .as_ref()
-                .and_then(|a| a.app_package_name.as_deref()),
-        ),
-    ];
-    for (field, value) in fields {
-        if let Some(v) = value {
-            if v.chars().any(char::is_whitespace) {
-                out.push(Issue::new(field, "Cannot contain spaces."));
-            } else if v.chars().count() > METADATA_VALUE_MAX {
+/// A mobile identifier: no spaces, at most [`METADATA_VALUE_MAX`] characters.
+fn check_mobile_value(out: &mut Vec<Issue>, field: Field, value: Option<&str>) {
+    if let Some(v) = value {
+        if v.chars().any(char::is_whitespace) {
+            out.push(Issue::new(field, "Cannot contain spaces."));
+        } else if v.chars().count() > METADATA_VALUE_MAX {
+            out.push(Issue::new(
+                field,
+                format!("At most {METADATA_VALUE_MAX} characters."),
+            ));
+        }
+    }
+}
+
+/// Checks one field's value in a body (`None`: not sent) by its registry
+/// rule.
+fn check_field(out: &mut Vec<Issue>, field: Field, text: Option<&str>, list: Option<&[String]>) {
+    match field.rule() {
+        Rule::Name => {
+            if let Some(Err(m)) = text.map(check_name) {
+                out.push(Issue::new(field, m));
+            }
+        }
+        Rule::AppType => match text {
+            Some(t) if t.trim().is_empty() => {
+                out.push(Issue::new(field, "Choose an application type."));
+            }
+            Some(t) if matches!(ClientType::parse(t), ClientType::Other(_)) => {
                 out.push(Issue::new(
                     field,
-                    format!("At most {METADATA_VALUE_MAX} characters."),
+                    "Choose one of regular_web, spa, native or non_interactive.",
+                ));
+            }
+            _ => {}
+        },
+        Rule::MaxChars(max) => {
+            let n = text.map_or(0, |d| d.chars().count());
+            if n > max {
+                out.push(Issue::new(
+                    field,
+                    format!("At most {max} characters; this has {n}."),
                 ));
             }
         }
+        Rule::Url(kind) => {
+            if let Some(Err(m)) = text.map(|u| check_url(u, kind)) {
+                out.push(Issue::new(field, m));
+            }
+        }
+        Rule::Urls(kind) => check_urls(out, field, list, kind),
+        Rule::GrantTypes => {
+            for (i, g) in list.unwrap_or_default().iter().enumerate() {
+                if !AUTH0_GRANT_TYPES.contains(&g.as_str()) {
+                    out.push(Issue {
+                        field,
+                        index: Some(i),
+                        message: format!("Unknown grant type \u{201c}{g}\u{201d}."),
+                    });
+                }
+            }
+        }
+        Rule::Owners => check_owners(out, list),
+        Rule::MetadataValue => check_metadata_value(out, field, text),
+        Rule::MobileValue => check_mobile_value(out, field, text),
+        // The number of keys is a rule of the create body as a whole (below).
+        Rule::Metadata => {}
     }
 }
 
 /// Every rule the create body breaks.
 pub fn validate_create(req: &CreateClientRequest) -> Vec<Issue> {
     let mut out = Vec::new();
-    if let Err(m) = check_name(&req.name) {
-        out.push(Issue::new(Field::Name, m));
-    }
-    if req.app_type.trim().is_empty() {
-        out.push(Issue::new(Field::AppType, "Choose an application type."));
-    } else if matches!(ClientType::parse(&req.app_type), ClientType::Other(_)) {
-        out.push(Issue::new(
-            Field::AppType,
-            "Choose one of regular_web, spa, native or non_interactive.",
-        ));
-    }
-    if let Some(d) = &req.description {
-        let n = d.chars().count();
-        if n > DESCRIPTION_MAX {
-            out.push(Issue::new(
-                Field::Description,
-                format!("At most {DESCRIPTION_MAX} characters; this has {n}."),
-            ));
-        }
-    }
-    if let Some(u) = &req.logo_uri {
-        if let Err(m) = check_url(u, UrlKind::Logo) {
-            out.push(Issue::new(Field::LogoUri, m));
-        }
-    }
-    if let Some(u) = &req.initiate_login_uri {
-        if let Err(m) = check_url(u, UrlKind::InitiateLogin) {
-            out.push(Issue::new(Field::InitiateLoginUri, m));
-        }
-    }
-    check_url_lists(
-        &mut out,
-        [
-            req.callbacks.as_ref(),
-            req.allowed_logout_urls.as_ref(),
-            req.web_origins.as_ref(),
-            req.allowed_origins.as_ref(),
-        ],
-    );
-    if let Some(grants) = &req.grant_types {
-        for (i, g) in grants.iter().enumerate() {
-            if !AUTH0_GRANT_TYPES.contains(&g.as_str()) {
-                out.push(Issue {
-                    field: Field::GrantTypes,
-                    index: Some(i),
-                    message: format!("Unknown grant type \u{201c}{g}\u{201d}."),
-                });
-            }
-        }
+    for f in Field::ALL {
+        check_field(&mut out, f, req.text(f), req.list(f).as_deref());
     }
     if let Some(meta) = &req.client_metadata {
-        let entries = meta.entries();
-        if entries.len() > METADATA_KEYS_MAX {
+        if meta.entries().len() > METADATA_KEYS_MAX {
             out.push(Issue::new(
                 Field::Metadata,
                 format!("At most {METADATA_KEYS_MAX} metadata properties."),
             ));
         }
-        if let Some(o) = &meta.owners {
-            let owners: Vec<String> = o.split(',').map(String::from).collect();
-            check_owners(&mut out, Some(&owners));
-        }
-        check_metadata_value(&mut out, Field::ProductName, meta.product_name.as_deref());
-        check_metadata_value(
-            &mut out,
-            Field::ApplicationName,
-            meta.application_name.as_deref(),
-        );
-        check_metadata_value(
-            &mut out,
-            Field::ClientUpnKey,
-            meta.client_upn_key.as_deref(),
-        );
     }
-    check_mobile(&mut out, req.mobile.as_ref());
     out
 }
 
 /// Every rule the PATCH body breaks.
 pub fn validate_update(req: &UpdateClientRequest) -> Vec<Issue> {
     let mut out = Vec::new();
-    check_url_lists(
-        &mut out,
-        [
-            req.callback_urls.as_ref(),
-            req.allowed_logout_urls.as_ref(),
-            req.allowed_web_origins.as_ref(),
-            req.allowed_cors_origins.as_ref(),
-        ],
-    );
-    check_owners(&mut out, req.owners.as_ref());
-    check_metadata_value(&mut out, Field::ProductName, req.product_name.as_deref());
-    check_metadata_value(
-        &mut out,
-        Field::ApplicationName,
-        req.application_name.as_deref(),
-    );
-    check_metadata_value(&mut out, Field::ClientUpnKey, req.client_upn_key.as_deref());
-    check_mobile(&mut out, req.mobile.as_ref());
+    for f in Field::for_edit() {
+        check_field(&mut out, f, req.text(f), req.list(f).map(Vec::as_slice));
+    }
     out
 }
 
