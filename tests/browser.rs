@@ -422,3 +422,68 @@ async fn typing_in_one_field_of_a_form_re_renders_no_other() {
     settle().await;
     assert_eq!(input("field-product-name").value(), "Shop");
 }
+
+#[wasm_bindgen_test]
+async fn clients_table_checkboxes_follow_the_selection_by_id_through_slot_rewrites() {
+    use nexus_domain::bulk::Selection;
+    let page = nexus_domain::decode_client_list(
+        r#"[{"id":"a","name":"Alpha"},{"id":"b","name":"Beta"},{"id":"c","name":"Gamma"}]"#,
+    )
+    .unwrap();
+    let all = TableRows::all(page.clients);
+    let rows = RwSignal::new(TableRows {
+        shown: vec![0, 1],
+        ..all.clone()
+    });
+    let selection = RwSignal::new(Selection::default());
+    let el = mount(move || view! { <ClientsTable rows=rows selection=selection /> });
+    let boxes = || {
+        let list = el.query_selector_all("tbody input[type=checkbox]").unwrap();
+        (0..list.length())
+            .map(|i| {
+                list.item(i)
+                    .unwrap()
+                    .unchecked_into::<web_sys::HtmlInputElement>()
+            })
+            .collect::<Vec<_>>()
+    };
+    let head = el
+        .query_selector("thead input[type=checkbox]")
+        .unwrap()
+        .expect("the page's box")
+        .unchecked_into::<web_sys::HtmlInputElement>();
+    assert_eq!(
+        boxes()[1].get_attribute("aria-label").as_deref(),
+        Some("Select Beta")
+    );
+    let tr_before = el.query_selector("tbody tr").unwrap().unwrap();
+
+    // Ticking a row's box selects its client's id; the page's box is mixed.
+    boxes()[1].click();
+    settle().await;
+    assert!(selection.with_untracked(|s| s.contains("b") && s.len() == 1));
+    assert!(head.indeterminate() && !head.checked());
+
+    // The slot now shows another client: its box follows the id, not the slot.
+    rows.update(|r| r.shown = vec![1, 2]);
+    settle().await;
+    let b = boxes();
+    assert!(
+        b[0].checked() && !b[1].checked(),
+        "Beta stays ticked in its new slot"
+    );
+    assert!(
+        el.query_selector("tbody tr").unwrap().unwrap() == tr_before,
+        "no row created"
+    );
+
+    // The page's box selects the whole shown page, and again unselects it.
+    head.click();
+    settle().await;
+    assert!(selection.with_untracked(|s| s.contains("b") && s.contains("c") && s.len() == 2));
+    assert!(head.checked() && !head.indeterminate());
+    head.click();
+    settle().await;
+    assert!(selection.with_untracked(Selection::is_empty));
+    assert!(boxes().iter().all(|b| !b.checked()));
+}
