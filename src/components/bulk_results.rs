@@ -14,6 +14,9 @@ use nexus_domain::list_query::grouped;
 const SECRETS_NOT_COPIED: &str =
     "The new client secrets are shown only here and only once. Leave without copying them?";
 
+/// Asked before leaving while a run is still sending.
+const RUN_NOT_FINISHED: &str = "The bulk action is still running. If you leave, no further requests are sent and its results are not shown. Leave anyway?";
+
 /// The progress bar, status line, Cancel, and the results of `run`.
 #[component]
 pub fn BulkResults(run: BulkRun) -> impl IntoView {
@@ -27,8 +30,14 @@ pub fn BulkResults(run: BulkRun) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    // Leaving mid-run would stop it with its results unseen; leaving with
+    // secrets on screen would lose them.
     use_leave_guard(Signal::derive(move || {
-        secrets.with(|s| (!s.is_empty()).then_some(SECRETS_NOT_COPIED))
+        if run.running.get() {
+            Some(RUN_NOT_FINISHED)
+        } else {
+            secrets.with(|s| (!s.is_empty()).then_some(SECRETS_NOT_COPIED))
+        }
     }));
     // The results are drawn once the run ends, not at every answer: a
     // 1,000-client run updates only the bar and the status line.

@@ -226,6 +226,15 @@ test.describe('a long run', () => {
     await addOwner(page, 'cancel-test', 'Add to 100 clients');
     const bar = results(page).getByRole('progressbar');
     await expect.poll(async () => Number(await bar.getAttribute('value'))).toBeGreaterThan(8);
+    // Leaving mid-run asks first; staying keeps the run going.
+    let asked = '';
+    page.once('dialog', (d) => {
+      asked = d.message();
+      void d.dismiss();
+    });
+    await page.getByRole('link', { name: 'New client' }).click();
+    await expect.poll(() => asked).toMatch(/still running/);
+    await expect(page).toHaveURL(/\/clients\?/);
     await results(page).getByRole('button', { name: 'Cancel' }).click();
     const status = runStatus(page);
     await expect(status).toHaveText(/^Finished: \d+ of 100 done, \d+ not started \(cancelled\)\.$/);
