@@ -4,7 +4,7 @@
 //! here once, like the single create's).
 
 use crate::bulk_runner::BulkRun;
-use crate::components::{use_leave_guard, CopyButton};
+use crate::components::{shortened, use_leave_guard, CopyButton};
 use crate::routes::{href, path};
 use leptos::prelude::*;
 use nexus_domain::bulk::{BulkItem, Outcome, Tally};
@@ -21,12 +21,15 @@ const RUN_NOT_FINISHED: &str = "The bulk action is still running. If you leave, 
 #[component]
 pub fn BulkResults(run: BulkRun) -> impl IntoView {
     let tally = Memo::new(move |_| run.items.with(|i| Tally::of(i)));
+    // Which items hold an issued secret (indexes: an answer clones no item;
+    // the rows are redrawn only when a new secret comes).
     let secrets = Memo::new(move |_| {
         run.items.with(|items| {
             items
                 .iter()
-                .filter(|i| i.secret.is_some())
-                .cloned()
+                .enumerate()
+                .filter(|(_, i)| i.secret.is_some())
+                .map(|(at, _)| at)
                 .collect::<Vec<_>>()
         })
     });
@@ -119,7 +122,7 @@ pub fn BulkResults(run: BulkRun) -> impl IntoView {
                         <h3>"Secrets issued"</h3>
                         <p><strong>"Copy each secret now: it is shown here once. Later, only callers who may rotate a client's secret can reveal it on the client's page."</strong></p>
                         <ul class="ncc-bulk__list">
-                            {move || secrets.get().into_iter().map(|i| {
+                            {move || secrets.with(|at| run.items.with_untracked(|items| at.iter().filter_map(|&at| items.get(at)).map(|i| {
                                 let secret = i.secret.clone().unwrap_or_default();
                                 view! {
                                     <li class="ncc-secret-once__row">
@@ -128,7 +131,7 @@ pub fn BulkResults(run: BulkRun) -> impl IntoView {
                                         <CopyButton text=secret label=format!("Copy the secret of {}", i.name) />
                                     </li>
                                 }
-                            }).collect_view()}
+                            }).collect_view()))}
                         </ul>
                     </div>
                 </Show>
@@ -155,8 +158,10 @@ fn result_line(item: &BulkItem, deletes: bool) -> AnyView {
             if let Some(status) = p.status_code() {
                 s.push_str(&format!(" ({status})"));
             }
+            // Cut as the problem view cuts it: a hostile server's detail
+            // may be megabytes, once per failed client.
             if let Some(d) = &p.detail {
-                s.push_str(&format!(". {d}"));
+                s.push_str(&format!(". {}", shortened(d)));
             }
             if let Some(t) = &p.trace_id {
                 s.push_str(&format!(" Trace id: {t}"));

@@ -52,6 +52,21 @@ pub fn SelectionBar(
     let auth = use_auth();
     // Enabled when the caller may change at least one selected client (the
     // rest are skipped); otherwise the first one's reason from decide().
+    // One scan of the list per selection or list change, shared by the
+    // three buttons: whether any selected client may be changed, and the
+    // first selected (whose reason a denial gives).
+    let scan = Memo::new(move |_| {
+        let caller = auth.caller().get();
+        clients.with(|c| {
+            c.as_ref().map(|c| {
+                selection.with(|s| {
+                    let mut picked = s.of(c).peekable();
+                    let first = picked.peek().copied().cloned();
+                    (picked.any(|row| row.may_change(&caller)), first)
+                })
+            })
+        })
+    });
     let decision = move |op: Operation| {
         Signal::derive(move || {
             let n = selection.with(Selection::len);
@@ -63,31 +78,25 @@ pub fn SelectionBar(
                     "A bulk run is under way: wait for it, or cancel it.".into(),
                 );
             }
+            let Some((any, first)) = scan.get() else {
+                return Decision::Allowed;
+            };
+            if any {
+                return Decision::Allowed;
+            }
             let caller = auth.caller().get();
-            clients.with(|c| {
-                let Some(c) = c else {
-                    return Decision::Allowed;
-                };
-                selection.with(|s| {
-                    let mut picked = s.of(c).peekable();
-                    let first = picked.peek().copied().cloned();
-                    if picked.any(|row| row.may_change(&caller)) {
-                        return Decision::Allowed;
-                    }
-                    let reason = first
-                        .map(|row| plan(&caller, &probe(op), [&row]))
-                        .and_then(|p| p.skipped.into_iter().next())
-                        .and_then(|i| match i.outcome {
-                            Outcome::Skipped(r) => Some(r),
-                            _ => None,
-                        })
-                        .unwrap_or_default();
-                    Decision::Denied(format!(
-                        "You may change none of the {} selected. {reason}",
-                        count_phrase(n, n)
-                    ))
+            let reason = first
+                .map(|row| plan(&caller, &probe(op), [&row]))
+                .and_then(|p| p.skipped.into_iter().next())
+                .and_then(|i| match i.outcome {
+                    Outcome::Skipped(r) => Some(r),
+                    _ => None,
                 })
-            })
+                .unwrap_or_default();
+            Decision::Denied(format!(
+                "You may change none of the {} selected. {reason}",
+                count_phrase(n, n)
+            ))
         })
     };
     let ask = RwSignal::new(None::<Ask>);
