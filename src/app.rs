@@ -3,7 +3,7 @@
 use crate::api::NexusApi;
 use crate::auth::{use_auth, Auth, HostTokenSource, Persist};
 use crate::components::{provide_toasts, ToastRegion};
-use crate::config::{load_config, AppConfig, AuthMode, ConfigError};
+use crate::config::{load_config, AppConfig, AuthMode, ConfigError, Routing};
 use crate::embed::ConfigSource;
 use crate::pages::{
     ClientDetailPage, ClientsListPage, ConfigErrorPage, CreateClientPage, EditClientPage,
@@ -11,8 +11,8 @@ use crate::pages::{
 };
 use crate::routes::{href, path, BasePath, RedirectToList};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::{Route, Router, Routes};
+use leptos_router::location::InMemory;
 use leptos_router::path;
 use wasm_bindgen::JsCast;
 
@@ -26,74 +26,73 @@ pub fn start_standalone() {
         // Not the console's own index.html: a host page embeds it via mount().
         return;
     };
-    crate::fatal::install(&el);
+    // Standalone, the console lives as long as the page.
+    std::mem::forget(crate::fatal::install(&el));
     el.set_inner_html("");
-    leptos::mount::mount_to(el, || view! { <Root host=None /> }).forget();
+    let root = el.clone();
+    leptos::mount::mount_to(el, move || view! { <Root root=root host=None /> }).forget();
 }
 
 /// What an embedding host passes to `mount(element, options)`.
 pub struct HostOptions {
     pub config: crate::embed::ConfigSource,
     pub get_token: Option<HostTokenSource>,
-}
-
-#[derive(Clone)]
-enum ConfigState {
-    Loading,
-    Ready(AppConfig),
-    Failed(ConfigError),
+    /// `locale` (or the custom element's `lang`).
+    pub locale: Option<String>,
 }
 
 /// Loads the configuration, then renders the console or the error page.
+/// `root` is the element the console is mounted into: its per-console
+/// state ([`crate::dom::ConsoleRoot`]) starts here.
 #[component]
-pub fn Root(host: Option<HostOptions>) -> impl IntoView {
-    let state = RwSignal::new_local(ConfigState::Loading);
+pub fn Root(root: web_sys::HtmlElement, host: Option<HostOptions>) -> impl IntoView {
+    crate::dom::ConsoleRoot::provide(&root);
     let embedded = host.is_some();
-    let (source, get_token) = match host {
-        Some(h) => (h.config, h.get_token),
-        None => (ConfigSource::Url("config.json".into()), None),
+    let (source, get_token, locale) = match host {
+        Some(h) => (h.config, h.get_token, h.locale),
+        None => (ConfigSource::Url("config.json".into()), None, None),
     };
-    // Embedded, the console routes only under its base path: without one,
-    // the router would take every same-origin link of the host page.
-    let checked = move |cfg: AppConfig| {
-        match cfg.base_path {
-        None if embedded => ConfigState::Failed(ConfigError {
-            title: "The embedding options are invalid".into(),
-            details: vec![
-                "basePath is required when the console is embedded: the path under which the host page shows it, such as /portal/clients (links outside it stay the host page's)."
-                    .into(),
-            ],
+    // Until config.json is read: the host's choice or the page's language.
+    let t = crate::i18n::provide(
+        crate::i18n::choose(locale.as_deref(), None, embedded),
+        Some(&root),
+    );
+    // Embedded in the page's address, the console routes only under its
+    // base path: without one, the router would take every same-origin link
+    // of the host page. (Routed in memory, it takes only its own links.)
+    let checked = move |cfg: AppConfig| match cfg.base_path {
+        None if embedded && cfg.routing() == Routing::Browser => Err(ConfigError {
+            title: t.shell.embedding_invalid.into(),
+            details: vec![t.shell.base_path_required.into()],
         }),
-        _ => ConfigState::Ready(cfg),
-    }
+        _ => Ok(cfg),
     };
-    match source {
-        ConfigSource::Given(given) => match *given {
-            Ok(cfg) => state.set(checked(cfg)),
-            Err(mut e) => {
-                e.title = "The embedding options are invalid".into();
-                state.set(ConfigState::Failed(e));
+    let config = LocalResource::new(move || {
+        let source = source.clone();
+        async move {
+            match source {
+                ConfigSource::Given(given) => (*given)
+                    .map_err(|mut e| {
+                        e.title = t.shell.embedding_invalid.into();
+                        e
+                    })
+                    .and_then(checked),
+                ConfigSource::Url(url) => load_config(t, &url).await.and_then(checked),
             }
-        },
-        ConfigSource::Url(url) => spawn_local(async move {
-            let loaded = load_config(&url).await;
-            state.try_set(match loaded {
-                Ok(c) => checked(c),
-                Err(e) => ConfigState::Failed(e),
-            });
-        }),
-    }
-    move || match state.get() {
-        ConfigState::Loading => view! {
+        }
+    });
+    move || match config.get() {
+        None => view! {
             <div class="ncc-splash" role="status" aria-live="polite">
                 <span class="ncc-spinner" aria-hidden="true"></span>
-                "Loading the console\u{2026}"
+                {t.shell.loading_console}
             </div>
         }
         .into_any(),
-        ConfigState::Failed(e) => view! { <ConfigErrorPage error=e /> }.into_any(),
-        ConfigState::Ready(cfg) => {
-            view! { <Console config=cfg get_token=get_token.clone() embedded=embedded /> }
+        Some(Err(e)) => view! { <ConfigErrorPage error=e /> }.into_any(),
+        Some(Ok(cfg)) => {
+            let lang = crate::i18n::choose(locale.as_deref(), cfg.locale.as_deref(), embedded);
+            view! { <Console config=cfg get_token=get_token.clone() embedded=embedded lang=lang /> }
                 .into_any()
         }
     }
@@ -101,7 +100,14 @@ pub fn Root(host: Option<HostOptions>) -> impl IntoView {
 
 /// The console once configured: session, API, router.
 #[component]
-fn Console(config: AppConfig, get_token: Option<HostTokenSource>, embedded: bool) -> impl IntoView {
+fn Console(
+    config: AppConfig,
+    get_token: Option<HostTokenSource>,
+    embedded: bool,
+    lang: crate::i18n::Locale,
+) -> impl IntoView {
+    let root = crate::dom::use_root().element();
+    let t = crate::i18n::provide(lang, root.as_deref());
     // Standalone, the base comes from index.html's <base href>. Embedded, the
     // host page's URL says nothing about it: the host must pass basePath
     // (`Root` refuses an embedding without one).
@@ -119,16 +125,26 @@ fn Console(config: AppConfig, get_token: Option<HostTokenSource>, embedded: bool
             tenant: config.tenant_id.clone(),
         }
     };
+    let routing = config.routing();
     let auth = Auth::new(config.claim_names.clone(), get_token, persist);
     provide_context(auth);
-    provide_context(NexusApi::new(&config, config.tenant_id.clone(), auth));
+    provide_context(NexusApi::new(&config, config.tenant_id.clone(), auth, t));
     provide_context(config);
     provide_toasts();
     crate::routes::provide_list_return();
+    // Routed in memory, the router keeps its location to itself and
+    // follows the links clicked inside this console only.
+    let memory = match routing {
+        Routing::Memory => root.clone().map(|el| InMemory {
+            start: format!("{base}{}", path::LIST),
+            links: send_wrapper::SendWrapper::new(el.into()),
+        }),
+        Routing::Browser => None,
+    };
     // Before <Router>: its popstate listener must come second.
-    crate::components::install_history_guard();
+    crate::components::provide_leave_guards(memory.is_none());
     view! {
-        <Router base=base>
+        <Router base=base memory=memory>
             <Show when=move || host_mode || auth.is_signed_in() fallback=|| view! { <SignInPage /> }>
                 <Shell embedded=embedded />
             </Show>
@@ -144,6 +160,7 @@ fn Shell(embedded: bool) -> impl IntoView {
     let auth = use_auth();
     let config = expect_context::<AppConfig>();
     let tenant = config.tenant_id.clone();
+    let t = crate::i18n::t();
     let who = move || {
         let caller = auth.caller().get();
         let label = auth.label();
@@ -153,41 +170,57 @@ fn Shell(embedded: bool) -> impl IntoView {
                 .name
                 .clone()
                 .or_else(|| c.user_id.clone())
-                .unwrap_or_else(|| "Signed in".into()),
+                .unwrap_or_else(|| t.shell.signed_in.into()),
             (nexus_domain::Caller::Unknown, None) => {
-                auth.describe().unwrap_or_else(|| "Signed in".into())
+                auth.describe(t).unwrap_or_else(|| t.shell.signed_in.into())
             }
         }
     };
     let perms = move || match auth.caller().get() {
         nexus_domain::Caller::Known(c) if !c.permissions.is_empty() => c.permissions.join(", "),
-        nexus_domain::Caller::Known(_) => "no permissions in token".into(),
-        nexus_domain::Caller::Unknown => "permissions unknown (checked by the server)".into(),
+        nexus_domain::Caller::Known(_) => t.shell.no_permissions.into(),
+        nexus_domain::Caller::Unknown => t.shell.permissions_unknown.into(),
+    };
+    let session = move || match auth.caller().get() {
+        nexus_domain::Caller::Known(c) => c
+            .expires_at
+            .map(|exp| (t.shell.session_until)(&crate::i18n::datetime(t, exp))),
+        nexus_domain::Caller::Unknown => None,
     };
     let host_managed = auth.is_host_managed();
     crate::components::use_page_heading(embedded);
+    crate::pages::provide_list_selection();
     let home = href(path::LIST);
+    // The skip link moves focus itself: a "#…" link is the host page's
+    // address plus a fragment, which no router of an embedded console owns,
+    // and a fragment does not reach into a shadow root.
+    let root = crate::dom::use_root();
+    let skip = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        root.focus_id("ncc-main");
+    };
     view! {
         <div class="ncc-app">
-            <a class="ncc-skip" href="#ncc-main">"Skip to content"</a>
+            <a class="ncc-skip" href="#ncc-main" data-guard-exempt="" on:click=skip>{t.shell.skip}</a>
             <header class="ncc-header">
                 <a class="ncc-brand" href=home>
                     <span class="ncc-brand__mark" aria-hidden="true">"N"</span>
-                    "Nexus Clients"
+                    {t.shell.brand}
                 </a>
                 <span class="ncc-header__tenant">
-                    <span class="ncc-muted">"Tenant "</span>
+                    <span class="ncc-muted">{t.shell.tenant}</span>
                     <code>{tenant}</code>
                 </span>
                 <span class="ncc-header__spacer"></span>
                 <span class="ncc-header__caller">
-                    <span class="ncc-visually-hidden">"Signed in as "</span>
+                    <span class="ncc-visually-hidden">{t.shell.signed_in_as}</span>
                     <span class="ncc-header__who">{who}</span>
                     <span class="ncc-header__perms ncc-muted">{perms}</span>
+                    <span class="ncc-header__perms ncc-header__session ncc-muted">{session}</span>
                 </span>
                 {(!host_managed).then(|| view! {
                     <button type="button" class="ncc-btn ncc-btn--secondary ncc-btn--small" data-leaves-page="true" on:click=move |_| auth.sign_out()>
-                        "Sign out"
+                        {t.shell.sign_out}
                     </button>
                 })}
             </header>

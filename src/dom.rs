@@ -1,19 +1,121 @@
 //! Small browser helpers shared by views (ids, clipboard, storage, base URI).
 
-use std::cell::Cell;
+use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-thread_local! {
-    static NEXT_ID: Cell<u64> = const { Cell::new(0) };
+/// Where one console lives: its root element, and the ids it hands out.
+/// Each mounted console has its own (`Root` provides it), so two consoles on
+/// one page look up their own elements and never hand out the same id.
+#[derive(Clone, Copy)]
+pub struct ConsoleRoot(StoredValue<RootState, LocalStorage>);
+
+struct RootState {
+    /// `None` outside a console (a component rendered on its own, in tests).
+    element: Option<web_sys::HtmlElement>,
+    /// This console's number among those sharing its ids' scope (see
+    /// [`ConsoleRoot::provide`]).
+    number: u32,
+    /// The last id it handed out.
+    last_id: u64,
 }
 
-/// A document-unique id with a readable prefix, for label/describedby links.
+/// The attribute on a console's root element that holds its number.
+pub const INSTANCE_ATTRIBUTE: &str = "data-ncc-instance";
+
+impl ConsoleRoot {
+    fn new(element: Option<web_sys::HtmlElement>, number: u32) -> Self {
+        ConsoleRoot(StoredValue::new_local(RootState {
+            element,
+            number,
+            last_id: 0,
+        }))
+    }
+
+    /// Takes `element` as this console's root and puts it in context. Ids
+    /// are unique per document or shadow root: the console takes the
+    /// lowest number no other console in the same one holds (the first, and
+    /// a console alone in a shadow root, keep the plain `ncc-…` ids).
+    pub fn provide(element: &web_sys::HtmlElement) -> Self {
+        let scope = element.get_root_node();
+        let taken = |n: u32| {
+            let selector = format!("[{INSTANCE_ATTRIBUTE}=\"{n}\"]");
+            let found = if let Some(shadow) = scope.dyn_ref::<web_sys::ShadowRoot>() {
+                shadow.query_selector(&selector)
+            } else if let Some(doc) = scope.dyn_ref::<web_sys::Document>() {
+                doc.query_selector(&selector)
+            } else {
+                element.query_selector(&selector)
+            };
+            found.ok().flatten().is_some()
+        };
+        let number = (0..).find(|n| !taken(*n)).unwrap_or_default();
+        let _ = element.set_attribute(INSTANCE_ATTRIBUTE, &number.to_string());
+        // Unmounted (the owner is disposed): the number is free again.
+        let held = send_wrapper::SendWrapper::new(element.clone());
+        on_cleanup(move || {
+            let _ = held.remove_attribute(INSTANCE_ATTRIBUTE);
+        });
+        let root = ConsoleRoot::new(Some(element.clone()), number);
+        provide_context(root);
+        root
+    }
+
+    /// A document-unique id with a readable prefix, for label/describedby links.
+    pub fn unique_id(self, prefix: &str) -> String {
+        let (number, n) = self
+            .0
+            .try_update_value(|s| {
+                s.last_id += 1;
+                (s.number, s.last_id)
+            })
+            .unwrap_or_default();
+        match number {
+            0 => format!("ncc-{prefix}-{n}"),
+            _ => format!("ncc{number}-{prefix}-{n}"),
+        }
+    }
+
+    /// The element with `id` in this console's tree.
+    pub fn element_by_id(self, id: &str) -> Option<web_sys::Element> {
+        let Some(root) = self.element() else {
+            return web_sys::window()?.document()?.get_element_by_id(id);
+        };
+        // Quoted, so any id is a valid selector.
+        let quoted = id.replace('\\', "\\\\").replace('"', "\\\"");
+        root.query_selector(&format!("[id=\"{quoted}\"]"))
+            .ok()
+            .flatten()
+    }
+
+    /// Moves keyboard focus to the element with `id`, if present.
+    pub fn focus_id(self, id: &str) {
+        if let Some(el) = self
+            .element_by_id(id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    }
+
+    /// The root element (`None` outside a console, or once it is gone).
+    pub fn element(self) -> Option<web_sys::HtmlElement> {
+        self.0.try_with_value(|s| s.element.clone()).flatten()
+    }
+}
+
+/// This console's root (call where a component is built, and keep it for
+/// callbacks, which run outside the component). Outside a console (a
+/// component rendered on its own, in tests), elements are looked up in the
+/// document and ids carry a random number instead of a console's.
+pub fn use_root() -> ConsoleRoot {
+    use_context::<ConsoleRoot>()
+        .unwrap_or_else(|| ConsoleRoot::new(None, (js_sys::Math::random() * 1e9) as u32 + 1))
+}
+
+/// A document-unique id with a readable prefix (this console's, see
+/// [`ConsoleRoot::unique_id`]).
 pub fn unique_id(prefix: &str) -> String {
-    NEXT_ID.with(|n| {
-        let v = n.get() + 1;
-        n.set(v);
-        format!("ncc-{prefix}-{v}")
-    })
+    use_root().unique_id(prefix)
 }
 
 /// Runs `f` once the current frame has painted: in a task after the next
@@ -31,29 +133,23 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
     });
 }
 
-/// What [`copy_text`] says when the page has no clipboard to write to.
-pub const NO_CLIPBOARD: &str =
-    "Copying needs a secure (https) page; select the text and copy it by hand.";
-
 /// Copies text to the clipboard. Err carries a message for the user.
 ///
 /// `navigator.clipboard` exists only in a secure context (https, or
 /// localhost): on plain http it is `undefined`, and calling it would throw
 /// through the wasm. It is looked up first, as a plain property.
-pub async fn copy_text(text: &str) -> Result<(), String> {
-    let window = web_sys::window().ok_or("No browser window.")?;
+pub async fn copy_text(t: &nexus_domain::Catalog, text: &str) -> Result<(), String> {
+    let window = web_sys::window().ok_or(t.common.no_window)?;
     let navigator = window.navigator();
     let clipboard = js_sys::Reflect::get(&navigator, &wasm_bindgen::JsValue::from_str("clipboard"))
         .ok()
         .filter(|c| c.is_object())
-        .ok_or(NO_CLIPBOARD)?
+        .ok_or(t.common.no_clipboard)?
         .unchecked_into::<web_sys::Clipboard>();
     wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
         .await
         .map(|_| ())
-        .map_err(|_| {
-            "The browser did not allow copying; select the text and copy it by hand.".to_string()
-        })
+        .map_err(|_| t.common.clipboard_refused.to_string())
 }
 
 /// sessionStorage, when the browser allows it (it may not, in a sandboxed frame).
@@ -78,36 +174,6 @@ pub fn base_path() -> String {
         .unwrap_or("")
         .trim_end_matches('/');
     path.to_string()
-}
-
-thread_local! {
-    /// The shadow root the console was mounted in, when embedded in one:
-    /// ids are looked up there, since `document` cannot see inside it.
-    static SHADOW: std::cell::RefCell<Option<web_sys::ShadowRoot>> = const { std::cell::RefCell::new(None) };
-}
-
-/// Remembers where the console lives (called by `embed::mount`).
-pub fn set_root(element: &web_sys::HtmlElement) {
-    let shadow = element
-        .get_root_node()
-        .dyn_into::<web_sys::ShadowRoot>()
-        .ok();
-    SHADOW.with(|s| *s.borrow_mut() = shadow);
-}
-
-/// The element with `id` in the console's tree (document or shadow root).
-pub fn element_by_id(id: &str) -> Option<web_sys::Element> {
-    if let Some(found) = SHADOW.with(|s| s.borrow().as_ref().map(|r| r.get_element_by_id(id))) {
-        return found;
-    }
-    web_sys::window()?.document()?.get_element_by_id(id)
-}
-
-/// Moves keyboard focus to the element with `id`, if present.
-pub fn focus_id(id: &str) {
-    if let Some(el) = element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = el.focus();
-    }
 }
 
 /// Seconds since the epoch, from the browser clock.
@@ -149,7 +215,7 @@ pub async fn chosen_file_text(input: &web_sys::HtmlInputElement) -> Option<Resul
     Some(
         match wasm_bindgen_futures::JsFuture::from(file.text()).await {
             Ok(text) => Ok(text.as_string().unwrap_or_default()),
-            Err(_) => Err("The file could not be read.".into()),
+            Err(_) => Err(crate::i18n::t().common.file_unreadable.into()),
         },
     )
 }

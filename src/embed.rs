@@ -3,7 +3,9 @@
 //! custom element; both end here.
 //!
 //! Options (camelCase, as in config.json): `apiBaseUrl`, `tenantId`,
-//! `basePath`, `claimNames`, `applicationTokenHeader`, `requestTimeoutMs`;
+//! `basePath`, `claimNames`, `applicationTokenHeader`, `requestTimeoutMs`,
+//! `routing` (`"browser"`, the default, or `"memory"`), `locale` (also the
+//! element's `lang`);
 //! or `configUrl` to fetch a config.json instead. `getToken({ forceRefresh })`
 //! returns a token (or a promise of one): it is called before requests and
 //! again with `forceRefresh: true` after a 401, so the host owns sign-in and
@@ -50,20 +52,21 @@ fn token_source(f: Function, this: JsValue) -> HostTokenSource {
 
 /// What `options` say about configuration: a full config, a URL to fetch,
 /// or (neither) config.json resolved against the page.
+#[derive(Clone)]
 pub enum ConfigSource {
     // Boxed: a whole configuration next to a URL.
     Given(Box<Result<AppConfig, crate::config::ConfigError>>),
     Url(String),
 }
 
-fn config_source(options: &JsValue) -> ConfigSource {
+fn config_source(t: &nexus_domain::Catalog, options: &JsValue) -> ConfigSource {
     if get(options, "tenantId").is_some() {
         // JSON.stringify drops functions (getToken), leaving the settings.
         let json = js_sys::JSON::stringify(options)
             .ok()
             .and_then(|s| s.as_string())
             .unwrap_or_default();
-        return ConfigSource::Given(Box::new(parse_config(&json)));
+        return ConfigSource::Given(Box::new(parse_config(t, &json)));
     }
     ConfigSource::Url(
         get(options, "configUrl")
@@ -72,25 +75,34 @@ fn config_source(options: &JsValue) -> ConfigSource {
     )
 }
 
-/// Mounts the console into `element` and returns `{ unmount() }`.
+/// Mounts the console into `element` and returns `{ unmount() }`. Every
+/// console mounted this way is independent of the others on the page: its
+/// state lives in its own reactive tree (`Root`), and `unmount()` drops it
+/// with every listener it added.
 pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Result<JsValue, JsValue> {
-    crate::fatal::install(&element);
+    let reporting = crate::fatal::install(&element);
     let get_token = get(&options, "getToken")
         .and_then(|v| v.dyn_into::<Function>().ok())
         .map(|f| token_source(f, options.clone()));
-    let source = config_source(&options);
-    crate::dom::set_root(&element);
+    let locale = get(&options, "locale").and_then(|v| v.as_string());
+    let source = config_source(
+        crate::i18n::choose(locale.as_deref(), None, true).catalog(),
+        &options,
+    );
     element.set_inner_html("");
     let _ = element.class_list().add_2("ncc", "ncc-embedded");
     let host = HostOptions {
         config: source,
         get_token,
+        locale,
     };
     let root = element.clone();
-    let handle = leptos::mount::mount_to(element, move || view! { <Root host=Some(host) /> });
+    let handle = leptos::mount::mount_to(element.clone(), move || {
+        view! { <Root root=root host=Some(host) /> }
+    });
     let unmount = Closure::once_into_js(move || {
         drop(handle);
-        crate::fatal::forget(&root);
+        drop(reporting);
     });
     let api = Object::new();
     Reflect::set(&api, &"unmount".into(), &unmount)?;

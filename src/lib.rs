@@ -17,6 +17,7 @@ pub mod dom;
 pub mod embed;
 pub mod fatal;
 pub mod fetch;
+pub mod i18n;
 pub mod pages;
 pub mod routes;
 

@@ -63,56 +63,91 @@ pub fn list_href() -> Signal<String> {
     })
 }
 
-/// Writes `url` (an href under the base) as the page's address without a
-/// router navigation: a new history entry, or the current one replaced.
-/// For a page that owns its own view state in the query string (the list):
-/// the router would re-match every route for a change only that page reads.
-pub fn write_url(url: &str, replace: bool) {
-    let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else {
-        return;
-    };
-    let state = wasm_bindgen::JsValue::NULL;
-    let _ = if replace {
-        history.replace_state_with_url(&state, "", Some(url))
-    } else {
-        history.push_state_with_url(&state, "", Some(url))
-    };
+/// The console's address: the page's (`window.location` and history), or,
+/// routed in memory, the router's own. Take it where a component is built
+/// (it is this console's) and keep it for callbacks.
+#[derive(Clone, Copy)]
+pub struct Address(StoredValue<Option<leptos_router::location::BrowserUrl>>);
+
+/// This console's address (see [`Address`]).
+pub fn use_address() -> Address {
+    // Holds the router's location only when it is kept in memory.
+    Address(StoredValue::new(
+        use_context::<leptos_router::location::BrowserUrl>().filter(|l| l.is_memory()),
+    ))
 }
 
-/// [`write_url`] once the current frame has painted, if `still_wanted()`
-/// then says so.
-pub fn write_url_after_paint(
-    url: String,
-    replace: bool,
-    still_wanted: impl Fn() -> bool + 'static,
-) {
-    crate::dom::after_paint(move || {
-        if still_wanted() {
-            write_url(&url, replace);
+impl Address {
+    /// Writes `url` (an href under the base) as the address without a
+    /// router navigation: a new history entry, or the current one replaced
+    /// (in memory: the current address, as there are no entries). For a
+    /// page that owns its own view state in the query string (the list):
+    /// the router would re-match every route for a change only that page
+    /// reads.
+    pub fn write(self, url: &str, replace: bool) {
+        match self.0.try_with_value(Clone::clone) {
+            // The console is gone: nothing to write.
+            None => return,
+            // Kept in memory: the page's address is the host's.
+            Some(Some(memory)) => {
+                memory.set_address(url);
+                return;
+            }
+            Some(None) => {}
         }
-    });
-}
+        let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else {
+            return;
+        };
+        let state = wasm_bindgen::JsValue::NULL;
+        let _ = if replace {
+            history.replace_state_with_url(&state, "", Some(url))
+        } else {
+            history.push_state_with_url(&state, "", Some(url))
+        };
+    }
 
-/// The address's query pairs, decoded (for a page that reads its state back
-/// on back and forward, after [`write_url`] moved the address past the
-/// router's own idea of it).
-pub fn address_query() -> Vec<(String, String)> {
-    let search = web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .unwrap_or_default();
-    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
-        return Vec::new();
-    };
-    let Ok(Some(entries)) = js_sys::try_iter(&params) else {
-        return Vec::new();
-    };
-    entries
-        .flatten()
-        .filter_map(|pair| {
-            let pair = js_sys::Array::from(&pair);
-            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
-        })
-        .collect()
+    /// [`Address::write`] once the current frame has painted, if
+    /// `still_wanted()` then says so.
+    pub fn write_after_paint(
+        self,
+        url: String,
+        replace: bool,
+        still_wanted: impl Fn() -> bool + 'static,
+    ) {
+        crate::dom::after_paint(move || {
+            if still_wanted() {
+                self.write(&url, replace);
+            }
+        });
+    }
+
+    /// The address's query pairs, decoded (for a page that reads its state
+    /// back on back and forward, after [`Address::write`] moved the address
+    /// past the router's own idea of it).
+    pub fn query(self) -> Vec<(String, String)> {
+        let memory = self
+            .0
+            .try_with_value(|m| m.as_ref().and_then(|m| m.memory_address()));
+        let search = match memory.flatten() {
+            Some(url) => url.search().to_string(),
+            None => web_sys::window()
+                .and_then(|w| w.location().search().ok())
+                .unwrap_or_default(),
+        };
+        let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
+            return Vec::new();
+        };
+        let Ok(Some(entries)) = js_sys::try_iter(&params) else {
+            return Vec::new();
+        };
+        entries
+            .flatten()
+            .filter_map(|pair| {
+                let pair = js_sys::Array::from(&pair);
+                Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+            })
+            .collect()
+    }
 }
 
 /// Navigation options for an href that already carries the base path (the

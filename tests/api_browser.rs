@@ -79,10 +79,15 @@ fn api_with_host_tokens() -> (NexusApi, Rc<RefCell<Vec<bool>>>) {
         let n = log.borrow().len();
         async move { Some(format!("t{n}")) }.boxed_local()
     }));
-    let config = parse_config(CONFIG).unwrap();
+    let config = parse_config(&nexus_domain::i18n::EN, CONFIG).unwrap();
     let auth = Auth::new(ClaimNames::default(), Some(host), Persist::Nothing);
     (
-        NexusApi::new(&config, config.tenant_id.clone(), auth),
+        NexusApi::new(
+            &config,
+            config.tenant_id.clone(),
+            auth,
+            &nexus_domain::i18n::EN,
+        ),
         asked,
     )
 }
@@ -100,7 +105,7 @@ async fn an_html_error_page_becomes_a_problem_with_its_status() {
     }]));
     let err = api.get_client("cl_1").await.unwrap_err();
     assert_eq!(err.status(), Some(502));
-    let p = err.problem();
+    let p = err.problem(&nexus_domain::i18n::EN);
     let text = format!("{:?} {:?}", p.title, p.detail);
     assert!(
         !text.contains('<'),
@@ -149,7 +154,11 @@ async fn a_server_that_never_answers_times_out_and_the_fetch_is_aborted() {
     script(serde_json::json!([{ "hang": true }]));
     let err = api.list_clients().await.unwrap_err();
     assert_eq!(err, ApiError::Timeout { seconds: 1 });
-    assert!(err.problem().title.unwrap().contains("too long"));
+    assert!(err
+        .problem(&nexus_domain::i18n::EN)
+        .title
+        .unwrap()
+        .contains("too long"));
     assert!(calls()[0].aborted, "the hanging fetch was not aborted");
 }
 
@@ -209,7 +218,7 @@ async fn validation_problem_details_keep_their_field_errors() {
         ..Default::default()
     };
     let err = api.update_client("cl_1", &body).await.unwrap_err();
-    let p = err.problem();
+    let p = err.problem(&nexus_domain::i18n::EN);
     assert_eq!(p.trace_id.as_deref(), Some("00-abc-01"));
     assert_eq!(
         p.errors.get("CallbackUrls[1]"),
@@ -238,7 +247,9 @@ async fn a_429_says_when_to_try_again_in_seconds_or_by_date() {
         }]));
         let err = api.get_client("cl_1").await.unwrap_err();
         assert_eq!(err.status(), Some(429));
-        let advice = err.problem().retry_advice();
+        let advice = err
+            .problem(&nexus_domain::i18n::EN)
+            .retry_advice(&nexus_domain::i18n::EN);
         assert_eq!(advice.as_deref(), want, "Retry-After: {retry_after}");
     }
 }
@@ -251,11 +262,12 @@ async fn a_token_with_an_invisible_character_fails_before_any_request() {
         *log.borrow_mut() += 1;
         async { Some("abc\u{200b}def".to_string()) }.boxed_local()
     }));
-    let config = parse_config(CONFIG).unwrap();
+    let config = parse_config(&nexus_domain::i18n::EN, CONFIG).unwrap();
     let api = NexusApi::new(
         &config,
         config.tenant_id.clone(),
         Auth::new(ClaimNames::default(), Some(host), Persist::Nothing),
+        &nexus_domain::i18n::EN,
     );
     script(serde_json::json!([]));
     match api.list_clients().await {
@@ -333,7 +345,9 @@ async fn a_later_page_that_fails_keeps_the_pages_already_read() {
     assert!(read.list.next.is_some());
     // No answer (a dropped connection, or the CSP refusing the address) is
     // named as such, not as "check your connection".
-    let notice = read.partial_notice().unwrap_or_default();
+    let notice = read
+        .partial_notice(&nexus_domain::i18n::EN)
+        .unwrap_or_default();
     assert!(
         notice.contains("security policy (CSP)") && !notice.contains("Check your connection"),
         "{notice}"
@@ -366,11 +380,13 @@ fn what_a_failure_means_depends_on_whether_the_request_took_effect() {
     let timeout = ApiError::Timeout { seconds: 15 };
     let lost = ApiError::Decode("Expected the new client as JSON.".into());
     let gateway = ApiError::Problem(Box::new(ProblemDetails::from_response(
+        &nexus_domain::i18n::EN,
         504,
         Some("text/html"),
         "<html><title>504 Gateway Time-out</title></html>",
     )));
     let refused = ApiError::Problem(Box::new(ProblemDetails::from_response(
+        &nexus_domain::i18n::EN,
         400,
         Some("application/problem+json"),
         r#"{"title":"Bad","status":400,"detail":"Name is taken."}"#,
@@ -381,7 +397,11 @@ fn what_a_failure_means_depends_on_whether_the_request_took_effect() {
     assert_eq!(refused.outcome(), Outcome::NotApplied);
     assert_eq!(ApiError::NotSent("x".into()).outcome(), Outcome::NotApplied);
 
-    let detail = |e: &ApiError, a: Operation| e.problem_after(a).detail.unwrap_or_default();
+    let detail = |e: &ApiError, a: Operation| {
+        e.problem_after(&nexus_domain::i18n::EN, a)
+            .detail
+            .unwrap_or_default()
+    };
     // No contradiction: an unknown create does not also say "try again".
     let d = detail(&timeout, Operation::Create);
     assert!(
@@ -478,7 +498,10 @@ async fn a_rotation_answered_without_a_secret_says_so() {
     ] {
         script(serde_json::json!([{ "status": 200, "type": "application/json", "body": body }]));
         let err = api.rotate_secret("cl_1").await.unwrap_err();
-        let p = err.problem_after(nexus_domain::Operation::RotateSecret);
+        let p = err.problem_after(
+            &nexus_domain::i18n::EN,
+            nexus_domain::Operation::RotateSecret,
+        );
         let detail = p.detail.unwrap_or_default();
         assert!(detail.contains("no new secret"), "{body}: {detail}");
         assert!(detail.contains("rotate again"), "{body}: {detail}");
@@ -502,11 +525,12 @@ async fn concurrent_401s_share_one_forced_refresh() {
         }
         .boxed_local()
     }));
-    let config = parse_config(CONFIG).unwrap();
+    let config = parse_config(&nexus_domain::i18n::EN, CONFIG).unwrap();
     let api = NexusApi::new(
         &config,
         config.tenant_id.clone(),
         Auth::new(ClaimNames::default(), Some(host), Persist::Nothing),
+        &nexus_domain::i18n::EN,
     );
     let client = |id: &str| {
         serde_json::json!({

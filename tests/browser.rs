@@ -23,7 +23,12 @@ fn mount<V: IntoView + 'static>(f: impl FnOnce() -> V + 'static) -> web_sys::Htm
 #[wasm_bindgen_test]
 fn problem_view_renders_validation_problem_details_with_field_errors() {
     let body = r#"{"type":"https://tools.ietf.org/html/rfc9110#section-15.5.1","title":"One or more validation errors occurred.","status":400,"errors":{"Name":["The name cannot contain < or >."],"callbacks[1]":["Not a valid URL."],"Frobnicate":["Unknown thing."]},"traceId":"00-4bf92f3577b34da6-01"}"#;
-    let problem = ProblemDetails::from_response(400, Some("application/problem+json"), body);
+    let problem = ProblemDetails::from_response(
+        &nexus_domain::i18n::EN,
+        400,
+        Some("application/problem+json"),
+        body,
+    );
     let el = mount(move || view! { <ProblemView problem=problem /> });
     let alert = el
         .query_selector("[role=alert]")
@@ -54,7 +59,7 @@ fn problem_view_renders_validation_problem_details_with_field_errors() {
 #[wasm_bindgen_test]
 fn problem_view_in_a_form_lists_only_errors_without_a_field() {
     let body = r#"{"title":"Invalid","errors":{"name":["taken"],"Frobnicate":["Unknown thing."]}}"#;
-    let problem = ProblemDetails::from_response(400, None, body);
+    let problem = ProblemDetails::from_response(&nexus_domain::i18n::EN, 400, None, body);
     let el = mount(
         move || view! { <ProblemView problem=problem shown=vec![nexus_domain::Field::Name] /> },
     );
@@ -66,6 +71,7 @@ fn problem_view_in_a_form_lists_only_errors_without_a_field() {
 #[wasm_bindgen_test]
 fn problem_view_survives_an_html_error_page() {
     let problem = ProblemDetails::from_response(
+        &nexus_domain::i18n::EN,
         502,
         Some("text/html"),
         "<html><title>Bad Gateway</title></html>",
@@ -293,12 +299,16 @@ use wasm_bindgen::prelude::wasm_bindgen;
 #[wasm_bindgen_test]
 async fn copying_without_a_clipboard_says_it_needs_https_instead_of_throwing() {
     hide_clipboard();
-    let r = nexus_clients_console::dom::copy_text("secret").await;
+    let r = nexus_clients_console::dom::copy_text(&nexus_domain::i18n::EN, "secret").await;
     restore_clipboard();
-    assert_eq!(r, Err(nexus_clients_console::dom::NO_CLIPBOARD.to_string()));
-    assert!(
-        nexus_clients_console::dom::NO_CLIPBOARD.starts_with("Copying needs a secure (https) page")
+    assert_eq!(
+        r,
+        Err(nexus_domain::i18n::EN.common.no_clipboard.to_string())
     );
+    assert!(nexus_domain::i18n::EN
+        .common
+        .no_clipboard
+        .starts_with("Copying needs a secure (https) page"));
 }
 
 #[wasm_bindgen_test]
@@ -307,7 +317,12 @@ fn problem_view_says_when_to_try_again_and_counts_any_item_index() {
         r#"{{"title":"Too many requests","errors":{{"callbackUrls[{}]":["Not a URL."]}}}}"#,
         usize::MAX
     );
-    let mut problem = ProblemDetails::from_response(429, Some("application/problem+json"), &body);
+    let mut problem = ProblemDetails::from_response(
+        &nexus_domain::i18n::EN,
+        429,
+        Some("application/problem+json"),
+        &body,
+    );
     problem.retry_after = Some(30);
     let el = mount(move || view! { <ProblemView problem=problem /> });
     let text = el.text_content().unwrap_or_default();
@@ -332,7 +347,7 @@ fn text_of(el: &web_sys::HtmlElement, id: &str) -> String {
 fn create_and_edit_controls_show_the_registrys_hint_for_every_field_they_share() {
     use nexus_clients_console::pages::client_form::Form;
     use nexus_domain::{CreateDraft, EditDraft, Field};
-    let server = RwSignal::new(None::<ProblemDetails>);
+    let server: Signal<Option<ProblemDetails>> = RwSignal::new(None).into();
     let issues = Signal::derive(Vec::new);
     let shared = Field::for_edit();
     let create = Form {
@@ -350,8 +365,8 @@ fn create_and_edit_controls_show_the_registrys_hint_for_every_field_they_share()
     for f in shared {
         let id = format!("field-{}-hint", f.key());
         let (c, e) = (text_of(&on_create, &id), text_of(&on_edit, &id));
-        assert_eq!(c, f.hint(), "{f:?} on create");
-        assert_eq!(e, f.hint(), "{f:?} on edit");
+        assert_eq!(c, f.hint(&nexus_domain::i18n::EN), "{f:?} on create");
+        assert_eq!(e, f.hint(&nexus_domain::i18n::EN), "{f:?} on edit");
     }
     // The three that used to differ between the forms.
     assert!(text_of(&on_edit, "field-callback-urls-hint")
@@ -373,7 +388,7 @@ async fn typing_in_one_field_of_a_form_re_renders_no_other() {
     let form = Form {
         draft,
         issues: Signal::derive(Vec::new),
-        server: RwSignal::new(None::<ProblemDetails>),
+        server: RwSignal::new(None::<ProblemDetails>).into(),
     };
     let el = mount(move || {
         form.controls(&[
@@ -486,4 +501,62 @@ async fn clients_table_checkboxes_follow_the_selection_by_id_through_slot_rewrit
     settle().await;
     assert!(selection.with_untracked(Selection::is_empty));
     assert!(boxes().iter().all(|b| !b.checked()));
+}
+
+#[wasm_bindgen_test]
+fn two_consoles_in_one_document_number_their_ids_apart_and_find_their_own_elements() {
+    use nexus_clients_console::dom::ConsoleRoot;
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    let document = web_sys::window().unwrap().document().unwrap();
+    // Mounts a "console" whose page is a <main id="ncc-main"> holding one
+    // generated id; returns its element, ConsoleRoot, that id and its mount
+    // handle (dropping it unmounts).
+    let console = |text: &'static str| {
+        let el: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+        document.body().unwrap().append_child(&el).unwrap();
+        let out = Rc::new(RefCell::new(None));
+        let (slot, root_el) = (out.clone(), el.clone());
+        let handle = leptos::mount::mount_to(el.clone(), move || {
+            let root = ConsoleRoot::provide(&root_el);
+            let id = root.unique_id("x");
+            *slot.borrow_mut() = Some((root, id.clone()));
+            view! { <main id="ncc-main"><p id=id>{text}</p></main> }
+        });
+        let taken = out.borrow_mut().take().unwrap();
+        (el, taken.0, taken.1, handle)
+    };
+    let (a_el, a, a_id, a_handle) = console("A");
+    let (b_el, b, b_id, b_handle) = console("B");
+    assert_eq!(a_id, "ncc-x-1");
+    assert_eq!(b_id, "ncc1-x-1");
+    // Each finds its own, although the fixed id is in the document twice.
+    let main_text = |root: ConsoleRoot| {
+        root.element_by_id("ncc-main")
+            .and_then(|m| m.text_content())
+            .unwrap_or_default()
+    };
+    assert_eq!(main_text(a), "A");
+    assert_eq!(main_text(b), "B");
+    assert_eq!(
+        b.element_by_id(&b_id)
+            .and_then(|p| p.text_content())
+            .as_deref(),
+        Some("B")
+    );
+    assert!(
+        b.element_by_id(&a_id).is_none(),
+        "B must not find A's element"
+    );
+    // A is unmounted: its number is free again, B keeps its own.
+    drop(a_handle);
+    a_el.remove();
+    let (_, _, c_id, c_handle) = console("C");
+    assert_eq!(c_id, "ncc-x-1");
+    assert_eq!(
+        b_el.get_attribute("data-ncc-instance").as_deref(),
+        Some("1")
+    );
+    b_handle.forget();
+    c_handle.forget();
 }

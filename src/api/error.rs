@@ -1,5 +1,4 @@
-use nexus_domain::problem::status_title;
-use nexus_domain::{Operation, ProblemDetails};
+use nexus_domain::{Catalog, Operation, ProblemDetails};
 
 /// Every way a call can fail.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,32 +31,27 @@ pub enum Outcome {
     Applied,
 }
 
-const RETRY_SAFE: &str = "Try again; nothing you entered was lost.";
-
 impl ApiError {
     /// The problem to show, for every kind of failure.
-    pub fn problem(&self) -> ProblemDetails {
-        self.problem_with(RETRY_SAFE)
+    pub fn problem(&self, t: &Catalog) -> ProblemDetails {
+        self.problem_with(t, t.problems.retry_safe)
     }
 
     /// The problem, with `advice` after a Network or Timeout detail.
-    fn problem_with(&self, advice: &str) -> ProblemDetails {
+    fn problem_with(&self, t: &Catalog, advice: &str) -> ProblemDetails {
+        let p = &t.problems;
         match self {
             ApiError::Problem(p) | ApiError::Unauthorized(p) => (**p).clone(),
             ApiError::Network(detail) => ProblemDetails::local(
-                "The server could not be reached",
-                &format!("{detail} Check your connection. {advice}"),
+                p.network_title,
+                &format!("{detail} {} {advice}", p.check_connection),
             ),
             ApiError::Timeout { seconds } => ProblemDetails::local(
-                "The server took too long to answer",
-                &format!("No answer within {seconds} seconds. {advice}"),
+                p.timeout_title,
+                &format!("{} {advice}", (p.timeout_detail)(*seconds)),
             ),
-            ApiError::NotSent(detail) => {
-                ProblemDetails::local("The request could not be sent", detail)
-            }
-            ApiError::Decode(detail) => {
-                ProblemDetails::local("The server's answer could not be read", detail)
-            }
+            ApiError::NotSent(detail) => ProblemDetails::local(p.not_sent_title, detail),
+            ApiError::Decode(detail) => ProblemDetails::local(p.decode_title, detail),
         }
     }
 
@@ -77,19 +71,20 @@ impl ApiError {
     /// taken effect, it says what probably happened and what to check, instead
     /// of a plain "try again" (a second create makes a second client; a
     /// rotation whose answer was lost leaves no usable secret).
-    pub fn problem_after(&self, operation: Operation) -> ProblemDetails {
+    pub fn problem_after(&self, t: &Catalog, operation: Operation) -> ProblemDetails {
+        let w = &t.problems;
         let caution = match (self.outcome(), operation) {
-            (Outcome::NotApplied, _) | (_, Operation::Read) => return self.problem(),
-            (Outcome::Unknown, Operation::Edit) => return self.problem(), // a PATCH may be repeated
-            (Outcome::Unknown, Operation::Create) => "The client may have been created anyway: look for it in the clients list before creating it again, or you may end up with two.",
-            (Outcome::Unknown, Operation::RotateSecret) => "The secret may have been rotated anyway. If it was, the previous secret no longer works and the new one never reached you: rotate again to get a secret you can copy.",
-            (Outcome::Unknown, Operation::Delete) => "The client may have been deleted anyway: open the clients list to check before trying again.",
-            (Outcome::Applied, Operation::Create) => "The server reported success, so the client was most likely created: find it in the clients list rather than creating it again.",
-            (Outcome::Applied, Operation::RotateSecret) => "The server reported success, so the secret was most likely rotated, but the new one could not be read: rotate again to get a secret you can copy.",
-            (Outcome::Applied, Operation::Delete) => "The server reported success, so the client was most likely deleted.",
-            (Outcome::Applied, Operation::Edit) => "The server reported success, so the changes were most likely saved: open the client to check.",
+            (Outcome::NotApplied, _) | (_, Operation::Read) => return self.problem(t),
+            (Outcome::Unknown, Operation::Edit) => return self.problem(t), // a PATCH may be repeated
+            (Outcome::Unknown, Operation::Create) => w.maybe_created,
+            (Outcome::Unknown, Operation::RotateSecret) => w.maybe_rotated,
+            (Outcome::Unknown, Operation::Delete) => w.maybe_deleted,
+            (Outcome::Applied, Operation::Create) => w.likely_created,
+            (Outcome::Applied, Operation::RotateSecret) => w.likely_rotated,
+            (Outcome::Applied, Operation::Delete) => w.likely_deleted,
+            (Outcome::Applied, Operation::Edit) => w.likely_saved,
         };
-        let mut p = self.problem_with("");
+        let mut p = self.problem_with(t, "");
         p.detail = Some(match p.detail.take() {
             Some(d) => format!("{} {caution}", d.trim_end()),
             None => caution.to_string(),
@@ -114,15 +109,15 @@ impl ApiError {
     }
 
     /// The server's own words for a 403, to use as a disabled control's reason.
-    pub fn forbidden_reason(&self) -> Option<String> {
+    pub fn forbidden_reason(&self, t: &Catalog) -> Option<String> {
         if !self.is_forbidden() {
             return None;
         }
-        let p = self.problem();
+        let p = self.problem(t);
         Some(
             p.detail
                 .or(p.title)
-                .unwrap_or_else(|| status_title(403).to_string()),
+                .unwrap_or_else(|| (t.problems.status_title)(403).to_string()),
         )
     }
 }

@@ -3,6 +3,7 @@
 use super::ApiError;
 use crate::deadline::within_aborting;
 use crate::fetch;
+use nexus_domain::Catalog;
 
 /// The HTTP methods the console sends.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -80,6 +81,7 @@ pub async fn prefetched(
 /// Sends one request and reads the whole body, giving up after `timeout_ms`
 /// (the fetch is aborted then, so nothing lingers).
 pub async fn exchange(
+    t: &Catalog,
     method: Method,
     url: &str,
     headers: &[(String, String)],
@@ -90,9 +92,7 @@ pub async fn exchange(
         .iter()
         .find(|(k, v)| !valid_header_name(k) || !valid_header_value(v))
     {
-        return Err(ApiError::NotSent(format!(
-            "The {name} header would contain characters HTTP cannot carry (check the token or credentials for invisible or non-ASCII characters)."
-        )));
+        return Err(ApiError::NotSent((t.api.header_invalid)(name)));
     }
     let controller = web_sys::AbortController::new().ok();
     let signal = controller.as_ref().map(|c| c.signal());
@@ -103,17 +103,18 @@ pub async fn exchange(
         body.as_deref(),
         signal.as_ref(),
     )
-    .map_err(|e| ApiError::NotSent(format!("The request could not be prepared ({e}).")))?;
+    .map_err(|e| ApiError::NotSent((t.api.not_prepared)(&e.to_string())))?;
+    let (failed, dropped) = (t.api.connection_failed, t.api.connection_dropped);
     let work = async move {
-        let resp = fetch::send(&request).await.map_err(|_| {
-            ApiError::Network("The connection to the server failed or was dropped.".into())
-        })?;
+        let resp = fetch::send(&request)
+            .await
+            .map_err(|_| ApiError::Network(failed.into()))?;
         let status = resp.status();
         let content_type = fetch::header(&resp, "content-type");
         let retry_after = fetch::header(&resp, "retry-after");
-        let body = fetch::text(&resp).await.map_err(|_| {
-            ApiError::Network("The connection dropped while the answer was arriving.".into())
-        })?;
+        let body = fetch::text(&resp)
+            .await
+            .map_err(|_| ApiError::Network(dropped.into()))?;
         Ok(RawResponse {
             status,
             content_type,

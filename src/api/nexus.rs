@@ -6,9 +6,12 @@ use super::ApiError;
 use crate::auth::Auth;
 use crate::config::AppConfig;
 use leptos::prelude::*;
+use nexus_domain::i18n::EN;
 use nexus_domain::list::{decode_client_list, ClientPage};
 use nexus_domain::paging::{NextPage, PagedList, Pager};
-use nexus_domain::{CreateClientRequest, NexusClient, ProblemDetails, UpdateClientRequest};
+use nexus_domain::{
+    Catalog, CreateClientRequest, NexusClient, ProblemDetails, UpdateClientRequest,
+};
 use serde::de::DeserializeOwned;
 
 /// The Nexus API for one tenant, with the session's credentials. `Copy`:
@@ -25,6 +28,8 @@ pub struct NexusApi {
 
 /// What the API needs of the configuration.
 struct Settings {
+    /// The console's catalog: the words of problems made on this side.
+    t: &'static Catalog,
     base: String,
     tenant: String,
     app_token_header: String,
@@ -33,12 +38,10 @@ struct Settings {
 
 /// A client answered for route `id` must be that client: a body with another
 /// id is refused; one with no id takes the route's.
-fn same_client(c: NexusClient, id: &str, what: &str) -> Result<NexusClient, ApiError> {
-    let mut c = a_client(c, what)?;
+fn same_client(t: &Catalog, c: NexusClient, id: &str, what: &str) -> Result<NexusClient, ApiError> {
+    let mut c = a_client(t, c, what)?;
     match c.id.as_deref() {
-        Some(got) if got != id => Err(ApiError::Decode(format!(
-            "The server answered with {what} for another client (\u{201c}{got}\u{201d} instead of \u{201c}{id}\u{201d})."
-        ))),
+        Some(got) if got != id => Err(ApiError::Decode((t.api.other_client)(what, got, id))),
         Some(_) => Ok(c),
         None => {
             c.id = Some(id.to_string());
@@ -50,11 +53,9 @@ fn same_client(c: NexusClient, id: &str, what: &str) -> Result<NexusClient, ApiE
 /// A JSON object with none of a client's fields (`{"items": …}`, say) is
 /// not a client: taking it for one showed "Client “(unnamed client)”
 /// created" with no id, or an "updated" client with every field gone.
-fn a_client(c: NexusClient, what: &str) -> Result<NexusClient, ApiError> {
+fn a_client(t: &Catalog, c: NexusClient, what: &str) -> Result<NexusClient, ApiError> {
     if c == NexusClient::default() {
-        return Err(ApiError::Decode(format!(
-            "Expected {what}, but the answer holds none of a client's fields."
-        )));
+        return Err(ApiError::Decode((t.api.no_fields)(what)));
     }
     Ok(c)
 }
@@ -62,9 +63,9 @@ fn a_client(c: NexusClient, what: &str) -> Result<NexusClient, ApiError> {
 /// The problem an error answer carries: its body read as a problem, and
 /// the wait its `Retry-After` header asks for (seconds, or an HTTP date
 /// measured against the browser's clock).
-fn problem_of(resp: &RawResponse) -> ProblemDetails {
+fn problem_of(t: &Catalog, resp: &RawResponse) -> ProblemDetails {
     let mut p =
-        ProblemDetails::from_response(resp.status, resp.content_type.as_deref(), &resp.body);
+        ProblemDetails::from_response(t, resp.status, resp.content_type.as_deref(), &resp.body);
     p.retry_after = resp
         .retry_after
         .as_deref()
@@ -76,11 +77,11 @@ fn problem_of(resp: &RawResponse) -> ProblemDetails {
 /// notice. No answer at all is a dropped connection, or the browser refusing
 /// the address (a `next` link, or a redirect, to a place the page's CSP
 /// `connect-src` does not allow): fetch cannot tell the two apart.
-fn later_page_failure(e: &ApiError) -> String {
+fn later_page_failure(t: &Catalog, e: &ApiError) -> String {
     match e {
-        ApiError::Network(_) => "the browser got no answer for it: the connection failed, or this site's security policy (CSP) does not allow the address it leads to.".into(),
+        ApiError::Network(_) => t.api.later_page_no_answer.into(),
         _ => {
-            let p = e.problem();
+            let p = e.problem(t);
             p.detail.or(p.title).unwrap_or_default()
         }
     }
@@ -98,33 +99,26 @@ fn looks_like_html(r: &RawResponse) -> bool {
         || r.body.trim_start().starts_with('<')
 }
 
-fn decode<T: DeserializeOwned>(r: &RawResponse, what: &str) -> Result<T, ApiError> {
+fn decode<T: DeserializeOwned>(t: &Catalog, r: &RawResponse, what: &str) -> Result<T, ApiError> {
+    let a = &t.api;
     if looks_like_html(r) {
-        return Err(ApiError::Decode(format!(
-            "Expected {what} as JSON, but the server (or a proxy or sign-in page in front of it) sent an HTML page."
-        )));
+        return Err(ApiError::Decode((a.html_instead)(what)));
     }
     // Straight into the type (no `serde_json::Value` in between): every
     // field decodes tolerantly, so only a body that is not a JSON object fails.
     if !r.body.trim_start().starts_with('{') {
         return Err(
             match serde_json::from_str::<serde::de::IgnoredAny>(&r.body) {
-                Err(e) => ApiError::Decode(format!(
-                    "Expected {what} as JSON, but the body is not valid JSON ({e})."
-                )),
-                Ok(_) => ApiError::Decode(format!(
-                    "Expected {what} as a JSON object, but got something else."
-                )),
+                Err(e) => ApiError::Decode((a.not_json)(what, &e.to_string())),
+                Ok(_) => ApiError::Decode((a.not_object)(what)),
             },
         );
     }
     serde_json::from_str(&r.body).map_err(|e| {
         if e.is_syntax() || e.is_eof() {
-            ApiError::Decode(format!(
-                "Expected {what} as JSON, but the body is not valid JSON ({e})."
-            ))
+            ApiError::Decode((a.not_json)(what, &e.to_string()))
         } else {
-            ApiError::Decode(format!("The {what} could not be read ({e})."))
+            ApiError::Decode((a.unreadable)(what, &e.to_string()))
         }
     })
 }
@@ -132,9 +126,10 @@ fn decode<T: DeserializeOwned>(r: &RawResponse, what: &str) -> Result<T, ApiErro
 impl NexusApi {
     /// The API for `tenant`, as `config` describes it, sending `auth`'s
     /// credentials. Call it once per mounted console, under its owner.
-    pub fn new(config: &AppConfig, tenant: String, auth: Auth) -> Self {
+    pub fn new(config: &AppConfig, tenant: String, auth: Auth, t: &'static Catalog) -> Self {
         NexusApi {
             settings: StoredValue::new(Settings {
+                t,
                 base: config.api_base(),
                 tenant,
                 app_token_header: config.application_token_header.clone(),
@@ -145,10 +140,15 @@ impl NexusApi {
     }
 
     /// Reads the settings; `NotSent` once the console that owns them is gone.
-    fn with_settings<T>(&self, f: impl FnOnce(&Settings) -> T) -> Result<T, ApiError> {
-        self.settings.try_with_value(f).ok_or_else(|| {
-            ApiError::NotSent("The console was closed before the request was sent.".into())
-        })
+    fn with_settings<R>(&self, f: impl FnOnce(&Settings) -> R) -> Result<R, ApiError> {
+        self.settings
+            .try_with_value(f)
+            .ok_or_else(|| ApiError::NotSent(EN.api.console_closed.into()))
+    }
+
+    /// The console's catalog (English once the console is gone).
+    fn t(&self) -> &'static Catalog {
+        self.settings.try_with_value(|s| s.t).unwrap_or(&EN)
     }
 
     fn clients_url(&self) -> Result<String, ApiError> {
@@ -167,8 +167,8 @@ impl NexusApi {
         url: &str,
         body: Option<String>,
     ) -> Result<RawResponse, ApiError> {
-        let (app_token_header, timeout_ms) =
-            self.with_settings(|s| (s.app_token_header.clone(), s.timeout_ms))?;
+        let (app_token_header, timeout_ms, t) =
+            self.with_settings(|s| (s.app_token_header.clone(), s.timeout_ms, s.t))?;
         let mut renewed = false;
         loop {
             let mut headers = vec![("Accept".to_string(), "application/json".to_string())];
@@ -190,25 +190,25 @@ impl NexusApi {
             }
             let resp = match prefetched(method, url, &headers, timeout_ms).await? {
                 Some(resp) => resp,
-                None => exchange(method, url, &headers, body.clone(), timeout_ms).await?,
+                None => exchange(t, method, url, &headers, body.clone(), timeout_ms).await?,
             };
             if resp.status == 401 {
                 if !renewed && self.auth.renew(used.as_ref()).await {
                     renewed = true;
                     continue;
                 }
-                return Err(ApiError::Unauthorized(Box::new(problem_of(&resp))));
+                return Err(ApiError::Unauthorized(Box::new(problem_of(t, &resp))));
             }
             if !(200..300).contains(&resp.status) {
-                return Err(ApiError::Problem(Box::new(problem_of(&resp))));
+                return Err(ApiError::Problem(Box::new(problem_of(t, &resp))));
             }
             return Ok(resp);
         }
     }
 
-    fn json<T: serde::Serialize>(body: &T) -> Result<String, ApiError> {
+    fn json<B: serde::Serialize>(&self, body: &B) -> Result<String, ApiError> {
         serde_json::to_string(body)
-            .map_err(|e| ApiError::NotSent(format!("The request could not be encoded ({e}).")))
+            .map_err(|e| ApiError::NotSent((self.t().api.not_encoded)(&e.to_string())))
     }
 
     /// Every client of the tenant, searched in the browser. A server that
@@ -233,7 +233,7 @@ impl NexusApi {
                 Ok(more) => step = pager.absorb(more),
                 Err(e @ ApiError::Unauthorized(_)) => return Err(e),
                 Err(e) => {
-                    pager.fail(later_page_failure(&e));
+                    pager.fail(later_page_failure(self.t(), &e));
                     break;
                 }
             }
@@ -244,30 +244,33 @@ impl NexusApi {
     async fn list_page(&self, url: &str) -> Result<ClientPage, ApiError> {
         let resp = self.send(Method::GET, url, None).await?;
         if looks_like_html(&resp) {
-            return Err(ApiError::Decode(
-                "Expected the client list as JSON, but the server (or a proxy or sign-in page in front of it) sent an HTML page.".into(),
-            ));
+            let t = self.t();
+            return Err(ApiError::Decode((t.api.html_instead)(
+                t.api.the_client_list,
+            )));
         }
-        decode_client_list(&resp.body).map_err(ApiError::Decode)
+        decode_client_list(&resp.body).map_err(|e| ApiError::Decode(e.message(self.t())))
     }
 
     /// One client.
     pub async fn get_client(&self, id: &str) -> Result<NexusClient, ApiError> {
         let resp = self.send(Method::GET, &self.client_url(id)?, None).await?;
-        same_client(decode(&resp, "the client")?, id, "the client")
+        let t = self.t();
+        let what = t.api.the_client;
+        same_client(t, decode(t, &resp, what)?, id, what)
     }
 
     /// Creates a client; the answer carries the new secret.
     pub async fn create_client(&self, body: &CreateClientRequest) -> Result<NexusClient, ApiError> {
         let resp = self
-            .send(Method::POST, &self.clients_url()?, Some(Self::json(body)?))
+            .send(Method::POST, &self.clients_url()?, Some(self.json(body)?))
             .await?;
-        let created = a_client(decode(&resp, "the new client")?, "the new client")?;
+        let t = self.t();
+        let what = t.api.the_new_client;
+        let created = a_client(t, decode(t, &resp, what)?, what)?;
         if created.id.as_deref().is_none_or(|id| id.trim().is_empty()) {
             // Created (2xx), but there is no way to open it from here.
-            return Err(ApiError::Decode(
-                "The server said it created the client but sent no client ID.".into(),
-            ));
+            return Err(ApiError::Decode(t.api.created_no_id.into()));
         }
         Ok(created)
     }
@@ -279,17 +282,11 @@ impl NexusApi {
         body: &UpdateClientRequest,
     ) -> Result<NexusClient, ApiError> {
         let resp = self
-            .send(
-                Method::PATCH,
-                &self.client_url(id)?,
-                Some(Self::json(body)?),
-            )
+            .send(Method::PATCH, &self.client_url(id)?, Some(self.json(body)?))
             .await?;
-        same_client(
-            decode(&resp, "the updated client")?,
-            id,
-            "the updated client",
-        )
+        let t = self.t();
+        let what = t.api.the_updated_client;
+        same_client(t, decode(t, &resp, what)?, id, what)
     }
 
     /// Deletes a client.
@@ -303,16 +300,16 @@ impl NexusApi {
     pub async fn rotate_secret(&self, id: &str) -> Result<NexusClient, ApiError> {
         let url = format!("{}/rotate-secret", self.client_url(id)?);
         let resp = self.send(Method::POST, &url, None).await?;
+        let t = self.t();
         let c = same_client(
-            decode(&resp, "the client with its new secret")?,
+            t,
+            decode(t, &resp, t.api.the_client_new_secret)?,
             id,
-            "the rotated client",
+            t.api.the_rotated_client,
         )?;
         if c.secret.as_deref().is_none_or(|s| s.trim().is_empty()) {
             // The rotation happened, but the new secret never reached us.
-            return Err(ApiError::Decode(
-                "The server said it rotated the secret but sent no new secret.".into(),
-            ));
+            return Err(ApiError::Decode(t.api.rotated_no_secret.into()));
         }
         Ok(c)
     }

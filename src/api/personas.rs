@@ -63,9 +63,16 @@ pub struct DevPersonas {
 pub async fn fetch_personas(api_base: &str) -> Option<DevPersonas> {
     let url = format!("{api_base}/dev/personas");
     let headers = [("Accept".to_string(), "application/json".to_string())];
-    let resp = exchange(Method::GET, &url, &headers, None, 5000)
-        .await
-        .ok()?;
+    let resp = exchange(
+        &nexus_domain::i18n::EN,
+        Method::GET,
+        &url,
+        &headers,
+        None,
+        5000,
+    )
+    .await
+    .ok()?;
     if resp.status != 200 {
         return None;
     }

@@ -3,7 +3,7 @@
 //! tested on the host; the form only calls them and shows their message.
 
 use super::Credentials;
-use nexus_domain::{caller_from_jwt, Caller, ClaimNames};
+use nexus_domain::{caller_from_jwt, Caller, Catalog, ClaimNames};
 
 /// Why entered credentials cannot be used, in words shown at the form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,24 +25,21 @@ pub enum CredentialsProblem {
 
 impl CredentialsProblem {
     /// The message for the form.
-    pub fn message(self) -> &'static str {
+    pub fn message(self, t: &Catalog) -> &'static str {
+        let s = &t.sign_in;
         match self {
-            CredentialsProblem::NoToken => "Paste a bearer token.",
-            CredentialsProblem::HiddenCharacters => {
-                "The token contains invisible or non-ASCII characters; copy it again from its source."
-            }
-            CredentialsProblem::Whitespace => {
-                "A token cannot contain spaces or line breaks (paste the token alone, without \u{201c}Bearer\u{201d})."
-            }
-            CredentialsProblem::Expired => "This token has expired; get a new one.",
-            CredentialsProblem::BadUserName => "Enter a user name (without a colon).",
+            CredentialsProblem::NoToken => s.no_token,
+            CredentialsProblem::HiddenCharacters => s.hidden_chars,
+            CredentialsProblem::Whitespace => s.whitespace,
+            CredentialsProblem::Expired => s.expired,
+            CredentialsProblem::BadUserName => s.bad_user,
         }
     }
 }
 
 impl std::fmt::Display for CredentialsProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.message())
+        f.write_str(self.message(&nexus_domain::i18n::EN))
     }
 }
 
@@ -209,10 +206,10 @@ mod tests {
             "Paste a bearer token."
         );
         assert!(CredentialsProblem::Whitespace
-            .message()
+            .message(&nexus_domain::i18n::EN)
             .contains("without \u{201c}Bearer\u{201d}"));
         assert_eq!(
-            CredentialsProblem::BadUserName.message(),
+            CredentialsProblem::BadUserName.message(&nexus_domain::i18n::EN),
             "Enter a user name (without a colon)."
         );
     }

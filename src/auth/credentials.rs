@@ -66,10 +66,10 @@ impl Credentials {
     }
 
     /// A short description for the header ("Basic: demo-admin").
-    pub fn describe(&self) -> String {
+    pub fn describe(&self, t: &nexus_domain::Catalog) -> String {
         match self {
-            Credentials::Bearer { .. } => "Bearer token".into(),
-            Credentials::Basic { username, .. } => format!("Basic: {username}"),
+            Credentials::Bearer { .. } => t.sign_in.bearer_described.into(),
+            Credentials::Basic { username, .. } => (t.sign_in.basic_described)(username),
         }
     }
 }

@@ -106,9 +106,8 @@ impl Auth {
     }
 
     /// The credentials type in words (reactive).
-    pub fn describe(&self) -> Option<String> {
-        self.credentials
-            .with(|c| c.as_ref().map(Credentials::describe))
+    pub fn describe(&self, t: &nexus_domain::Catalog) -> Option<String> {
+        self.credentials.with(|c| c.as_ref().map(|c| c.describe(t)))
     }
 
     /// Whether the host supplies tokens.

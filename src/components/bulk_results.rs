@@ -8,18 +8,12 @@ use crate::components::{shortened, use_leave_guard, CopyButton};
 use crate::routes::{href, path};
 use leptos::prelude::*;
 use nexus_domain::bulk::{BulkItem, Outcome, Tally};
-use nexus_domain::list_query::grouped;
-
-/// Asked before leaving while an issued secret is on screen.
-const SECRETS_NOT_COPIED: &str =
-    "The new client secrets are shown only here and only once. Leave without copying them?";
-
-/// Asked before leaving while a run is still sending.
-const RUN_NOT_FINISHED: &str = "The bulk action is still running. If you leave, no further requests are sent and its results are not shown. Leave anyway?";
 
 /// The progress bar, status line, Cancel, and the results of `run`.
 #[component]
 pub fn BulkResults(run: BulkRun) -> impl IntoView {
+    let tr = crate::i18n::t();
+    let b = &tr.bulk;
     let tally = Memo::new(move |_| run.items.with(|i| Tally::of(i)));
     // Which items hold an issued secret (indexes: an answer clones no item;
     // the rows are redrawn only when a new secret comes).
@@ -37,9 +31,9 @@ pub fn BulkResults(run: BulkRun) -> impl IntoView {
     // secrets on screen would lose them.
     use_leave_guard(Signal::derive(move || {
         if run.running.get() {
-            Some(RUN_NOT_FINISHED)
+            Some(tr.bulk.run_not_finished)
         } else {
-            secrets.with(|s| (!s.is_empty()).then_some(SECRETS_NOT_COPIED))
+            secrets.with(|s| (!s.is_empty()).then_some(tr.bulk.secrets_not_copied))
         }
     }));
     // The results are drawn once the run ends, not at every answer: a
@@ -55,9 +49,9 @@ pub fn BulkResults(run: BulkRun) -> impl IntoView {
             let lines: Vec<_> = items
                 .iter()
                 .filter(|i| pick(&i.outcome))
-                .map(|i| result_line(i, deletes))
+                .map(|i| result_line(tr, i, deletes))
                 .collect();
-            let title = format!("{heading} ({})", grouped(lines.len()));
+            let title = (tr.bulk.group_title)(heading, &tr.num(lines.len()));
             match (lines.is_empty(), folded) {
                 (true, _) => ().into_any(),
                 (false, true) => view! {
@@ -78,9 +72,9 @@ pub fn BulkResults(run: BulkRun) -> impl IntoView {
     let retry_label = move || {
         let t = tally.get();
         match (t.failed, t.cancelled) {
-            (0, _) => "Send the not started",
-            (_, 0) => "Retry failed",
-            _ => "Retry failed and not started",
+            (0, _) => tr.bulk.send_not_started,
+            (_, 0) => tr.bulk.retry_failed,
+            _ => tr.bulk.retry_both,
         }
     };
     view! {
@@ -97,10 +91,10 @@ pub fn BulkResults(run: BulkRun) -> impl IntoView {
                     {move || {
                         let t = tally.get();
                         if run.running.get() {
-                            let waiting = if run.cancelling() { " Cancelling: the requests already sent finish." } else { "" };
-                            format!("{}{waiting}", t.phrase())
+                            let waiting = if run.cancelling() { tr.bulk.cancelling } else { "" };
+                            format!("{}{waiting}", t.phrase(tr))
                         } else {
-                            format!("Finished: {}.", t.phrase())
+                            (tr.bulk.finished)(&t.phrase(tr))
                         }
                     }}
                 </p>
@@ -108,27 +102,27 @@ pub fn BulkResults(run: BulkRun) -> impl IntoView {
                     <Show when=move || run.running.get()>
                         <button type="button" class="ncc-btn ncc-btn--secondary"
                             aria-disabled=move || run.cancelling().then_some("true")
-                            on:click=move |_| run.cancel()>"Cancel"</button>
+                            on:click=move |_| run.cancel()>{b.cancel}</button>
                     </Show>
                     <Show when=move || ended() && tally.with(|t| t.failed + t.cancelled > 0)>
                         <button type="button" class="ncc-btn" on:click=move |_| run.retry_failed()>{retry_label}</button>
                     </Show>
                     <Show when=ended>
-                        <button type="button" class="ncc-btn ncc-btn--ghost" on:click=move |_| run.items.set(Vec::new())>"Close results"</button>
+                        <button type="button" class="ncc-btn ncc-btn--ghost" on:click=move |_| run.items.set(Vec::new())>{b.close_results}</button>
                     </Show>
                 </div>
                 <Show when=move || !secrets.with(Vec::is_empty)>
                     <div class="ncc-secret-once">
-                        <h3>"Secrets issued"</h3>
-                        <p><strong>"Copy each secret now: it is shown here once. Later, only callers who may rotate a client's secret can reveal it on the client's page."</strong></p>
+                        <h3>{b.secrets_issued}</h3>
+                        <p><strong>{b.copy_each}</strong></p>
                         <ul class="ncc-bulk__list">
                             {move || secrets.with(|at| run.items.with_untracked(|items| at.iter().filter_map(|&at| items.get(at)).map(|i| {
                                 let secret = i.secret.clone().unwrap_or_default();
                                 view! {
                                     <li class="ncc-secret-once__row">
-                                        <span>{format!("{}: a secret was issued", i.name)}</span>
+                                        <span>{(tr.bulk.secret_issued)(&i.name)}</span>
                                         <code class="ncc-secret-once__value">{secret.clone()}</code>
-                                        <CopyButton text=secret label=format!("Copy the secret of {}", i.name) />
+                                        <CopyButton text=secret label=(tr.bulk.copy_secret_of)(&i.name) />
                                     </li>
                                 }
                             }).collect_view()))}
@@ -136,10 +130,10 @@ pub fn BulkResults(run: BulkRun) -> impl IntoView {
                     </div>
                 </Show>
                 {move || ended().then(|| view! {
-                    {group("Failed", |o| matches!(o, Outcome::Failed(_)), false)}
-                    {group("Skipped, not attempted", |o| matches!(o, Outcome::Skipped(_)), false)}
-                    {group("Not started, cancelled", |o| matches!(o, Outcome::Cancelled), false)}
-                    {group("Done", |o| matches!(o, Outcome::Done), true)}
+                    {group(tr.bulk.g_failed, |o| matches!(o, Outcome::Failed(_)), false)}
+                    {group(tr.bulk.g_skipped, |o| matches!(o, Outcome::Skipped(_)), false)}
+                    {group(tr.bulk.g_cancelled, |o| matches!(o, Outcome::Cancelled), false)}
+                    {group(tr.bulk.g_done, |o| matches!(o, Outcome::Done), true)}
                 })}
             </section>
         </Show>
@@ -147,14 +141,15 @@ pub fn BulkResults(run: BulkRun) -> impl IntoView {
 }
 
 /// One client's line: its name, and what happened to it.
-fn result_line(item: &BulkItem, deletes: bool) -> AnyView {
+fn result_line(tr: &nexus_domain::Catalog, item: &BulkItem, deletes: bool) -> AnyView {
+    let b = &tr.bulk;
     let said = match &item.outcome {
-        Outcome::Done => "done".to_string(),
-        Outcome::Waiting => "waiting".to_string(),
-        Outcome::Cancelled => "not started: the run was cancelled".to_string(),
-        Outcome::Skipped(why) => format!("skipped: {why}"),
+        Outcome::Done => b.o_done.to_string(),
+        Outcome::Waiting => b.o_waiting.to_string(),
+        Outcome::Cancelled => b.o_cancelled.to_string(),
+        Outcome::Skipped(why) => (b.o_skipped)(why),
         Outcome::Failed(p) => {
-            let mut s = format!("failed: {}", p.title.as_deref().unwrap_or("Error"));
+            let mut s = (b.o_failed)(p.title.as_deref().unwrap_or(b.error));
             if let Some(status) = p.status_code() {
                 s.push_str(&format!(" ({status})"));
             }
@@ -164,7 +159,7 @@ fn result_line(item: &BulkItem, deletes: bool) -> AnyView {
                 s.push_str(&format!(". {}", shortened(d)));
             }
             if let Some(t) = &p.trace_id {
-                s.push_str(&format!(" Trace id: {t}"));
+                s.push_str(&(b.trace)(t));
             }
             s
         }

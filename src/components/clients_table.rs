@@ -11,11 +11,9 @@ use leptos::task::spawn_local;
 use nexus_domain::bulk::Selection;
 use nexus_domain::list::ClientSummary;
 use nexus_domain::list_query::SortKey;
+use nexus_domain::Catalog;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
-
-/// Text for a missing value.
-const NOT_SET: &str = "not set";
 
 /// Rows in the table's first render, and rows a change rewrites in its own
 /// frame (the rest follow in the next): more than a tall screen shows.
@@ -145,6 +143,7 @@ pub fn ClientsTable(
     #[prop(optional)]
     selection: Option<RwSignal<Selection>>,
 ) -> impl IntoView {
+    let tr = crate::i18n::t();
     let aria_sort = move |key: SortKey| {
         sort.map(|s| {
             let (k, desc) = s.get();
@@ -160,7 +159,7 @@ pub fn ClientsTable(
     let copied = RwSignal::new(None::<(String, Result<(), String>)>);
     let on_click = move |ev: web_sys::MouseEvent| match row_click(&ev) {
         RowClick::Copy(id) => spawn_local(async move {
-            let r = copy_text(&id).await;
+            let r = copy_text(tr, &id).await;
             copied.try_set(Some((id.clone(), r)));
             gloo_timers::future::TimeoutFuture::new(2000).await;
             copied.try_update(|c| {
@@ -275,9 +274,9 @@ pub fn ClientsTable(
         }
     };
     let keys_help = if selection.is_some() {
-        "Tab moves from client to client; the left arrow reaches a client's checkbox (Space selects it), the right arrow its Copy button, the up and down arrows the client above or below."
+        tr.list.keys_with_pick
     } else {
-        "Tab moves from client to client; the right arrow reaches a client's Copy button, the up and down arrows the client above or below."
+        tr.list.keys
     };
     view! {
         // On a narrow screen the table scrolls in this box, not the page.
@@ -285,7 +284,7 @@ pub fn ClientsTable(
         <p id="ncc-table-keys" class="ncc-visually-hidden">{keys_help}</p>
         // Explicit roles: the table lays out as grid rows (style/pages.css),
         // and its semantics must not depend on the table display.
-        <table class="ncc-table ncc-table--clients" role="table" aria-label="Clients" on:click=on_click on:keydown=on_keydown>
+        <table class="ncc-table ncc-table--clients" role="table" aria-label=tr.list.table on:click=on_click on:keydown=on_keydown>
             <thead role="rowgroup">
                 <tr role="row">
                     {[SortKey::Name, SortKey::Type, SortKey::Id, SortKey::Product, SortKey::Managed]
@@ -293,7 +292,7 @@ pub fn ClientsTable(
                         .map(|key| view! {
                             <th scope="col" role="columnheader" aria-sort=move || aria_sort(key)>
                                 {(key == SortKey::Name && selection.is_some()).then(|| view! {
-                                    <input type="checkbox" class="ncc-table__pick" aria-label="Select all clients on this page"
+                                    <input type="checkbox" class="ncc-table__pick" aria-label=tr.list.select_page
                                         prop:checked=move || { let (on, all) = page_picked(); all > 0 && on == all }
                                         prop:indeterminate=move || { let (on, all) = page_picked(); on > 0 && on < all }
                                         on:change:target=move |ev| pick_page(ev.target().checked()) />
@@ -301,7 +300,7 @@ pub fn ClientsTable(
                                 {match on_sort {
                                     Some(cb) => view! {
                                         <button type="button" class="ncc-table__sort" on:click=move |_| cb.run(key)>
-                                            {key.label()}
+                                            {key.label(tr)}
                                             <span class="ncc-table__arrow" aria-hidden="true">
                                                 {move || match aria_sort(key) {
                                                     Some("ascending") => "\u{2191}",
@@ -311,7 +310,7 @@ pub fn ClientsTable(
                                             </span>
                                         </button>
                                     }.into_any(),
-                                    None => key.label().into_any(),
+                                    None => key.label(tr).into_any(),
                                 }}
                             </th>
                         })
@@ -327,7 +326,7 @@ pub fn ClientsTable(
         </div>
         <span class="ncc-visually-hidden" role="status">
             {move || match copied.get() {
-                Some((_, Ok(()))) => "Copied to the clipboard.".to_string(),
+                Some((_, Ok(()))) => tr.common.copied_status.to_string(),
                 Some((_, Err(e))) => e,
                 None => String::new(),
             }}
@@ -370,26 +369,27 @@ struct RowText {
 }
 
 impl RowText {
-    fn new(client: &ClientSummary, base: &str) -> Self {
+    fn new(tr: &Catalog, client: &ClientSummary, base: &str) -> Self {
         let id = client.id.clone().unwrap_or_default();
         // Long values are cut here (the detail view shows them whole): a
         // 100,000-character name must not cost the page its layout time.
         let name = shortened(client.display_name());
         RowText {
             href: format!("{base}{}", path::detail(&id)),
-            copy_label: format!("Copy client ID of {name}"),
+            copy_label: (tr.list.copy_id_of)(&name),
             shown_id: shortened(&id),
             id,
             name,
             application: client.application_name.as_deref().map(shortened),
-            kind: client
-                .kind()
-                .map_or_else(|| NOT_SET.to_string(), |k| k.label().to_string()),
+            kind: client.kind().map_or_else(
+                || tr.detail.not_set.to_string(),
+                |k| k.label(tr).to_string(),
+            ),
             product: client
                 .product_name
                 .as_deref()
                 .filter(|p| !p.is_empty())
-                .map_or_else(|| NOT_SET.into(), shortened),
+                .map_or_else(|| tr.detail.not_set.into(), shortened),
             terraform: client.is_terraform_managed(),
             read_only: false,
         }
@@ -415,6 +415,7 @@ fn SlotRow(
     base: String,
     selection: Option<RwSignal<Selection>>,
 ) -> impl IntoView {
+    let tr = crate::i18n::t();
     let text = Memo::new(move |_| {
         shown.with(|s| {
             s.as_ref()
@@ -423,7 +424,7 @@ fn SlotRow(
                         .get(s.index as usize)
                         .map(|c| RowText {
                             read_only: s.read_only,
-                            ..RowText::new(c, &base)
+                            ..RowText::new(tr, c, &base)
                         })
                         .unwrap_or_default()
                 })
@@ -434,12 +435,12 @@ fn SlotRow(
         copied.with(|c| match c {
             Some((id, r)) if *id == t.id => {
                 if r.is_ok() {
-                    "Copied"
+                    tr.common.copied
                 } else {
-                    "Copy failed"
+                    tr.common.copy_failed
                 }
             }
-            _ => "Copy",
+            _ => tr.common.copy,
         })
     };
     let first = text.with_untracked(|t| Written {
@@ -466,7 +467,7 @@ fn SlotRow(
         if n.name != l.name {
             set_text(name.get_untracked(), &n.name);
             if let Some(el) = pick_box.get_untracked() {
-                let _ = el.set_attribute("aria-label", &pick_label(&n.name));
+                let _ = el.set_attribute("aria-label", &(tr.list.select)(&n.name));
             }
         }
         if n.href != l.href {
@@ -513,7 +514,7 @@ fn SlotRow(
         if n.terraform != l.terraform {
             if let Some(el) = managed.get_untracked() {
                 el.set_class_name(managed_class(n.terraform));
-                el.set_text_content(Some(managed_word(n.terraform)));
+                el.set_text_content(Some(managed_word(tr, n.terraform)));
             }
         }
         now
@@ -537,7 +538,7 @@ fn SlotRow(
     let pick_view = selection.is_some().then(|| {
         view! {
             <input node_ref=pick_box type="checkbox" class="ncc-table__pick" tabindex="-1"
-                aria-label=pick_label(&t.name)
+                aria-label=(tr.list.select)(&t.name)
                 disabled=t.id.trim().is_empty()
                 prop:checked=move || picked.get()
                 on:change:target=move |ev| pick(ev.target().checked()) />
@@ -549,7 +550,7 @@ fn SlotRow(
                 {pick_view}
                 <a node_ref=name class="ncc-table__name" href=t.href aria-describedby="ncc-table-keys">{t.name}</a>
                 <span node_ref=application class="ncc-table__sub ncc-muted" hidden=no_application>{t.application}</span>
-                <span node_ref=read_only class="ncc-badge ncc-table__read-only" hidden=!t.read_only>"Read-only"</span>
+                <span node_ref=read_only class="ncc-badge ncc-table__read-only" hidden=!t.read_only>{tr.list.read_only}</span>
             </td>
             <td node_ref=kind role="cell">{t.kind}</td>
             <td role="cell">
@@ -569,15 +570,10 @@ fn SlotRow(
             </td>
             <td node_ref=product role="cell">{t.product}</td>
             <td role="cell">
-                <span node_ref=managed class=managed_class(t.terraform)>{managed_word(t.terraform)}</span>
+                <span node_ref=managed class=managed_class(t.terraform)>{managed_word(tr, t.terraform)}</span>
             </td>
         </tr>
     }
-}
-
-/// The accessible name of a row's checkbox.
-fn pick_label(name: &str) -> String {
-    format!("Select {name}")
 }
 
 fn set_text(el: Option<impl AsRef<web_sys::Node>>, text: &str) {
@@ -594,10 +590,10 @@ fn managed_class(terraform: bool) -> &'static str {
     }
 }
 
-fn managed_word(terraform: bool) -> &'static str {
+fn managed_word(tr: &Catalog, terraform: bool) -> &'static str {
     if terraform {
-        "Terraform"
+        tr.list.terraform
     } else {
-        "Manual"
+        tr.list.manual
     }
 }

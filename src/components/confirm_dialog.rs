@@ -15,6 +15,7 @@ pub fn ConfirmDialog(
     on_confirm: impl Fn() + 'static,
     children: ChildrenFn,
 ) -> impl IntoView {
+    let tr = crate::i18n::t();
     let dialog_ref = NodeRef::<html::Dialog>::new();
     let title_id = unique_id("dialog-title");
     let typed = RwSignal::new(String::new());
@@ -62,7 +63,7 @@ pub fn ConfirmDialog(
             <div class="ncc-dialog__body">{children()}</div>
             {confirm_text.clone().map(|t| view! {
                 <div class="ncc-field">
-                    <label for=input_id.clone() class="ncc-field__label">{format!("Type \u{201c}{t}\u{201d} to confirm")}</label>
+                    <label for=input_id.clone() class="ncc-field__label">{(tr.common.type_to_confirm)(&t)}</label>
                     <input
                         id=input_id.clone()
                         class="ncc-input"
@@ -82,12 +83,12 @@ pub fn ConfirmDialog(
                             }
                         }
                     />
-                    <p id=hint_id.clone() class="ncc-field__hint">"This cannot be undone."</p>
+                    <p id=hint_id.clone() class="ncc-field__hint">{tr.common.cannot_be_undone}</p>
                 </div>
             })}
             <div class="ncc-dialog__actions">
                 <button type="button" class="ncc-btn ncc-btn--secondary" on:click=move |_| open.set(false)>
-                    "Cancel"
+                    {tr.common.cancel}
                 </button>
                 <button
                     type="button"
@@ -96,7 +97,7 @@ pub fn ConfirmDialog(
                     aria-busy=move || busy.get().then_some("true")
                     on:click=move |_| confirm()
                 >
-                    {move || if busy.get() { "Working\u{2026}".to_string() } else { confirm_label.clone() }}
+                    {move || if busy.get() { tr.common.working.to_string() } else { confirm_label.clone() }}
                 </button>
             </div>
         </dialog>

@@ -14,14 +14,15 @@ pub fn ExportLinks(
     mime: &'static str,
     what: &'static str,
 ) -> impl IntoView {
+    let t = crate::i18n::t();
     let saved = StoredValue::new((text.clone(), file_name));
     view! {
         <div class="ncc-export">
             <button type="button" class="ncc-btn ncc-btn--secondary ncc-btn--small"
                 on:click=move |_| saved.with_value(|(text, name)| download(name, mime, text))>
-                {format!("Download {what}")}
+                {(t.common.download)(what)}
             </button>
-            <CopyButton text=text label=format!("Copy {what}") />
+            <CopyButton text=text label=(t.common.copy_what)(what) />
         </div>
     }
 }

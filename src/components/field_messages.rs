@@ -10,7 +10,7 @@ pub fn FieldMessages(
 ) -> impl IntoView {
     view! {
         <div id=id class="ncc-field__errors" aria-live="polite">
-            {move || messages.get().into_iter().map(|m| view! { <p class="ncc-field__error"><LongText text=m label="this message" /></p> }).collect_view()}
+            {move || messages.get().into_iter().map(|m| view! { <p class="ncc-field__error"><LongText text=m label=crate::i18n::t().common.this_message /></p> }).collect_view()}
         </div>
     }
 }

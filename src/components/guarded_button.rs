@@ -17,7 +17,7 @@ pub fn GuardedButton(
     let reason_id = unique_id("reason");
     let denied = move || !decision.with(Decision::is_allowed);
     let reason = move || decision.with(|d| d.reason().map(String::from));
-    let busy_label = busy_label.unwrap_or_else(|| "Working\u{2026}".into());
+    let busy_label = busy_label.unwrap_or_else(|| crate::i18n::t().common.working.into());
     let rid = reason_id.clone();
     view! {
         <span class="ncc-guard">

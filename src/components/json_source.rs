@@ -45,7 +45,7 @@ pub fn JsonSource(
                 on:input:target=move |ev| text.set(ev.target().value())></textarea>
         </div>
         <div class="ncc-field">
-            <label class="ncc-field__label" for=format!("{id}-file")>"Or choose a file"</label>
+            <label class="ncc-field__label" for=format!("{id}-file")>{crate::i18n::t().common.or_choose_file}</label>
             <input id=format!("{id}-file") type="file" accept="application/json,.json"
                 on:change:target=move |ev| read(ev.target()) />
         </div>

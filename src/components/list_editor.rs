@@ -49,19 +49,21 @@ pub fn ListEditor(
     #[prop(into)]
     errors: Signal<Vec<String>>,
 ) -> impl IntoView {
+    let t = crate::i18n::t();
     let hint_id = format!("{id}-hint");
     let list_errors_id = format!("{id}-errors");
     let (pasting, set_pasting) = signal(false);
     let paste_text = RwSignal::new(String::new());
     let paste_id = unique_id("paste");
+    let root = crate::dom::use_root();
     let label_for_items = label.clone();
     let id_for_items = id.clone();
     let hint_for_items = hint_id.clone();
     let row = move |index: usize| {
         let input_id = format!("{id_for_items}-{index}");
         let err_id = format!("{input_id}-error");
-        let item_label = format!("{label_for_items}, item {}", index + 1);
-        let remove_label = format!("Remove item {} from {label_for_items}", index + 1);
+        let item_label = (t.form.item)(&label_for_items, index + 1);
+        let remove_label = (t.form.remove_item)(&label_for_items, index + 1);
         let messages = move || {
             item_errors
                 .get()
@@ -81,12 +83,7 @@ pub fn ListEditor(
         });
         let opened = RwSignal::new(long.is_none());
         let open_label = long
-            .map(|n| {
-                format!(
-                    "Edit all {} characters of {item_label}",
-                    nexus_domain::display::group_thousands(n)
-                )
-            })
+            .map(|n| (t.form.edit_all)(&t.num(n), &item_label))
             .unwrap_or_default();
         let focus_target = input_id.clone();
         view! {
@@ -99,7 +96,7 @@ pub fn ListEditor(
                                 move |_| {
                                     opened.set(true);
                                     let focus_target = focus_target.clone();
-                                    request_animation_frame(move || crate::dom::focus_id(&focus_target));
+                                    request_animation_frame(move || root.focus_id(&focus_target));
                                 }
                             }>
                             {open_label.clone()}
@@ -136,7 +133,7 @@ pub fn ListEditor(
                             }
                         })
                     >
-                        "Remove"
+                        {t.form.remove}
                     </button>
                 </div>
                 <div id=err_id class="ncc-field__errors">
@@ -146,8 +143,8 @@ pub fn ListEditor(
         }
     };
     let item_count = Memo::new(move |_| items.with(Vec::len));
-    let add_label = format!("Add to {label}");
-    let paste_label = format!("Paste several into {label}");
+    let add_label = (t.form.add_to)(&label);
+    let paste_label = (t.form.paste_into)(&label);
     let id_for_add = id.clone();
     view! {
         <fieldset class="ncc-field ncc-list-editor" id=id.clone()>
@@ -159,7 +156,7 @@ pub fn ListEditor(
                 {move || (0..item_count.get()).map(row.clone()).collect_view()}
             </ul>
             <Show when=move || items.with(Vec::is_empty)>
-                <p class="ncc-muted">"None yet."</p>
+                <p class="ncc-muted">{t.form.none_yet}</p>
             </Show>
             <div class="ncc-list-editor__actions">
                 <button
@@ -171,10 +168,10 @@ pub fn ListEditor(
                         change(items, set_items, |v| v.push(String::new()));
                         // The new row is rendered after this handler returns.
                         let new_id = format!("{id_for_add}-{next}");
-                        request_animation_frame(move || crate::dom::focus_id(&new_id));
+                        request_animation_frame(move || root.focus_id(&new_id));
                     }
                 >
-                    "Add"
+                    {t.form.add}
                 </button>
                 <button
                     type="button"
@@ -188,18 +185,18 @@ pub fn ListEditor(
                             if pasting.get_untracked() {
                                 // The textarea is rendered after this handler returns.
                                 let paste_id = paste_id.clone();
-                                request_animation_frame(move || crate::dom::focus_id(&paste_id));
+                                request_animation_frame(move || root.focus_id(&paste_id));
                             }
                         }
                     }
                 >
-                    "Paste several"
+                    {t.form.paste_several}
                 </button>
             </div>
             <Show when=move || pasting.get()>
                 <div class="ncc-list-editor__paste">
                     <label for=paste_id.clone() class="ncc-field__label">
-                        {format!("Paste into {label}: one per line, or separated by commas or spaces")}
+                        {(t.form.paste_how)(&label)}
                     </label>
                     <textarea
                         id=paste_id.clone()
@@ -225,7 +222,7 @@ pub fn ListEditor(
                             set_pasting.set(false);
                         }
                     >
-                        "Add these"
+                        {t.form.add_these}
                     </button>
                 </div>
             </Show>

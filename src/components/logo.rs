@@ -27,10 +27,8 @@ pub fn LogoOnRequest(
     host: String,
 ) -> impl IntoView {
     let hint_id = unique_id("logo-hint");
-    let hint = format!(
-        "Not loaded: {} is not one of this console's logo hosts, and loading the image tells that host who viewed this client, and when.",
-        shortened(&host)
-    );
+    let t = crate::i18n::t();
+    let hint = (t.common.logo_not_loaded)(&shortened(&host));
     let wanted = RwSignal::new(false);
     let failed = RwSignal::new(false);
     move || {
@@ -39,7 +37,7 @@ pub fn LogoOnRequest(
             <div class="ncc-logo-request">
                 <button type="button" class="ncc-btn ncc-btn--secondary ncc-btn--small" aria-describedby=hint_id.clone()
                     on:click=move |_| wanted.set(true)>
-                    "Load logo"
+                    {t.common.load_logo}
                 </button>
                 <p id=hint_id.clone() class="ncc-field__hint">{hint.clone()}</p>
             </div>
@@ -53,7 +51,7 @@ pub fn LogoOnRequest(
         .into_any(),
         (true, true) => view! {
             <p class="ncc-field__hint">
-                "The logo could not be loaded: its host did not answer, or this site's security policy does not allow images from it."
+                {t.common.logo_failed}
             </p>
         }
         .into_any(),

@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use nexus_domain::display::{group_thousands, preview, PREVIEW_CHARS};
+use nexus_domain::display::{preview, PREVIEW_CHARS};
 
 /// A value from the server, shown whole when short and cut to a preview when
 /// long, with a button that shows all of it (and one that shows less).
@@ -46,10 +46,11 @@ pub fn LongText(
         };
     };
     let head = format!("{}\u{2026}", p.head);
-    let count = group_thousands(p.total_chars);
-    let of = label.map(|l| format!(" of {l}")).unwrap_or_default();
-    let show_all = format!("Show all {count} characters{of}");
-    let show_less = format!("Show less{of}");
+    let t = crate::i18n::t();
+    let count = t.num(p.total_chars);
+    let of = label.unwrap_or_default();
+    let show_all = (t.common.show_all)(&count, &of);
+    let show_less = (t.common.show_less)(&of);
     let expanded = RwSignal::new(false);
     let full = StoredValue::new(text);
     let class = if code {

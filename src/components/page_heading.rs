@@ -18,6 +18,7 @@ const MAX_FRAMES: u32 = 600;
 /// has just put the user at the top. Embedded, the title is the host's.
 pub fn use_page_heading(embedded: bool) {
     let location = use_location();
+    let root = crate::dom::use_root();
     let first = StoredValue::new(true);
     // Which route change a wait belongs to: a newer one cancels it.
     let generation = StoredValue::new(0u64);
@@ -26,11 +27,19 @@ pub fn use_page_heading(embedded: bool) {
         let initial = first.get_value();
         first.set_value(false);
         generation.update_value(|g| *g += 1);
-        wait_for_heading(generation, generation.get_value(), initial, embedded, 0);
+        wait_for_heading(
+            root,
+            generation,
+            generation.get_value(),
+            initial,
+            embedded,
+            0,
+        );
     });
 }
 
 fn wait_for_heading(
+    root: crate::dom::ConsoleRoot,
     generation: StoredValue<u64>,
     mine: u64,
     initial: bool,
@@ -41,12 +50,13 @@ fn wait_for_heading(
         if generation.try_get_value() != Some(mine) {
             return; // the route moved on (or the console is gone)
         }
-        let Some(h1) = crate::dom::element_by_id("ncc-main")
+        let Some(h1) = root
+            .element_by_id("ncc-main")
             .and_then(|main| main.query_selector("h1").ok().flatten())
             .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok())
         else {
             if frame < MAX_FRAMES {
-                wait_for_heading(generation, mine, initial, embedded, frame + 1);
+                wait_for_heading(root, generation, mine, initial, embedded, frame + 1);
             }
             return;
         };

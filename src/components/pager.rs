@@ -1,8 +1,8 @@
 //! Paging a list (first, previous, a page to jump to, next, last, rows per
-//! page) and the list's filter selects.
+//! page).
 
 use leptos::prelude::*;
-use nexus_domain::list_query::{grouped, page_to_jump};
+use nexus_domain::list_query::page_to_jump;
 
 /// Where a list is: the shown page (0-based) of `count` pages.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -33,21 +33,23 @@ pub fn Pager(
             }
         }
     };
+    let t = crate::i18n::t();
+    let l = &t.list;
     let where_ = if above { "above" } else { "below" };
     let jump_id = format!("ncc-page-jump-{where_}");
     let button = "ncc-btn ncc-btn--secondary ncc-btn--small";
     view! {
-        <nav class="ncc-pager" aria-label=if above { "Pages, above the list" } else { "Pages" }>
+        <nav class="ncc-pager" aria-label=if above { l.pages_above } else { l.pages }>
             <button type="button" class=button aria-disabled=move || (!can_back()).then_some("true")
                 on:click=go(|a| (a.page > 0).then_some(0))>
-                "First page"
+                {l.first_page}
             </button>
             <button type="button" class=button aria-disabled=move || (!can_back()).then_some("true")
                 on:click=go(|a| a.page.checked_sub(1))>
-                "Previous page"
+                {l.previous_page}
             </button>
             <span class="ncc-pager__at">
-                <label for=jump_id.clone()>"Page"</label>
+                <label for=jump_id.clone()>{l.page}</label>
                 " "
                 <input
                     id=jump_id
@@ -68,18 +70,18 @@ pub fn Pager(
                     }
                 />
                 " "
-                <span id=format!("ncc-page-count-{where_}")>{move || at.get().map(|a| format!("of {}", grouped(a.count)))}</span>
+                <span id=format!("ncc-page-count-{where_}")>{move || at.get().map(|a| (t.list.of_pages)(&t.num(a.count)))}</span>
             </span>
             <button type="button" class=button aria-disabled=move || (!can_forward()).then_some("true")
                 on:click=go(|a| (a.page + 1 < a.count).then_some(a.page + 1))>
-                "Next page"
+                {l.next_page}
             </button>
             <button type="button" class=button aria-disabled=move || (!can_forward()).then_some("true")
                 on:click=go(|a| (a.page + 1 < a.count).then_some(a.count - 1))>
-                "Last page"
+                {l.last_page}
             </button>
             {(!above).then(|| view! {
-                <label class="ncc-field__label" for="ncc-per-page">"Rows per page"</label>
+                <label class="ncc-field__label" for="ncc-per-page">{l.rows_per_page}</label>
                 <select
                     id="ncc-per-page"
                     class="ncc-input ncc-input--narrow"
@@ -94,30 +96,5 @@ pub fn Pager(
                 </select>
             })}
         </nav>
-    }
-}
-
-/// A labelled select whose options are (value, label) pairs; `on_change`
-/// gets the chosen value.
-#[component]
-pub fn FilterSelect(
-    id: &'static str,
-    label: &'static str,
-    #[prop(into)] value: Signal<String>,
-    options: Vec<(String, String)>,
-    on_change: Callback<String>,
-) -> impl IntoView {
-    view! {
-        <div class="ncc-field ncc-field--inline">
-            <label class="ncc-field__label" for=id>{label}</label>
-            <select
-                id=id
-                class="ncc-input"
-                prop:value=move || value.get()
-                on:change:target=move |ev| on_change.run(ev.target().value())
-            >
-                {options.into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
-            </select>
-        </div>
     }
 }

@@ -20,14 +20,20 @@ pub fn ProblemView(
     #[prop(optional)]
     children: Option<Children>,
 ) -> impl IntoView {
+    let t = crate::i18n::t();
     let status = problem.status_code();
-    let title = problem
-        .title
-        .clone()
-        .unwrap_or_else(|| "Something went wrong".into());
+    // A title the console filled in from the status alone is said in the
+    // reader's language; a server's own title is shown as sent.
+    let title = match (problem.title.clone(), status) {
+        (Some(title), Some(s)) if title == nexus_domain::problem::status_title(s) => {
+            (t.problems.status_title)(s).to_string()
+        }
+        (Some(title), _) => title,
+        (None, _) => t.common.something_went_wrong.into(),
+    };
     let detail = problem.detail.clone();
     // When the server said when to come back (Retry-After on a 429 or 503).
-    let retry = problem.retry_advice();
+    let retry = problem.retry_advice(t);
     let trace = problem.trace_id.clone();
     let errors: Vec<(String, Vec<String>)> = if let Some(shown) = &shown {
         problem
@@ -35,7 +41,7 @@ pub fn ProblemView(
             .into_iter()
             .map(|e| {
                 (
-                    e.field.map(|f| f.label().to_string()).unwrap_or(e.key),
+                    e.field.map(|f| f.label(t).to_string()).unwrap_or(e.key),
                     e.messages,
                 )
             })
@@ -46,10 +52,10 @@ pub fn ProblemView(
             .into_iter()
             .map(|e| {
                 let name = e.field.map(|f| {
-                    let label = f.label().to_string();
+                    let label = f.label(t);
                     match e.item_number() {
-                        Some(n) => format!("{label} (item {n})"),
-                        None => label,
+                        Some(n) => (t.common.item_of)(label, n),
+                        None => label.to_string(),
                     }
                 });
                 (name.unwrap_or(e.key), e.messages)
@@ -63,21 +69,21 @@ pub fn ProblemView(
                 {status.map(|s| view! { <span class="ncc-badge ncc-badge--danger">{format!("HTTP {s}")}</span> })}
                 <strong class="ncc-problem__title">{shortened(&title)}</strong>
             </div>
-            {detail.map(|d| view! { <div class="ncc-problem__detail"><LongText text=d label="the details" max=PROSE_CHARS /></div> })}
+            {detail.map(|d| view! { <div class="ncc-problem__detail"><LongText text=d label=t.common.the_details max=PROSE_CHARS /></div> })}
             {retry.map(|r| view! { <p class="ncc-problem__retry"><strong>{r}</strong></p> })}
             {has_errors.then(|| view! {
-                <ul class="ncc-problem__errors" aria-label="Field errors">
+                <ul class="ncc-problem__errors" aria-label=t.common.field_errors>
                     {errors.into_iter().map(|(name, msgs)| view! {
-                        <li><span class="ncc-problem__field">{shortened(&name)}</span>": " <LongText text=msgs.join(" ") label="this message" max=PROSE_CHARS /></li>
+                        <li><span class="ncc-problem__field">{shortened(&name)}</span>": " <LongText text=msgs.join(" ") label=t.common.this_message max=PROSE_CHARS /></li>
                     }).collect_view()}
                 </ul>
             })}
-            {trace.map(|t| {
-                let copy = t.clone();
+            {trace.map(|id| {
+                let copy = id.clone();
                 view! {
                     <p class="ncc-problem__trace">
-                        "Trace id: " <LongText text=t label="the trace id" code=true />
-                        <CopyButton text=copy label="Copy trace id" />
+                        {t.common.trace_id} <LongText text=id label=t.common.the_trace_id code=true />
+                        <CopyButton text=copy label=t.common.copy_trace_id />
                     </p>
                 }
             })}

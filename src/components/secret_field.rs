@@ -11,9 +11,10 @@ use nexus_domain::Decision;
 #[component]
 pub fn SecretField(
     #[prop(into)] secret: String,
-    #[prop(into, default = "Client secret".to_string())] label: String,
+    #[prop(into, default = crate::i18n::t().common.client_secret.to_string())] label: String,
     #[prop(into, default = Signal::stored(Decision::Allowed))] decision: Signal<Decision>,
 ) -> impl IntoView {
+    let t = crate::i18n::t();
     let (revealed, set_revealed) = signal(false);
     let value_id = unique_id("secret");
     let reason_id = unique_id("reason");
@@ -28,7 +29,7 @@ pub fn SecretField(
     let rid2 = reason_id.clone();
     view! {
         <div class="ncc-secret">
-            <span class="ncc-visually-hidden">{move || if shown_now() { format!("{label}: ") } else { format!("{label} (hidden)") }}</span>
+            <span class="ncc-visually-hidden">{move || if shown_now() { format!("{label}: ") } else { (t.common.hidden)(&label) }}</span>
             <code id=value_id.clone() class="ncc-secret__value" aria-hidden=move || (!shown_now()).then_some("true")>
                 {move || if shown_now() { shown.clone() } else { masked.clone() }}
             </code>
@@ -46,7 +47,7 @@ pub fn SecretField(
                         }
                     }
                 >
-                    {move || if shown_now() { "Hide secret" } else { "Reveal secret" }}
+                    {move || if shown_now() { t.common.hide_secret } else { t.common.reveal_secret }}
                 </button>
                 <Show when=denied>
                     <span id=reason_id.clone() role="tooltip" class="ncc-guard__reason">{reason}</span>
@@ -54,13 +55,13 @@ pub fn SecretField(
             </span>
             {move || if denied() {
                 view! {
-                    <button type="button" class="ncc-btn ncc-btn--ghost ncc-btn--small" aria-label="Copy client secret"
+                    <button type="button" class="ncc-btn ncc-btn--ghost ncc-btn--small" aria-label=t.common.copy_client_secret
                         aria-disabled="true" aria-describedby=rid2.clone()>
-                        "Copy"
+                        {t.common.copy}
                     </button>
                 }.into_any()
             } else {
-                view! { <CopyButton text=secret.clone() label="Copy client secret" /> }.into_any()
+                view! { <CopyButton text=secret.clone() label=t.common.copy_client_secret /> }.into_any()
             }}
         </div>
     }

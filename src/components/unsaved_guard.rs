@@ -1,38 +1,57 @@
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
-use std::cell::{Cell, RefCell};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-
-/// The question for a page with unsaved input.
-pub const UNSAVED_CHANGES: &str = "You have unsaved changes. Leave this page and discard them?";
 
 /// What a guarded page asks before it is left; `None` while nothing is at stake.
 type Ask = Signal<Option<&'static str>>;
 
-thread_local! {
-    /// The guarded page, if any: its guard's number, question and URL.
-    static ACTIVE: RefCell<Option<(u64, Ask, String)>> = const { RefCell::new(None) };
-    /// The last guard's number.
-    static LAST_GUARD: Cell<u64> = const { Cell::new(0) };
-    /// True while a popstate the user agreed to is handed on to the router.
-    static PASSING: Cell<bool> = const { Cell::new(false) };
+/// One console's leave guards: which page has a question, if any. Each
+/// console has its own (put in context by [`provide_leave_guards`]), so an
+/// unsaved edit in one console never makes another ask.
+#[derive(Clone, Copy)]
+struct LeaveGuards {
+    state: StoredValue<GuardState>,
+    /// The console's root: a click inside another console is not this
+    /// console's to ask about.
+    root: crate::dom::ConsoleRoot,
 }
 
-/// Puts the back/forward guard in place. Must run before the router is
-/// created: listeners on `window` run in the order they were added (capture
-/// or not), and the guard has to see popstate first to hold it back. The
-/// listener goes when the console does (an embedded console is unmounted
-/// by its host and must leave the host page's window as it found it).
-pub fn install_history_guard() {
+#[derive(Default)]
+struct GuardState {
+    /// The guarded page, if any: its guard's number, question and URL.
+    active: Option<(u64, Ask, String)>,
+    /// The last guard's number.
+    last: u64,
+    /// True while a popstate the user agreed to is handed on to the router.
+    passing: bool,
+}
+
+/// Gives this console its leave guards, and (`history`: the console routes
+/// in the page's address) the back/forward guard. Must run before the
+/// router is created: listeners on `window` run in the order they were
+/// added (capture or not), and the guard has to see popstate first to hold
+/// it back. The listener goes when the console does (an embedded console is
+/// unmounted by its host and must leave the host page's window as it found
+/// it). A console routed in memory has no back and forward of its own.
+pub fn provide_leave_guards(history: bool) {
+    let guards = LeaveGuards {
+        state: StoredValue::new(GuardState::default()),
+        root: crate::dom::use_root(),
+    };
+    provide_context(guards);
+    if !history {
+        return;
+    }
     let Some(window) = web_sys::window() else {
         return;
     };
     let on_popstate = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
-        if PASSING.with(Cell::get) {
-            return;
-        }
-        let Some((_, ask, page_url)) = ACTIVE.with(|a| a.borrow().clone()) else {
+        let Some((_, ask, page_url)) = guards
+            .state
+            .try_with_value(|s| (!s.passing).then(|| s.active.clone()).flatten())
+            .flatten()
+        else {
             return;
         };
         let Some(message) = ask.try_get_untracked().flatten() else {
@@ -47,13 +66,13 @@ pub fn install_history_guard() {
             // inside it would call this very closure again, re-entrantly,
             // which wasm-bindgen refuses ("closure invoked recursively").
             wasm_bindgen_futures::spawn_local(async move {
-                PASSING.with(|p| p.set(true));
+                guards.state.try_update_value(|s| s.passing = true);
                 if let (Some(w), Ok(again)) =
                     (web_sys::window(), web_sys::PopStateEvent::new("popstate"))
                 {
                     let _ = w.dispatch_event(&again);
                 }
-                PASSING.with(|p| p.set(false));
+                guards.state.try_update_value(|s| s.passing = false);
             });
         } else if let Ok(history) = w.history() {
             let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&page_url));
@@ -71,20 +90,24 @@ pub fn install_history_guard() {
 
 /// While `dirty` is true, asks before the page is left (see [`use_leave_guard`]).
 pub fn use_unsaved_guard(dirty: Signal<bool>) {
-    use_leave_guard(Signal::derive(move || {
-        dirty.get().then_some(UNSAVED_CHANGES)
-    }));
+    let question = crate::i18n::t().common.unsaved;
+    use_leave_guard(Signal::derive(move || dirty.get().then_some(question)));
 }
 
 /// While `ask` holds a question: asks it before following a link out of the
 /// page (capture phase, ahead of the router) and before closing or reloading
 /// the tab (`beforeunload`, where the browser shows its own words). A link
 /// marked `data-guard-exempt` is the page's own way on and is not asked about.
-/// The router has no navigation blocker of its own.
+/// The router has no navigation blocker of its own. A click inside another
+/// console on the page is that console's business: not asked about.
 pub fn use_leave_guard(ask: Ask) {
     let Some(window) = web_sys::window() else {
         return;
     };
+    let Some(guards) = use_context::<LeaveGuards>() else {
+        return;
+    };
+    let root: Option<web_sys::Element> = guards.root.element().map(Into::into);
     let on_click =
         Closure::<dyn FnMut(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
             let Some(message) = ask.try_get_untracked().flatten() else {
@@ -99,10 +122,11 @@ pub fn use_leave_guard(ask: Ask) {
             let elements: Vec<web_sys::Element> = (0..path.length())
                 .filter_map(|i| path.get(i).dyn_into::<web_sys::Element>().ok())
                 .collect();
-            if elements
-                .iter()
-                .any(|el| el.has_attribute("data-guard-exempt"))
-            {
+            if elements.iter().any(|el| {
+                el.has_attribute("data-guard-exempt")
+                    || (el.has_attribute(crate::dom::INSTANCE_ATTRIBUTE)
+                        && root.as_ref() != Some(el))
+            }) {
                 return;
             }
             let is_link = elements.iter().any(|el| {
@@ -122,14 +146,17 @@ pub fn use_leave_guard(ask: Ask) {
                 ev.stop_immediate_propagation();
             }
         });
-    // Back/forward: handled by the listener `install_history_guard` put in
+    // Back/forward: handled by the listener `provide_leave_guards` put in
     // place before the router's; it asks only while this page has a question.
     let page_url = window.location().href().unwrap_or_default();
-    let number = LAST_GUARD.with(|n| {
-        n.set(n.get().wrapping_add(1));
-        n.get()
-    });
-    ACTIVE.with(|a| *a.borrow_mut() = Some((number, ask, page_url)));
+    let number = guards
+        .state
+        .try_update_value(|s| {
+            s.last = s.last.wrapping_add(1);
+            s.active = Some((s.last, ask, page_url));
+            s.last
+        })
+        .unwrap_or_default();
     let on_unload = Closure::<dyn FnMut(web_sys::BeforeUnloadEvent)>::new(
         move |ev: web_sys::BeforeUnloadEvent| {
             if let Some(message) = ask.try_get_untracked().flatten() {
@@ -149,10 +176,9 @@ pub fn use_leave_guard(ask: Ask) {
     on_cleanup(move || {
         // Only its own: the router builds the next page before it disposes
         // of this one, and the next page's guard is in place already.
-        ACTIVE.with(|a| {
-            let mut a = a.borrow_mut();
-            if a.as_ref().is_some_and(|(n, ..)| *n == number) {
-                *a = None;
+        guards.state.try_update_value(|s| {
+            if s.active.as_ref().is_some_and(|(n, ..)| *n == number) {
+                s.active = None;
             }
         });
         let (window, on_click, on_unload) = handles.take();

@@ -1,4 +1,4 @@
-use nexus_domain::{BasePath, ClaimNames};
+use nexus_domain::{BasePath, Catalog, ClaimNames};
 use serde::Deserialize;
 
 /// How the console gets credentials.
@@ -10,6 +10,17 @@ pub enum AuthMode {
     Standalone,
     /// An embedding host supplies tokens through its `getToken` callback.
     Host,
+}
+
+/// Where an embedded console keeps its route (`routing`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Routing {
+    /// `"browser"` (the default): in the page's address under `basePath`
+    /// (links, back and forward, deep links).
+    Browser,
+    /// `"memory"`: the page's address is left alone, so several consoles
+    /// can share one page; back and forward stay the page's.
+    Memory,
 }
 
 /// Every runtime setting, with its `config.json` name in camelCase.
@@ -46,6 +57,12 @@ pub struct AppConfig {
     /// `cdn.example.com:8443`); the CSP's `img-src` lists the same hosts.
     /// Any other logo shows as its URL, with a button to load it once.
     pub logo_hosts: Box<[String]>,
+    /// The console's language (`"de"`, `"en"`, `"de-AT"` …): below the
+    /// host's `locale` option or element `lang`, above the page's language.
+    pub locale: Option<Box<str>>,
+    /// `"browser"` or `"memory"` (see [`Routing`], read by [`AppConfig::routing`]).
+    /// A string, not an enum: serde's code for one more enum costs bytes.
+    pub routing: Box<str>,
 }
 
 impl Default for AppConfig {
@@ -60,13 +77,16 @@ impl Default for AppConfig {
             request_timeout_ms: 15_000,
             dev_personas: false,
             logo_hosts: Box::default(),
+            locale: None,
+            routing: Box::default(),
         }
     }
 }
 
 impl AppConfig {
     /// Problems that make the configuration unusable, for the error page.
-    pub fn problems(&self) -> Vec<String> {
+    pub fn problems(&self, t: &Catalog) -> Vec<String> {
+        let c = &t.config;
         let mut out = Vec::new();
         let base = self.api_base_url.trim();
         let acceptable = base.is_empty()
@@ -74,22 +94,18 @@ impl AppConfig {
             || base.starts_with("http://")
             || base.starts_with('/');
         if !acceptable {
-            out.push(format!(
-                "apiBaseUrl \u{201c}{base}\u{201d} must be an http(s) URL, a path starting with /, or empty for the same origin."
-            ));
+            out.push((c.api_base)(base));
         }
         if self.tenant_id.trim().is_empty() {
-            out.push("tenantId is missing: set the id of the Nexus tenant whose clients this console manages.".into());
+            out.push(c.tenant_missing.into());
         }
         if self.application_token_header.trim().is_empty()
             || self.application_token_header.contains([' ', ':'])
         {
-            out.push(
-                "applicationTokenHeader must be a header name such as ApplicationToken.".into(),
-            );
+            out.push(c.app_token_header.into());
         }
         if self.request_timeout_ms < 1000 {
-            out.push("requestTimeoutMs must be at least 1000.".into());
+            out.push(c.timeout_min.into());
         }
         if let Some(Err(e)) = self.checked_base_path() {
             let shown = self
@@ -97,13 +113,14 @@ impl AppConfig {
                 .as_deref()
                 .unwrap_or_default()
                 .escape_default();
-            out.push(format!(
-                "basePath \u{201c}{shown}\u{201d} cannot be used: {e}."
-            ));
+            out.push((c.base_path)(&shown.to_string(), &e.to_string()));
+        }
+        if !matches!(&*self.routing, "" | "browser" | "memory") {
+            out.push((c.routing)(&self.routing.escape_default().to_string()));
         }
         for host in &self.logo_hosts {
-            if let Err(why) = nexus_domain::url_rules::check_logo_host(host) {
-                out.push(format!("logoHosts: {why}"));
+            if let Err(why) = nexus_domain::url_rules::check_logo_host(t, host) {
+                out.push((c.logo_hosts)(&why));
             }
         }
         out
@@ -112,6 +129,14 @@ impl AppConfig {
     /// `basePath` checked by the domain's rule, when it is set.
     pub fn checked_base_path(&self) -> Option<Result<BasePath, nexus_domain::BasePathError>> {
         self.base_path.as_deref().map(BasePath::parse)
+    }
+
+    /// Where the console keeps its route.
+    pub fn routing(&self) -> Routing {
+        match &*self.routing {
+            "memory" => Routing::Memory,
+            _ => Routing::Browser,
+        }
     }
 
     /// The API base without a trailing slash.

@@ -5,6 +5,6 @@ mod app_config;
 mod loader;
 mod parse;
 
-pub use app_config::{AppConfig, AuthMode};
+pub use app_config::{AppConfig, AuthMode, Routing};
 pub use loader::load_config;
 pub use parse::{parse_config, ConfigError};

@@ -2,6 +2,7 @@
 //! fuzz harness (`crates/nexus-fuzz`) compiles this very file on the host.
 
 use super::AppConfig;
+use nexus_domain::Catalog;
 
 /// Why the configuration could not be used; shown on the error page.
 #[derive(Debug, Clone, PartialEq)]
@@ -11,17 +12,17 @@ pub struct ConfigError {
 }
 
 /// Parses and checks a configuration document.
-pub fn parse_config(text: &str) -> Result<AppConfig, ConfigError> {
+pub fn parse_config(t: &Catalog, text: &str) -> Result<AppConfig, ConfigError> {
     let config: AppConfig = serde_json::from_str(text).map_err(|e| ConfigError {
-        title: "The configuration is invalid".into(),
-        details: vec![format!("config.json is not valid: {e}.")],
+        title: t.config.invalid.into(),
+        details: vec![(t.config.not_valid)(&e.to_string())],
     })?;
-    let problems = config.problems();
+    let problems = config.problems(t);
     if problems.is_empty() {
         Ok(normalised(config))
     } else {
         Err(ConfigError {
-            title: "The configuration is invalid".into(),
+            title: t.config.invalid.into(),
             details: problems,
         })
     }
@@ -59,7 +60,7 @@ mod tests {
             ("/a/../b", "'..'"),
             ("/./a", "'.'"),
         ] {
-            let Err(e) = parse_config(&with_base_path(bad)) else {
+            let Err(e) = parse_config(&nexus_domain::i18n::EN, &with_base_path(bad)) else {
                 panic!("{bad:?} accepted")
             };
             assert_eq!(e.title, "The configuration is invalid");
@@ -78,10 +79,31 @@ mod tests {
             ("", "/"),
             ("/", "/"),
         ] {
-            let c = parse_config(&with_base_path(raw)).unwrap_or_else(|e| panic!("{raw:?}: {e:?}"));
+            let c = parse_config(&nexus_domain::i18n::EN, &with_base_path(raw))
+                .unwrap_or_else(|e| panic!("{raw:?}: {e:?}"));
             assert_eq!(c.base_path.as_deref(), Some(want), "{raw:?}");
         }
-        let c = parse_config(r#"{"tenantId":"t"}"#).unwrap_or_else(|e| panic!("{e:?}"));
+        let c = parse_config(&nexus_domain::i18n::EN, r#"{"tenantId":"t"}"#)
+            .unwrap_or_else(|e| panic!("{e:?}"));
         assert_eq!(c.base_path, None);
+    }
+
+    #[test]
+    fn routing_is_the_browser_s_address_unless_memory_is_asked_for() {
+        use super::super::app_config::Routing;
+        let routing = |json: &str| parse_config(&nexus_domain::i18n::EN, json).map(|c| c.routing());
+        assert_eq!(routing(r#"{"tenantId":"t"}"#), Ok(Routing::Browser));
+        assert_eq!(
+            routing(r#"{"tenantId":"t","routing":"browser"}"#),
+            Ok(Routing::Browser)
+        );
+        assert_eq!(
+            routing(r#"{"tenantId":"t","routing":"memory"}"#),
+            Ok(Routing::Memory)
+        );
+        let Err(e) = routing(r#"{"tenantId":"t","routing":"hash"}"#) else {
+            panic!("routing \"hash\" accepted")
+        };
+        assert!(e.details.join(" ").contains("routing"), "{e:?}");
     }
 }

@@ -1,8 +1,9 @@
 use super::client_form::{field_messages, Form};
+use super::write::{problem_of, refusal_of, Write};
 use crate::api::use_api;
 use crate::auth::use_auth;
 use crate::components::{
-    shortened, use_leave_guard, CopyButton, GuardedButton, JsonSource, ProblemView, UNSAVED_CHANGES,
+    shortened, use_leave_guard, CopyButton, GuardedButton, JsonSource, ProblemView,
 };
 use crate::routes::{href, path};
 use leptos::prelude::*;
@@ -12,11 +13,7 @@ use nexus_domain::create::{CreateDraft, AUTH0_GRANT_TYPES};
 use nexus_domain::import;
 use nexus_domain::permissions::decide;
 use nexus_domain::validation::{validate_create, Issue};
-use nexus_domain::{ClientType, Decision, Field, NexusClient, Operation, ProblemDetails};
-
-/// The question while the new secret is on screen.
-const SECRET_NOT_COPIED: &str =
-    "The new client secret is shown only here and only once. Leave without copying it?";
+use nexus_domain::{ClientType, Decision, Field, Operation, ProblemDetails};
 
 /// Where a field sits in the create form, top to bottom.
 fn form_position(field: Field) -> usize {
@@ -30,6 +27,8 @@ fn form_position(field: Field) -> usize {
 /// checked as the user types and on submit; the secret shown once after 201.
 #[component]
 pub fn CreateClientPage() -> impl IntoView {
+    let t = crate::i18n::t();
+    let c = &t.create;
     let api = use_api();
     let auth = use_auth();
     // A caller who may manage only their own clients starts as an owner,
@@ -39,7 +38,7 @@ pub fn CreateClientPage() -> impl IntoView {
     let draft = RwSignal::new(start.get_value());
     let app_type = Memo::new(move |_| draft.with(|d| d.app_type.clone()));
     let attempted = RwSignal::new(false);
-    let all_issues = Memo::new(move |_| draft.with(|d| validate_create(&d.to_request())));
+    let all_issues = Memo::new(move |_| draft.with(|d| validate_create(t, &d.to_request())));
     // Before the first submit, "required" complaints wait; format errors show as typed.
     let issues = Signal::derive(move || {
         let all = all_issues.get();
@@ -54,28 +53,39 @@ pub fn CreateClientPage() -> impl IntoView {
                 .collect::<Vec<Issue>>()
         }
     });
-    let server_problem = RwSignal::new(None::<ProblemDetails>);
-    let busy = RwSignal::new(false);
-    let created = RwSignal::new(None::<NexusClient>);
+    // The create: its pending state is the busy state, its answer is the
+    // created client or the problem to show.
+    let create: Write = Action::new_local(move |_: &()| {
+        let body = draft.with_untracked(CreateDraft::to_request);
+        async move { api.create_client(&body).await.map(Some) }
+    });
+    let busy = create.pending();
+    let server_problem = problem_of(create, Operation::Create);
+    let created = {
+        let answer = create.value();
+        Memo::new(move |_| {
+            answer.with(|a| a.as_ref().and_then(|r| r.as_ref().ok().cloned().flatten()))
+        })
+    };
     // Ask before a typed draft is left behind, and, once created, before the
     // secret shown only this once is (the "I have copied it" link is exempt).
     use_leave_guard(Signal::derive(move || {
         created.with(|c| match c {
             None => start
                 .with_value(|start| draft.with(|d| d.has_input_beyond(start)))
-                .then_some(UNSAVED_CHANGES),
-            Some(c) => c.secret.is_some().then_some(SECRET_NOT_COPIED),
+                .then_some(t.common.unsaved),
+            Some(c) => c.secret.is_some().then_some(t.create.secret_not_copied),
         })
     }));
-    let server_denied = RwSignal::new(None::<String>);
+    let server_denied = refusal_of(create);
     let decision = Signal::derive(move || match server_denied.get() {
         Some(r) => Decision::Denied(r),
-        None => decide(&auth.caller().get(), Operation::Create, None),
+        None => decide(t, &auth.caller().get(), Operation::Create, None),
     });
     let form = Form {
         draft,
         issues,
-        server: server_problem,
+        server: server_problem.into(),
     };
     // Said before the create: a client its creator could not manage
     // afterwards (neither an owner nor its product in their scope).
@@ -84,7 +94,7 @@ pub fn CreateClientPage() -> impl IntoView {
             return None;
         }
         let caller = auth.caller().get();
-        draft.with(|d| d.unmanageable_by(&caller))
+        draft.with(|d| d.unmanageable_by(t, &caller))
     });
 
     // Starting from a client that exists: `?from=<id>` duplicates it; the
@@ -93,12 +103,13 @@ pub fn CreateClientPage() -> impl IntoView {
     let start_note = RwSignal::new(None::<String>);
     let start_problem = RwSignal::new(None::<ProblemDetails>);
     let import_error = RwSignal::new(None::<String>);
+    let root = crate::dom::use_root();
     let fill = move |d: CreateDraft, note: String| {
         // `try_`: a duplicate's client may arrive after the page has gone.
         draft.try_set(d);
         start_note.try_set(Some(note));
         import_error.try_set(None);
-        crate::dom::focus_id(&format!("field-{}", Field::Name.key()));
+        root.focus_id(&format!("field-{}", Field::Name.key()));
     };
     let from = use_query_map().with_untracked(|q| q.get("from"));
     if let Some(id) = from.filter(|id| !id.is_empty()) {
@@ -113,27 +124,21 @@ pub fn CreateClientPage() -> impl IntoView {
                         .flatten()
                         .unwrap_or(true) => {}
                 Ok(c) => fill(
-                    import::duplicate(&c),
-                    format!(
-                        "A copy of \u{201c}{}\u{201d}: check every field, then create. The copy gets its own client ID and secret.",
-                        shortened(&c.display_name())
-                    ),
+                    import::duplicate(t, &c),
+                    (t.create.copy_of_note)(&shortened(&c.display_name())),
                 ),
                 Err(e) => {
-                    start_problem.try_set(Some(e.problem()));
+                    start_problem.try_set(Some(e.problem(t)));
                 }
             }
         });
     }
     let import_text = RwSignal::new(String::new());
-    let apply_import = move || match import::draft_from_json(&import_text.get_untracked()) {
+    let apply_import = move || match import::draft_from_json(t, &import_text.get_untracked()) {
         Ok(i) => {
-            let mut note = "Filled from the JSON: check every field, then create.".to_string();
+            let mut note = t.create.filled.to_string();
             if !i.ignored.is_empty() {
-                note.push_str(&format!(
-                    " Not carried over (a create does not take them): {}.",
-                    i.ignored.join(", ")
-                ));
+                note.push_str(&(t.create.not_carried)(&i.ignored.join(", ")));
             }
             fill(i.draft, note);
         }
@@ -159,74 +164,58 @@ pub fn CreateClientPage() -> impl IntoView {
                 (f, Some(i)) => format!("field-{}-{i}", f.key()),
                 (f, None) => format!("field-{}", f.key()),
             };
-            crate::dom::focus_id(&id);
+            root.focus_id(&id);
             return;
         }
-        busy.set(true);
-        server_problem.set(None);
-        let body = draft.get_untracked().to_request();
-        spawn_local(async move {
-            let r = api.create_client(&body).await;
-            busy.try_set(false);
-            match r {
-                Ok(c) => {
-                    created.try_set(Some(c));
-                }
-                Err(e) => {
-                    if let Some(reason) = e.forbidden_reason() {
-                        server_denied.try_set(Some(reason));
-                    }
-                    server_problem.try_set(Some(e.problem_after(Operation::Create)));
-                }
-            }
-        });
+        create.dispatch(());
     };
 
-    let choose = move |t: ClientType| {
+    let choose = move |kind: ClientType| {
         draft.update(|d| {
-            d.grant_types = CreateDraft::for_type(t.clone()).grant_types;
-            d.app_type = Some(t);
+            d.grant_types = CreateDraft::for_type(kind.clone()).grant_types;
+            d.app_type = Some(kind);
         });
     };
     let (grant_types, set_grant_types) = form.list(Field::GrantTypes);
     // Which sections show for the chosen type is the domain's rule.
-    let applies = move |f: Field| app_type.with(|t| f.applies_to(t.as_ref()));
+    let applies = move |f: Field| app_type.with(|k| f.applies_to(k.as_ref()));
     let interactive = move || applies(Field::CallbackUrls);
     let is_native = move || applies(Field::IosTeamId);
     // The fields on screen (server errors for others are listed above the form).
-    let shown_fields = move || app_type.with(|t| Field::for_create(t.as_ref()));
+    let shown_fields = move || app_type.with(|k| Field::for_create(k.as_ref()));
 
     view! {
         <section class="ncc-page ncc-page--narrow" aria-labelledby="ncc-create-title">
-            <nav class="ncc-breadcrumb" aria-label="Breadcrumb">
-                <a href=crate::routes::list_href()>"Clients"</a>
+            <nav class="ncc-breadcrumb" aria-label=t.detail.breadcrumb>
+                <a href=crate::routes::list_href()>{t.detail.clients}</a>
                 <span aria-hidden="true">" / "</span>
-                <span aria-current="page">"New client"</span>
+                <span aria-current="page">{c.new_client}</span>
             </nav>
-            <h1 id="ncc-create-title">"New client"</h1>
+            <h1 id="ncc-create-title">{c.new_client}</h1>
             {move || created.get().map(|c| {
+                let tc = &t.create;
                 let id = c.id.clone().unwrap_or_default();
                 view! {
                     // A region, not an alert: an alert would read the secret aloud.
                     <section class="ncc-secret-once" aria-labelledby="ncc-created-title">
-                        <h2 id="ncc-created-title">{format!("Client \u{201c}{}\u{201d} created", crate::components::shortened(&c.display_name()))}</h2>
-                        <p>"Client ID " <code>{id.clone()}</code> <CopyButton text=id.clone() label="Copy client ID" /></p>
+                        <h2 id="ncc-created-title">{(tc.created)(&shortened(&c.display_name()))}</h2>
+                        <p>{tc.client_id} <code>{id.clone()}</code> <CopyButton text=id.clone() label=t.detail.copy_client_id /></p>
                         // What was sent, once: Nexus never returns a description.
                         {Some(draft.with_untracked(|d| d.description.clone())).filter(|d| !d.trim().is_empty()).map(|d| view! {
-                            <p class="ncc-muted">"Description sent: \u{201c}" {crate::components::shortened(&d)} "\u{201d}. Nexus does not return it, so the client's page cannot show it."</p>
+                            <p class="ncc-muted">{(tc.description_sent)(&shortened(&d))}</p>
                         })}
                         {match c.secret.clone().filter(|_| !c.is_public()) {
                             Some(s) => view! {
-                                <p role="alert"><strong>"This is the client secret. Copy it now: this panel shows it once. Later, only callers who may rotate this secret can reveal it on the client's page."</strong></p>
+                                <p role="alert"><strong>{tc.secret_once}</strong></p>
                                 <div class="ncc-secret-once__row">
                                     <code class="ncc-secret-once__value">{s.clone()}</code>
-                                    <CopyButton text=s label="Copy client secret" />
+                                    <CopyButton text=s label=t.common.copy_client_secret />
                                 </div>
                             }.into_any(),
-                            None if c.is_public() => view! { <p class="ncc-muted">"A single-page or native app is a public client: it has no secret to copy."</p> }.into_any(),
-                            None => view! { <p class="ncc-muted">"The server returned no secret for this client."</p> }.into_any(),
+                            None if c.is_public() => view! { <p class="ncc-muted">{tc.public_no_secret}</p> }.into_any(),
+                            None => view! { <p class="ncc-muted">{tc.no_secret_returned}</p> }.into_any(),
                         }}
-                        <p><a class="ncc-btn" href=href(&path::detail(&id)) data-guard-exempt="">"I have copied it \u{2014} open the client"</a></p>
+                        <p><a class="ncc-btn" href=href(&path::detail(&id)) data-guard-exempt="">{tc.copied_open}</a></p>
                     </section>
                 }
             })}
@@ -234,47 +223,47 @@ pub fn CreateClientPage() -> impl IntoView {
                 {move || decision.get().reason().map(|r| view! { <p class="ncc-notice">{r.to_string()}</p> })}
                 {move || server_problem.get().map(|p| view! { <ProblemView problem=p shown=shown_fields() /> })}
                 <Show when=move || attempted.get() && !all_issues.with(Vec::is_empty)>
-                    <p class="ncc-notice" role="alert">{move || format!("Fix {} problem(s) marked below, then create again.", all_issues.with(Vec::len))}</p>
+                    <p class="ncc-notice" role="alert">{move || (t.create.fix_problems)(&t.num(all_issues.with(Vec::len)))}</p>
                 </Show>
                 {move || start_problem.get().map(|p| view! {
                     <ProblemView problem=p>
-                        <p>"The client to duplicate could not be loaded; the form starts empty."</p>
+                        <p>{t.create.duplicate_failed}</p>
                     </ProblemView>
                 })}
                 <details class="ncc-import">
-                    <summary>"Start from a client JSON (import)"</summary>
-                    <JsonSource id="ncc-import" label="Client JSON" text=import_text error=import_error on_file=apply_import
-                        hint="Paste a client as the detail view exports it, or a Nexus- or Auth0-shaped client, or choose its file. Its fields fill this form, and the fields a create cannot carry are listed. Nothing is sent until you create." />
-                    <button type="button" class="ncc-btn ncc-btn--secondary" on:click=move |_| apply_import()>"Fill the form"</button>
+                    <summary>{c.import_summary}</summary>
+                    <JsonSource id="ncc-import" label=c.client_json text=import_text error=import_error on_file=apply_import
+                        hint=c.import_hint />
+                    <button type="button" class="ncc-btn ncc-btn--secondary" on:click=move |_| apply_import()>{c.fill_form}</button>
                     {move || import_error.get().map(|e| view! { <p class="ncc-field__error" role="alert">{e}</p> })}
                 </details>
                 {move || start_note.get().map(|n| view! { <p class="ncc-notice" role="status">{n}</p> })}
                 <form class="ncc-form" novalidate on:submit=move |ev| { ev.prevent_default(); submit(); }>
                     <fieldset class="ncc-field ncc-type-chooser" id="field-app-type" aria-describedby="field-app-type-errors">
-                        <legend class="ncc-field__label">{Field::AppType.label()} <span class="ncc-required" aria-hidden="true">" *"</span></legend>
-                        {ClientType::CREATABLE.into_iter().enumerate().map(|(n, t)| {
-                            let value = t.clone();
-                            let checked = t.clone();
+                        <legend class="ncc-field__label">{Field::AppType.label(t)} <span class="ncc-required" aria-hidden="true">" *"</span></legend>
+                        {ClientType::CREATABLE.into_iter().enumerate().map(|(n, kind)| {
+                            let value = kind.clone();
+                            let checked = kind.clone();
                             view! {
                                 <label class="ncc-type-option">
-                                    <input type="radio" name="app-type" id=format!("field-app-type-{n}") value=t.as_str().to_string()
+                                    <input type="radio" name="app-type" id=format!("field-app-type-{n}") value=kind.as_str().to_string()
                                         prop:checked=move || app_type.with(|a| a.as_ref() == Some(&checked))
                                         on:change=move |_| choose(value.clone()) />
-                                    <span class="ncc-type-option__label">{t.label().to_string()}</span>
-                                    <span class="ncc-type-option__hint">{t.explanation()}</span>
+                                    <span class="ncc-type-option__label">{kind.label(t).to_string()}</span>
+                                    <span class="ncc-type-option__hint">{kind.explanation(t)}</span>
                                 </label>
                             }
                         }).collect_view()}
-                        <crate::components::FieldMessages id="field-app-type-errors" messages=field_messages(issues, server_problem, Field::AppType) />
+                        <crate::components::FieldMessages id="field-app-type-errors" messages=field_messages(issues, server_problem.into(), Field::AppType) />
                     </fieldset>
                     {form.controls(&[Field::Name, Field::Description])}
                     <Show when=interactive>
-                        <h2 class="ncc-section-title">"Application URIs"</h2>
+                        <h2 class="ncc-section-title">{c.app_uris}</h2>
                         {form.controls(&[Field::CallbackUrls, Field::LogoutUrls, Field::WebOrigins, Field::CorsOrigins, Field::InitiateLoginUri])}
                     </Show>
                     <fieldset class="ncc-field" id="field-grant-types">
-                        <legend class="ncc-field__label">{Field::GrantTypes.label()}</legend>
-                        <p class="ncc-field__hint">{Field::GrantTypes.hint()}</p>
+                        <legend class="ncc-field__label">{Field::GrantTypes.label(t)}</legend>
+                        <p class="ncc-field__hint">{Field::GrantTypes.hint(t)}</p>
                         <div class="ncc-checks">
                             {AUTH0_GRANT_TYPES.iter().map(|g| {
                                 let g = g.to_string();
@@ -298,21 +287,21 @@ pub fn CreateClientPage() -> impl IntoView {
                             }).collect_view()}
                         </div>
                     </fieldset>
-                    <h2 class="ncc-section-title">"Ownership"</h2>
+                    <h2 class="ncc-section-title">{c.ownership}</h2>
                     {form.controls(&[Field::Owners, Field::ProductName, Field::ApplicationName, Field::ClientUpnKey, Field::LogoUri])}
                     <Show when=is_native>
-                        <h2 class="ncc-section-title">"Mobile"</h2>
+                        <h2 class="ncc-section-title">{c.mobile}</h2>
                         {form.controls(&[Field::IosTeamId, Field::IosBundleId, Field::AndroidKeystoreHash, Field::AndroidPackageName])}
                     </Show>
                     {move || unmanageable.get().map(|why| view! {
                         <p class="ncc-warning" role="note" id="ncc-create-unmanageable">
-                            <strong>"You could not manage this client after creating it. "</strong>{why}
-                            " Add yourself as an owner, or choose a product in your scope, to keep it yours."
+                            <strong>{t.create.unmanageable}</strong>{why}
+                            {t.create.unmanageable_fix}
                         </p>
                     })}
                     <div class="ncc-form__actions">
-                        <GuardedButton label="Create client" busy=busy busy_label="Creating\u{2026}" decision=decision on_click=submit />
-                        <a class="ncc-btn ncc-btn--ghost" href=crate::routes::list_href()>"Cancel"</a>
+                        <GuardedButton label=c.submit busy=busy busy_label=c.creating decision=decision on_click=submit />
+                        <a class="ncc-btn ncc-btn--ghost" href=crate::routes::list_href()>{c.cancel}</a>
                     </div>
                 </form>
             </Show>

@@ -1,5 +1,6 @@
 use super::client_form::Form;
 use super::client_loader::ClientLoader;
+use super::write::{problem_of, refusal_of, Write};
 use crate::api::use_api;
 use crate::auth::use_auth;
 use crate::components::{
@@ -7,22 +8,24 @@ use crate::components::{
 };
 use crate::routes::{href, path};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 use nexus_domain::diff::{changes, diff, Change, ItemMark};
 use nexus_domain::permissions::decide;
 use nexus_domain::validation::validate_update;
-use nexus_domain::{Decision, EditDraft, Field, NexusClient, Operation, ProblemDetails};
+use nexus_domain::{
+    Catalog, Decision, EditDraft, Field, NexusClient, Operation, UpdateClientRequest,
+};
 
 /// `/clients/:id/edit`: the PATCH-able fields; only changes are sent, after a review.
 #[component]
 pub fn EditClientPage() -> impl IntoView {
+    let t = crate::i18n::t();
     let auth = use_auth();
     view! {
         <ClientLoader render=move |client, _| {
             // A caller who may not edit gets the reason, not a form whose
             // review stays disabled and whose leave prompt nags.
-            match decide(&auth.caller().get_untracked(), Operation::Edit, Some(&client)) {
+            match decide(t, &auth.caller().get_untracked(), Operation::Edit, Some(&client)) {
                 Decision::Denied(why) => view! { <EditNotAllowed client=client why=why /> }.into_any(),
                 Decision::Allowed => view! { <EditForm client=client /> }.into_any(),
             }
@@ -33,13 +36,14 @@ pub fn EditClientPage() -> impl IntoView {
 /// Clients / {name} / Edit.
 #[component]
 fn EditBreadcrumb(id: String, name: String) -> impl IntoView {
+    let t = crate::i18n::t();
     view! {
-        <nav class="ncc-breadcrumb" aria-label="Breadcrumb">
-            <a href=crate::routes::list_href()>"Clients"</a>
+        <nav class="ncc-breadcrumb" aria-label=t.detail.breadcrumb>
+            <a href=crate::routes::list_href()>{t.detail.clients}</a>
             <span aria-hidden="true">" / "</span>
             <a href=href(&path::detail(&id))>{name}</a>
             <span aria-hidden="true">" / "</span>
-            <span aria-current="page">"Edit"</span>
+            <span aria-current="page">{t.edit.edit}</span>
         </nav>
     }
 }
@@ -48,14 +52,15 @@ fn EditBreadcrumb(id: String, name: String) -> impl IntoView {
 /// way back to the client (read-only there).
 #[component]
 fn EditNotAllowed(client: NexusClient, why: String) -> impl IntoView {
+    let t = crate::i18n::t();
     let id = client.id.clone().unwrap_or_default();
     let name = shortened(&client.display_name());
     view! {
         <section class="ncc-page ncc-page--narrow" aria-labelledby="ncc-edit-title">
             <EditBreadcrumb id=id.clone() name=name.clone() />
-            <h1 id="ncc-edit-title">{format!("You cannot edit {name}")}</h1>
+            <h1 id="ncc-edit-title">{(t.edit.cannot_edit)(&name)}</h1>
             <p class="ncc-notice" role="note">{why}</p>
-            <p><a class="ncc-btn" href=href(&path::detail(&id))>"View the client"</a></p>
+            <p><a class="ncc-btn" href=href(&path::detail(&id))>{t.edit.view_client}</a></p>
         </section>
     }
 }
@@ -72,7 +77,7 @@ fn review_value(value: &str, label: String) -> AnyView {
 /// One side of a list field in the review, item by item: before shows the
 /// kept and removed items, after the kept and added ones, each marked in
 /// words (for screen readers) and by style.
-fn review_items(ch: &Change, after: bool, label: String) -> AnyView {
+fn review_items(t: &'static Catalog, ch: &Change, after: bool, label: String) -> AnyView {
     let shown: Vec<_> = ch
         .items
         .iter()
@@ -84,15 +89,15 @@ fn review_items(ch: &Change, after: bool, label: String) -> AnyView {
         .cloned()
         .collect();
     if shown.is_empty() {
-        return "none".into_any();
+        return t.edit.none.into_any();
     }
     shown
         .into_iter()
         .map(|i| {
             let (class, word) = match i.mark {
-                ItemMark::Added => ("ncc-review__item ncc-review__item--added", "added: "),
-                ItemMark::Removed => ("ncc-review__item ncc-review__item--removed", "removed: "),
-                ItemMark::Kept => ("ncc-review__item", "kept: "),
+                ItemMark::Added => ("ncc-review__item ncc-review__item--added", t.edit.added),
+                ItemMark::Removed => ("ncc-review__item ncc-review__item--removed", t.edit.removed),
+                ItemMark::Kept => ("ncc-review__item", t.edit.kept),
             };
             view! {
                 <div class=class>
@@ -107,6 +112,8 @@ fn review_items(ch: &Change, after: bool, label: String) -> AnyView {
 
 #[component]
 fn EditForm(client: NexusClient) -> impl IntoView {
+    let t = crate::i18n::t();
+    let e = &t.edit;
     let api = use_api();
     let auth = use_auth();
     let toasts = use_toasts();
@@ -121,16 +128,28 @@ fn EditForm(client: NexusClient) -> impl IntoView {
     let review_rows = Memo::new(move |_| original.with(|o| draft.with(|d| changes(o, d))));
     let dirty = Signal::derive(move || !patch.with(|p| p.is_empty()));
     use_unsaved_guard(dirty);
-    let issues_memo = Memo::new(move |_| validate_update(&patch.get()));
-    let issues = Signal::derive(move || issues_memo.get());
-    let server_problem = RwSignal::new(None::<ProblemDetails>);
-    let server_denied = RwSignal::new(None::<String>);
-    let busy = RwSignal::new(false);
+    let issues: Signal<_> = Memo::new(move |_| patch.with(|p| validate_update(t, p))).into();
+    // The save: sends the patch. The draft it was made from is kept: once
+    // saved, it is the new baseline; not the draft at the time the answer
+    // comes: what the user typed meanwhile was not sent (issue 9, item 7).
+    let sent = StoredValue::new(EditDraft::default());
+    let save_write: Write = {
+        let id = id.clone();
+        Action::new_local(move |_: &()| {
+            sent.set_value(draft.get_untracked());
+            let (id, body) = (id.clone(), patch.get_untracked());
+            async move { api.update_client(&id, &body).await.map(Some) }
+        })
+    };
+    let busy = save_write.pending();
+    let server_problem = problem_of(save_write, Operation::Edit);
+    let server_denied = refusal_of(save_write);
     let reviewing = RwSignal::new(false);
     let client_for_rule = client.clone();
     let decision = Signal::derive(move || match server_denied.get() {
         Some(r) => Decision::Denied(r),
         None => decide(
+            t,
             &auth.caller().get(),
             Operation::Edit,
             Some(&client_for_rule),
@@ -139,7 +158,7 @@ fn EditForm(client: NexusClient) -> impl IntoView {
     let form = Form {
         draft,
         issues,
-        server: server_problem,
+        server: server_problem.into(),
     };
 
     let review_decision = Signal::derive(move || {
@@ -147,141 +166,120 @@ fn EditForm(client: NexusClient) -> impl IntoView {
         if !d.is_allowed() {
             d
         } else if !dirty.get() {
-            Decision::Denied("Nothing has changed yet.".into())
+            Decision::Denied(t.edit.nothing_changed.into())
         } else if !issues.with(Vec::is_empty) {
-            Decision::Denied(format!(
-                "Fix the {} problem(s) marked in the form first.",
-                issues.with(Vec::len)
-            ))
+            Decision::Denied((t.edit.fix_first)(&t.num(issues.with(Vec::len))))
         } else {
             Decision::Allowed
         }
     });
 
+    let root = crate::dom::use_root();
     // The review replaces the form: focus follows, so keyboard and screen
     // reader users land on it (the button they pressed is gone).
     let open_review = move || {
         reviewing.set(true);
-        request_animation_frame(|| crate::dom::focus_id("ncc-review-title"));
+        request_animation_frame(move || root.focus_id("ncc-review-title"));
     };
 
-    let save = {
-        let id = id.clone();
-        move || {
-            // Checked again here, not only on the button: a save already on
-            // its way, or a caller who may not edit, sends nothing.
-            if busy.get_untracked() || !decision.get_untracked().is_allowed() {
-                return;
-            }
-            let body = patch.get_untracked();
-            if body.is_empty() {
-                return;
-            }
-            // The draft this body was made from: once saved, it is the new
-            // baseline. Not the draft at the time the answer comes: what the
-            // user typed meanwhile was not sent (issue 9, item 7).
-            let sent = draft.get_untracked();
-            busy.set(true);
-            server_problem.set(None);
-            let id = id.clone();
-            let navigate = navigate.clone();
-            // Resolved now: after the await there is no reactive owner to read context from.
-            let detail_href = href(&path::detail(&id));
-            spawn_local(async move {
-                let r = api.update_client(&id, &body).await;
-                busy.try_set(false);
-                match r {
-                    Ok(_) => {
-                        // What was sent is the new baseline (try_*: the user
-                        // may have left the page meanwhile).
-                        let Some(now) = draft.try_get_untracked() else {
-                            return;
-                        };
-                        let typed_meanwhile = now != sent;
-                        original.try_set(sent);
-                        if typed_meanwhile {
-                            // Later edits stay in the form, still unsaved (the
-                            // guard keeps them), ready to review and save.
-                            reviewing.try_set(false);
-                            toasts.show(
-                                "Changes saved. What you typed while saving is not saved yet.",
-                            );
-                        } else {
-                            toasts.show("Changes saved.");
-                            navigate(&detail_href, crate::routes::nav(false));
-                        }
-                    }
-                    Err(e) => {
-                        // Field errors send the user back to the form, where they
-                        // show at their fields. Anything else keeps the review
-                        // open: Save stays in view, to try again in one click, or
-                        // disabled with the server's reason after a 403.
-                        if let Some(reason) = e.forbidden_reason() {
-                            server_denied.try_set(Some(reason));
-                        }
-                        let problem = e.problem_after(Operation::Edit);
-                        if !problem.errors.is_empty() {
-                            reviewing.try_set(false);
-                        }
-                        server_problem.try_set(Some(problem));
+    let save = move || {
+        // Checked again here, not only on the button: a save already on
+        // its way, or a caller who may not edit, sends nothing.
+        if busy.get_untracked() || !decision.get_untracked().is_allowed() {
+            return;
+        }
+        if patch.with_untracked(UpdateClientRequest::is_empty) {
+            return;
+        }
+        save_write.dispatch(());
+    };
+    // What an answer does to the form. An effect of this view: when the user
+    // has left it meanwhile, it does nothing.
+    let detail_href = href(&path::detail(&id));
+    let (answer, version) = (save_write.value(), save_write.version());
+    Effect::watch(
+        move || version.get(),
+        move |_, _, _| {
+            answer.with_untracked(|a| match a {
+                Some(Ok(_)) => {
+                    let sent = sent.get_value();
+                    let typed_meanwhile = draft.with_untracked(|now| *now != sent);
+                    original.set(sent);
+                    if typed_meanwhile {
+                        // Later edits stay in the form, still unsaved (the
+                        // guard keeps them), ready to review and save.
+                        reviewing.set(false);
+                        toasts.show(t.edit.saved_typed);
+                    } else {
+                        toasts.show(t.edit.saved);
+                        navigate(&detail_href, crate::routes::nav(false));
                     }
                 }
-            });
-        }
-    };
+                // Field errors send the user back to the form, where they
+                // show at their fields. Anything else keeps the review open:
+                // Save stays in view, to try again in one click, or disabled
+                // with the server's reason after a 403.
+                Some(Err(e)) if !e.problem_after(t, Operation::Edit).errors.is_empty() => {
+                    reviewing.set(false);
+                }
+                Some(Err(_)) | None => {}
+            })
+        },
+        false,
+    );
 
     let c = client.clone();
     view! {
         <section class="ncc-page ncc-page--narrow" aria-labelledby="ncc-edit-title">
             <EditBreadcrumb id=id.clone() name=name.clone() />
-            <h1 id="ncc-edit-title">{format!("Edit {name}")}</h1>
+            <h1 id="ncc-edit-title">{(e.title)(&name)}</h1>
             {c.is_terraform_managed().then(|| view! {
-                <p class="ncc-warning" role="note"><strong>"Managed by Terraform. "</strong>"Changes saved here may be overwritten by the next terraform apply."</p>
+                <p class="ncc-warning" role="note"><strong>{t.detail.terraform_strong}</strong>{t.edit.terraform_warning}</p>
             })}
             {move || decision.get().reason().map(|r| view! { <p class="ncc-notice">{r.to_string()}</p> })}
             {move || server_problem.get().map(|p| view! { <ProblemView problem=p shown=Field::for_edit() /> })}
             <Show when=move || reviewing.get()>
                 <section class="ncc-card ncc-review" aria-labelledby="ncc-review-title">
-                    <h2 id="ncc-review-title" tabindex="-1">"Review changes"</h2>
+                    <h2 id="ncc-review-title" tabindex="-1">{e.review_title}</h2>
                     <table class="ncc-table ncc-review__table">
-                        <thead><tr><th scope="col">"Field"</th><th scope="col">"Before"</th><th scope="col">"After"</th></tr></thead>
+                        <thead><tr><th scope="col">{e.field}</th><th scope="col">{e.before}</th><th scope="col">{e.after}</th></tr></thead>
                         <tbody>
                             {move || review_rows.get().into_iter().map(|ch| view! {
                                 <tr>
-                                    <th scope="row">{ch.field.label()}</th>
-                                    <td class="ncc-review__old" class:ncc-review__list=!ch.items.is_empty()>{if !ch.items.is_empty() { review_items(&ch, false, format!("{} (before)", ch.field.label())) } else if ch.old.is_empty() { "not set".to_string().into_any() } else { review_value(&ch.old, format!("{} (before)", ch.field.label())) }}</td>
-                                    <td class="ncc-review__new">{if !ch.items.is_empty() { review_items(&ch, true, format!("{} (after)", ch.field.label())) } else if ch.new.is_empty() { "not set".to_string().into_any() } else { review_value(&ch.new, format!("{} (after)", ch.field.label())) }}</td>
+                                    <th scope="row">{ch.field.label(t)}</th>
+                                    <td class="ncc-review__old" class:ncc-review__list=!ch.items.is_empty()>{if !ch.items.is_empty() { review_items(t, &ch, false, (t.edit.label_before)(ch.field.label(t))) } else if ch.old.is_empty() { t.detail.not_set.into_any() } else { review_value(&ch.old, (t.edit.label_before)(ch.field.label(t))) }}</td>
+                                    <td class="ncc-review__new">{if !ch.items.is_empty() { review_items(t, &ch, true, (t.edit.label_after)(ch.field.label(t))) } else if ch.new.is_empty() { t.detail.not_set.into_any() } else { review_value(&ch.new, (t.edit.label_after)(ch.field.label(t))) }}</td>
                                 </tr>
                             }).collect_view()}
                         </tbody>
                     </table>
                     <div class="ncc-form__actions">
-                        <GuardedButton label="Save changes" busy=busy busy_label="Saving\u{2026}" decision=decision on_click=save.clone() />
-                        <button type="button" class="ncc-btn ncc-btn--ghost" on:click=move |_| reviewing.set(false)>"Back to editing"</button>
+                        <GuardedButton label=e.save busy=busy busy_label=e.saving decision=decision on_click=save />
+                        <button type="button" class="ncc-btn ncc-btn--ghost" on:click=move |_| reviewing.set(false)>{e.back_to_editing}</button>
                     </div>
                 </section>
             </Show>
             <form class="ncc-form" class:ncc-hidden=move || reviewing.get() novalidate
                 on:submit=move |ev| { ev.prevent_default(); if review_decision.get_untracked().is_allowed() { open_review(); } }>
-                <h2 class="ncc-section-title">"Ownership"</h2>
+                <h2 class="ncc-section-title">{t.create.ownership}</h2>
                 {form.controls(&[Field::Owners, Field::ProductName, Field::ApplicationName, Field::ClientUpnKey])}
-                <h2 class="ncc-section-title">"Application URIs"</h2>
+                <h2 class="ncc-section-title">{t.create.app_uris}</h2>
                 {form.controls(&[Field::CallbackUrls, Field::LogoutUrls, Field::WebOrigins, Field::CorsOrigins])}
-                <h2 class="ncc-section-title">"Mobile"</h2>
+                <h2 class="ncc-section-title">{t.create.mobile}</h2>
                 {form.controls(&[Field::IosTeamId, Field::IosBundleId, Field::AndroidKeystoreHash, Field::AndroidPackageName])}
                 <section class="ncc-card ncc-readonly" aria-labelledby="ncc-ro-title">
-                    <h2 id="ncc-ro-title">"Not editable here"</h2>
-                    <p class="ncc-muted">"The Nexus update API cannot change the name, type, grant types, logo or token settings. They are set when the client is created (or by Terraform)."</p>
+                    <h2 id="ncc-ro-title">{e.not_editable}</h2>
+                    <p class="ncc-muted">{e.not_editable_text}</p>
                     <dl class="ncc-dl">
-                        <div class="ncc-dl__row"><dt>{Field::Name.label()}</dt><dd><LongText text=c.display_name() label=Field::Name.label() /></dd></div>
-                        <div class="ncc-dl__row"><dt>"Type"</dt><dd>{c.kind().map(|k| k.label().to_string()).unwrap_or_else(|| "not set".into())}</dd></div>
-                        <div class="ncc-dl__row"><dt>{Field::GrantTypes.label()}</dt><dd><LongText text=c.grant_types.clone().filter(|g| !g.is_empty()).map(|g| g.join(", ")).unwrap_or_else(|| "not set".into()) label=Field::GrantTypes.label() /></dd></div>
+                        <div class="ncc-dl__row"><dt>{Field::Name.label(t)}</dt><dd><LongText text=c.display_name() label=Field::Name.label(t) /></dd></div>
+                        <div class="ncc-dl__row"><dt>{t.detail.type_}</dt><dd>{c.kind().map(|k| k.label(t).to_string()).unwrap_or_else(|| t.detail.not_set.into())}</dd></div>
+                        <div class="ncc-dl__row"><dt>{Field::GrantTypes.label(t)}</dt><dd><LongText text=c.grant_types.clone().filter(|g| !g.is_empty()).map(|g| g.join(", ")).unwrap_or_else(|| t.detail.not_set.into()) label=Field::GrantTypes.label(t) /></dd></div>
                     </dl>
                 </section>
                 <div class="ncc-form__actions">
-                    <GuardedButton label="Review changes" decision=review_decision
+                    <GuardedButton label=e.review decision=review_decision
                         on_click=open_review />
-                    <a class="ncc-btn ncc-btn--ghost" href=href(&path::detail(&id))>"Cancel"</a>
+                    <a class="ncc-btn ncc-btn--ghost" href=href(&path::detail(&id))>{t.create.cancel}</a>
                 </div>
             </form>
         </section>

@@ -14,7 +14,7 @@ use nexus_domain::{Field, ProblemDetails};
 pub struct Form<D: 'static> {
     pub draft: RwSignal<D>,
     pub issues: Signal<Vec<Issue>>,
-    pub server: RwSignal<Option<ProblemDetails>>,
+    pub server: Signal<Option<ProblemDetails>>,
 }
 
 impl<D> Clone for Form<D> {
@@ -82,7 +82,7 @@ impl<D: FieldSlots + Send + Sync + 'static> Form<D> {
 /// form or tried to submit) plus the server's field errors.
 pub fn field_messages(
     issues: Signal<Vec<Issue>>,
-    server: RwSignal<Option<ProblemDetails>>,
+    server: Signal<Option<ProblemDetails>>,
     field: Field,
 ) -> Signal<Vec<String>> {
     Signal::derive(move || {
@@ -107,7 +107,7 @@ pub fn field_messages(
 /// Per-item messages for a list field.
 pub fn item_messages(
     issues: Signal<Vec<Issue>>,
-    server: RwSignal<Option<ProblemDetails>>,
+    server: Signal<Option<ProblemDetails>>,
     field: Field,
 ) -> Signal<Vec<(usize, String)>> {
     Signal::derive(move || {
@@ -142,6 +142,7 @@ pub fn TextField(
     set: SignalSetter<String>,
     #[prop(into)] messages: Signal<Vec<String>>,
 ) -> impl IntoView {
+    let t = crate::i18n::t();
     let required = field.required();
     let max_chars = field.max_chars();
     let multiline = max_chars.is_some();
@@ -158,7 +159,7 @@ pub fn TextField(
         }
     );
     let invalid = move || (!messages.with(Vec::is_empty)).then_some("true");
-    let placeholder = field.placeholder();
+    let placeholder = field.placeholder(t);
     // A value too long to lay out at once (a server may send 100,000
     // characters) waits behind a button until the user asks to edit it
     // (issue 9, item 4).
@@ -168,6 +169,7 @@ pub fn TextField(
     let opened = RwSignal::new(long.is_none());
     let control_id = id.clone();
     let input_id = id.clone();
+    let root = crate::dom::use_root();
     let make_control = move || {
         if multiline {
             view! {
@@ -186,13 +188,7 @@ pub fn TextField(
         }
     };
     let open_label = long
-        .map(|n| {
-            format!(
-                "Edit all {} characters of {}",
-                nexus_domain::display::group_thousands(n),
-                field.label()
-            )
-        })
+        .map(|n| (t.form.edit_all)(&t.num(n), field.label(t)))
         .unwrap_or_default();
     let control = move || {
         if opened.get() {
@@ -206,7 +202,7 @@ pub fn TextField(
                         on:click=move |_| {
                             opened.set(true);
                             let control_id = control_id.clone();
-                            request_animation_frame(move || crate::dom::focus_id(&control_id));
+                            request_animation_frame(move || root.focus_id(&control_id));
                         }>
                         {open_label}
                     </button>
@@ -218,13 +214,13 @@ pub fn TextField(
     view! {
         <div class="ncc-field">
             <label class="ncc-field__label" for=id.clone()>
-                {field.label()}
+                {field.label(t)}
                 {required.then(|| view! { <span class="ncc-required" aria-hidden="true">" *"</span> })}
             </label>
-            <p id=hint_id class="ncc-field__hint">{field.hint()}</p>
+            <p id=hint_id class="ncc-field__hint">{field.hint(t)}</p>
             {control}
             {max_chars.map(|max| view! {
-                <p id=count_id.clone() class="ncc-field__count">{move || format!("{} of {max} characters", value.with(|v| v.trim().chars().count()))}</p>
+                <p id=count_id.clone() class="ncc-field__count">{move || (t.form.char_count)(&t.num(value.with(|v| v.trim().chars().count())), max)}</p>
             })}
             <FieldMessages id=err_id messages=messages />
         </div>
@@ -238,16 +234,17 @@ pub fn ListField(
     items: Signal<Vec<String>>,
     set_items: SignalSetter<Vec<String>>,
     issues: Signal<Vec<Issue>>,
-    server: RwSignal<Option<ProblemDetails>>,
+    server: Signal<Option<ProblemDetails>>,
 ) -> impl IntoView {
+    let t = crate::i18n::t();
     view! {
         <ListEditor
-            label=field.label()
+            label=field.label(t)
             id=format!("field-{}", field.key())
             items=items
             set_items=set_items
-            hint=field.hint()
-            placeholder=field.placeholder()
+            hint=field.hint(t)
+            placeholder=field.placeholder(t)
             item_errors=item_messages(issues, server, field)
             errors=field_messages(issues, server, field)
         />

@@ -23,6 +23,7 @@ pub fn ClientLoader(
     render: impl Fn(NexusClient, Callback<NexusClient>) -> AnyView + Send + Sync + 'static,
     #[prop(optional)] on_id_change: Option<Callback<()>>,
 ) -> impl IntoView {
+    let t = crate::i18n::t();
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
     let api = use_api();
@@ -52,22 +53,22 @@ pub fn ClientLoader(
         // An answer for another id (the route moved on while it was on its
         // way) is nobody's: this route is still loading its own.
         match load.get().filter(|(for_id, _): &Answer| *for_id == route_id) {
-            None => view! { <Skeleton label="Loading the client\u{2026}" /> }.into_any(),
+            None => view! { <Skeleton label=t.form.loading_client /> }.into_any(),
             Some((_, Err(e))) if e.is_not_found() => {
                 let detail = e
-                    .problem()
+                    .problem(t)
                     .detail
-                    .unwrap_or_else(|| "This client does not exist, or was deleted.".into());
+                    .unwrap_or_else(|| t.form.no_such_client.into());
                 view! { <NotFoundPage message=detail /> }.into_any()
             }
             Some((_, Err(e))) => {
                 view! {
-                    <ProblemView problem=e.problem()>
+                    <ProblemView problem=e.problem(t)>
                         <button type="button" class="ncc-btn ncc-btn--secondary" on:click=move |_| load.refetch()>
-                            "Try again"
+                            {t.form.try_again}
                         </button>
                         " "
-                        <a class="ncc-btn ncc-btn--ghost" href=crate::routes::list_href()>"Back to the list"</a>
+                        <a class="ncc-btn ncc-btn--ghost" href=crate::routes::list_href()>{t.form.back_to_list}</a>
                     </ProblemView>
                 }
                 .into_any()

@@ -12,9 +12,9 @@ use nexus_domain::bulk::{
     import_list, owner_input, plan, BulkAction, BulkItem, Outcome, Plan, Selection,
 };
 use nexus_domain::list::ClientSummary;
-use nexus_domain::list_query::{count_phrase, grouped};
+use nexus_domain::list_query::count_phrase;
 use nexus_domain::permissions::decide;
-use nexus_domain::{Decision, Operation, ProblemDetails};
+use nexus_domain::{Catalog, Decision, Operation, ProblemDetails};
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -48,6 +48,7 @@ pub fn SelectionBar(
     run: BulkRun,
     on_finish: Callback<()>,
 ) -> impl IntoView {
+    let t = crate::i18n::t();
     let api = use_api();
     let auth = use_auth();
     // Enabled when the caller may change at least one selected client (the
@@ -71,12 +72,10 @@ pub fn SelectionBar(
         Signal::derive(move || {
             let n = selection.with(Selection::len);
             if n == 0 {
-                return Decision::Denied("Select one or more clients first.".into());
+                return Decision::Denied(t.bulk.select_first.into());
             }
             if run.running.get() {
-                return Decision::Denied(
-                    "A bulk run is under way: wait for it, or cancel it.".into(),
-                );
+                return Decision::Denied(t.bulk.under_way.into());
             }
             let Some((any, first)) = scan.get() else {
                 return Decision::Allowed;
@@ -86,17 +85,14 @@ pub fn SelectionBar(
             }
             let caller = auth.caller().get();
             let reason = first
-                .map(|row| plan(&caller, &probe(op), [&row]))
+                .map(|row| plan(t, &caller, &probe(op), [&row]))
                 .and_then(|p| p.skipped.into_iter().next())
                 .and_then(|i| match i.outcome {
                     Outcome::Skipped(r) => Some(r),
                     _ => None,
                 })
                 .unwrap_or_default();
-            Decision::Denied(format!(
-                "You may change none of the {} selected. {reason}",
-                count_phrase(n, n)
-            ))
+            Decision::Denied((t.bulk.none_changeable)(&count_phrase(t, n, n), &reason))
         })
     };
     let ask = RwSignal::new(None::<Ask>);
@@ -108,7 +104,7 @@ pub fn SelectionBar(
         let caller = auth.caller().get_untracked();
         clients.with_untracked(|c| {
             selection.with_untracked(|s| match c {
-                Some(c) => plan(&caller, action, s.of(c)),
+                Some(c) => plan(t, &caller, action, s.of(c)),
                 None => Plan::default(),
             })
         })
@@ -130,17 +126,9 @@ pub fn SelectionBar(
         let p = planned(&action);
         let n = p.attempt.len();
         let title = match &action {
-            BulkAction::Delete => format!("Delete {}", count_phrase(n, n)),
-            BulkAction::AddOwner(o) => format!(
-                "Add the owner \u{201c}{o}\u{201d} to {}",
-                count_phrase(n, n)
-            ),
-            BulkAction::RemoveOwner(o) => {
-                format!(
-                    "Remove the owner \u{201c}{o}\u{201d} from {}",
-                    count_phrase(n, n)
-                )
-            }
+            BulkAction::Delete => (t.bulk.delete_n)(&count_phrase(t, n, n)),
+            BulkAction::AddOwner(o) => (t.bulk.add_owner_to)(o, &count_phrase(t, n, n)),
+            BulkAction::RemoveOwner(o) => (t.bulk.remove_owner_from)(o, &count_phrase(t, n, n)),
         };
         let targets = Rc::new(p.attempt);
         let items: Vec<BulkItem> = targets
@@ -156,30 +144,30 @@ pub fn SelectionBar(
         let job: Job = Rc::new(move |i| {
             let target = targets.get(i).cloned();
             Box::pin(async move {
-                let Some(t) = target else {
+                let Some(target) = target else {
                     return Err(ProblemDetails::local(
-                        "Nothing to send",
-                        "This client is not part of the run.",
+                        t.bulk.nothing_to_send,
+                        t.bulk.not_in_run,
                     ));
                 };
-                match &t.patch {
+                match &target.patch {
                     None => api
-                        .delete_client(&t.id)
+                        .delete_client(&target.id)
                         .await
                         .map(|()| None)
-                        .map_err(|e| e.problem_after(Operation::Delete)),
+                        .map_err(|e| e.problem_after(t, Operation::Delete)),
                     Some(body) => api
-                        .update_client(&t.id, body)
+                        .update_client(&target.id, body)
                         .await
                         .map(|_| None)
-                        .map_err(|e| e.problem_after(Operation::Edit)),
+                        .map_err(|e| e.problem_after(t, Operation::Edit)),
                 }
             })
         });
         ask.set(None);
         run.start(title, items, action == BulkAction::Delete, job, on_finish);
     };
-    let owner_action = move |remove: bool| match owner_input(&owner.get_untracked()) {
+    let owner_action = move |remove: bool| match owner_input(t, &owner.get_untracked()) {
         Ok(o) => go(if remove {
             BulkAction::RemoveOwner(o)
         } else {
@@ -202,14 +190,11 @@ pub fn SelectionBar(
                 })
                 .collect_view();
             view! {
-                <p>{format!("{} selected.", count_phrase(n, n))}</p>
+                <p>{(t.bulk.n_selected)(&count_phrase(t, n, n))}</p>
                 {(p.denied > 0).then(|| view! {
-                    <p class="ncc-notice" role="note">{format!(
-                        "You may not change {} of them: they will be skipped, not attempted.",
-                        grouped(p.denied)
-                    )}</p>
+                    <p class="ncc-notice" role="note">{(t.bulk.may_not_change)(&t.num(p.denied))}</p>
                     <details>
-                        <summary>"Why, client by client"</summary>
+                        <summary>{t.bulk.why_each}</summary>
                         <ul class="ncc-bulk__list">{reasons}</ul>
                     </details>
                 })}
@@ -229,14 +214,14 @@ pub fn SelectionBar(
     let owner_field = move || {
         view! {
             <div class="ncc-field">
-                <label class="ncc-field__label" for="ncc-bulk-owner">"Owner (a user id or role)"</label>
+                <label class="ncc-field__label" for="ncc-bulk-owner">{t.bulk.owner_label}</label>
                 <input id="ncc-bulk-owner" class="ncc-input" type="text" autocomplete="off" spellcheck="false"
                     aria-invalid=move || owner_error.with(Option::is_some).then_some("true")
                     aria-describedby="ncc-bulk-owner-error"
                     prop:value=move || owner.get()
                     on:input:target=move |ev| { owner.set(ev.target().value()); owner_error.set(None); } />
                 <p id="ncc-bulk-owner-error" class="ncc-field__error" role="alert">{move || owner_error.get()}</p>
-                <p class="ncc-field__hint">"Each client gets one change: its owners, with this one added or removed. A client where nothing would change is skipped."</p>
+                <p class="ncc-field__hint">{t.bulk.owner_hint}</p>
             </div>
         }
     };
@@ -246,23 +231,23 @@ pub fn SelectionBar(
         Ask::RemoveOwner => owner_action(true),
     };
     let buttons = [
-        ("Delete selected", Operation::Delete, Ask::Delete),
-        ("Add an owner", Operation::Edit, Ask::AddOwner),
-        ("Remove an owner", Operation::Edit, Ask::RemoveOwner),
+        (t.bulk.delete_selected, Operation::Delete, Ask::Delete),
+        (t.bulk.add_owner, Operation::Edit, Ask::AddOwner),
+        (t.bulk.remove_owner, Operation::Edit, Ask::RemoveOwner),
     ];
     view! {
-        <div class="ncc-bulkbar" role="group" aria-label="Selection">
+        <div class="ncc-bulkbar" role="group" aria-label=t.bulk.selection>
             <span class="ncc-muted" role="status">{move || match selection.with(Selection::len) {
-                0 => "No client selected".to_string(),
-                n => format!("{} selected", count_phrase(n, n)),
+                0 => t.bulk.none_selected.to_string(),
+                n => (t.bulk.selected)(&count_phrase(t, n, n)),
             }}</span>
             <Show when=move || { let (on, all) = matching.get(); on < all }>
                 <button type="button" class="ncc-btn ncc-btn--ghost ncc-btn--small" on:click=move |_| select_matching.run(())>
-                    {move || format!("Select all {} matching", grouped(matching.get().1))}
+                    {move || (t.bulk.select_all_matching)(&t.num(matching.get().1))}
                 </button>
             </Show>
             <Show when=move || !selection.with(Selection::is_empty)>
-                <button type="button" class="ncc-btn ncc-btn--ghost ncc-btn--small" on:click=move |_| selection.update(Selection::clear)>"Clear selection"</button>
+                <button type="button" class="ncc-btn ncc-btn--ghost ncc-btn--small" on:click=move |_| selection.update(Selection::clear)>{t.bulk.clear_selection}</button>
             </Show>
             <div class="ncc-bulkbar__actions">
                 {buttons.into_iter().map(|(label, op, which)| view! {
@@ -274,11 +259,12 @@ pub fn SelectionBar(
         // owner action, the typed count for a delete.
         {move || ask.get().map(|which| {
             let n = attempted();
-            let all = count_phrase(n, n);
+            let all = count_phrase(t, n, n);
+            let b = &t.bulk;
             let (title, label, typed) = match which {
-                Ask::Delete => (format!("Delete {all}?"), format!("Delete {all}"), Some(format!("delete {all}"))),
-                Ask::AddOwner => ("Add an owner to the selected clients".to_string(), format!("Add to {all}"), None),
-                Ask::RemoveOwner => ("Remove an owner from the selected clients".to_string(), format!("Remove from {all}"), None),
+                Ask::Delete => ((b.delete_q)(&all), (b.delete_n)(&all), Some((b.delete_typed)(&all))),
+                Ask::AddOwner => (b.add_owner_title.to_string(), (b.add_to)(&all), None),
+                Ask::RemoveOwner => (b.remove_owner_title.to_string(), (b.remove_from)(&all), None),
             };
             view! {
                 <ConfirmDialog open=dialog_open(which) title=title confirm_label=label confirm_text=typed
@@ -294,18 +280,19 @@ pub fn SelectionBar(
 /// Creates clients from a JSON list, one by one, with per-item results.
 #[component]
 pub fn ImportList(run: BulkRun, on_finish: Callback<()>) -> impl IntoView {
+    let t = crate::i18n::t();
     let api = use_api();
     let auth = use_auth();
     let text = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let decision = Signal::derive(move || {
         if run.running.get() {
-            return Decision::Denied("A bulk run is under way: wait for it, or cancel it.".into());
+            return Decision::Denied(t.bulk.under_way.into());
         }
-        decide(&auth.caller().get(), Operation::Create, None)
+        decide(t, &auth.caller().get(), Operation::Create, None)
     });
     let create = move || {
-        let list = match import_list(&text.get_untracked()) {
+        let list = match import_list(t, &text.get_untracked()) {
             Ok(list) => list,
             Err(e) => return error.set(Some(e)),
         };
@@ -315,9 +302,11 @@ pub fn ImportList(run: BulkRun, on_finish: Callback<()>) -> impl IntoView {
             .map(|i| BulkItem {
                 id: None,
                 name: i.name.clone(),
+                // Not valid: skipped with why, never sent; "Retry failed"
+                // does not offer it (a retry could never succeed).
                 outcome: match &i.request {
                     Ok(_) => Outcome::Waiting,
-                    Err(why) => Outcome::Failed(Box::new(not_valid(why))),
+                    Err(why) => Outcome::Skipped((t.bulk.not_valid_skipped)(why)),
                 },
                 secret: None,
             })
@@ -332,15 +321,15 @@ pub fn ImportList(run: BulkRun, on_finish: Callback<()>) -> impl IntoView {
                         .create_client(&body)
                         .await
                         .map(Some)
-                        .map_err(|e| e.problem_after(Operation::Create)),
+                        .map_err(|e| e.problem_after(t, Operation::Create)),
                     // Not valid: never sent, not even on a retry.
-                    Some(Err(why)) => Err(not_valid(&why)),
-                    None => Err(not_valid("Not in the list.")),
+                    Some(Err(why)) => Err(not_valid(t, &why)),
+                    None => Err(not_valid(t, t.bulk.not_in_list)),
                 }
             })
         });
         run.start(
-            format!("Import {}", count_phrase(n, n)),
+            (t.bulk.import_n)(&count_phrase(t, n, n)),
             items,
             false,
             job,
@@ -349,16 +338,16 @@ pub fn ImportList(run: BulkRun, on_finish: Callback<()>) -> impl IntoView {
     };
     view! {
         <details class="ncc-import">
-            <summary>"Import a list of clients"</summary>
-            <JsonSource id="ncc-import-list" label="Clients JSON (a list)" text=text error=error on_file=|| ()
-                hint="Paste a JSON array of clients (as this console exports them, or Nexus- or Auth0-shaped), or choose its file. Each one is checked as the New client form checks it and created one by one; one that is not valid is reported and not sent." />
-            <GuardedButton label="Create the clients" class="ncc-btn ncc-btn--secondary" decision=decision on_click=create />
+            <summary>{t.bulk.import_summary}</summary>
+            <JsonSource id="ncc-import-list" label=t.bulk.import_label text=text error=error on_file=|| ()
+                hint=t.bulk.import_hint />
+            <GuardedButton label=t.bulk.create_clients class="ncc-btn ncc-btn--secondary" decision=decision on_click=create />
             {move || error.get().map(|e| view! { <p class="ncc-field__error" role="alert">{e}</p> })}
         </details>
     }
 }
 
 /// The failure of an item that does not validate (never sent).
-fn not_valid(why: &str) -> ProblemDetails {
-    ProblemDetails::local("Not valid, not sent", why)
+fn not_valid(t: &Catalog, why: &str) -> ProblemDetails {
+    ProblemDetails::local(t.bulk.not_valid, why)
 }

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 /// Shown when config.json is missing, unreachable or invalid.
 #[component]
 pub fn ConfigErrorPage(error: ConfigError) -> impl IntoView {
+    let t = crate::i18n::t();
     view! {
         <div class="ncc-center">
             <section class="ncc-card ncc-config-error" role="alert" aria-labelledby="ncc-config-error-title">
@@ -12,7 +13,7 @@ pub fn ConfigErrorPage(error: ConfigError) -> impl IntoView {
                     {error.details.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}
                 </ul>
                 <p class="ncc-muted">
-                    "The console reads its settings from config.json beside index.html (apiBaseUrl, tenantId, authMode, claimNames, applicationTokenHeader, requestTimeoutMs). Fix the file and reload."
+                    {t.shell.config_intro}
                 </p>
             </section>
         </div>

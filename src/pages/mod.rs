@@ -10,11 +10,12 @@ mod clients_list;
 mod config_error;
 mod not_found;
 mod sign_in;
+mod write;
 
 pub use client_create::CreateClientPage;
 pub use client_detail::ClientDetailPage;
 pub use client_edit::EditClientPage;
-pub use clients_list::ClientsListPage;
+pub use clients_list::{provide_list_selection, ClientsListPage};
 pub use config_error::ConfigErrorPage;
 pub use not_found::NotFoundPage;
 pub use sign_in::{ReauthDialog, SignInPage};

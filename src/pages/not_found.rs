@@ -4,12 +4,13 @@ use leptos::prelude::*;
 /// No route matches, or the client does not exist.
 #[component]
 pub fn NotFoundPage(#[prop(optional, into)] message: Option<String>) -> impl IntoView {
-    let message = message.unwrap_or_else(|| "There is no page at this address.".into());
+    let t = crate::i18n::t();
+    let message = message.unwrap_or_else(|| t.shell.not_found_text.into());
     view! {
         <section class="ncc-card ncc-not-found" aria-labelledby="ncc-nf-title">
-            <h1 id="ncc-nf-title">"Not found"</h1>
+            <h1 id="ncc-nf-title">{t.shell.not_found_title}</h1>
             <p>{message}</p>
-            <a class="ncc-btn" href=href(path::LIST)>"Back to the client list"</a>
+            <a class="ncc-btn" href=href(path::LIST)>{t.shell.back_to_list}</a>
         </section>
     }
 }

@@ -16,6 +16,8 @@ enum Method {
 /// a bearer token with optional application token, or Basic credentials.
 #[component]
 fn SignInForm(#[prop(into)] heading_id: String) -> impl IntoView {
+    let t = crate::i18n::t();
+    let s = &t.sign_in;
     let auth = use_auth();
     let config = expect_context::<AppConfig>();
     let api = use_api();
@@ -59,7 +61,7 @@ fn SignInForm(#[prop(into)] heading_id: String) -> impl IntoView {
                 error.set(None);
                 auth.sign_in(credentials, None);
             }
-            Err(problem) => error.set(Some(problem.message())),
+            Err(problem) => error.set(Some(problem.message(t))),
         }
     };
     // Unique: the page and the "sign in again" dialog may both be on screen.
@@ -68,21 +70,21 @@ fn SignInForm(#[prop(into)] heading_id: String) -> impl IntoView {
         personas.get().map(|p| {
             view! {
                 <section class="ncc-personas" aria-labelledby=personas_title.clone()>
-                    <h3 id=personas_title.clone() class="ncc-section-title">"Demo personas (local stand-in)"</h3>
+                    <h3 id=personas_title.clone() class="ncc-section-title">{t.sign_in.personas}</h3>
                     <ul class="ncc-personas__list">
                         {p.personas.into_iter().map(|persona| view! {
                             <DemoAccount
                                 credentials=Credentials::Bearer { token: persona.token, app_token: None }
                                 label=persona.label.clone()
-                                button_text=format!("Sign in as {}", persona.label)
+                                button_text=(t.sign_in.sign_in_as)(&persona.label)
                                 description=persona.description />
                         }).collect_view()}
                         {p.basic.into_iter().map(|b| view! {
                             <DemoAccount
                                 credentials=Credentials::Basic { username: b.username, password: b.password }
                                 label=b.label.clone()
-                                button_text=format!("Sign in with Basic credentials as {}", b.label)
-                                description=Some(BASIC_EXPLAINED.to_string()) />
+                                button_text=(t.sign_in.sign_in_basic_as)(&b.label)
+                                description=Some(t.sign_in.basic_explained.to_string()) />
                         }).collect_view()}
                     </ul>
                 </section>
@@ -94,7 +96,7 @@ fn SignInForm(#[prop(into)] heading_id: String) -> impl IntoView {
         let own_title = own_title.clone();
         move || {
             personas.with(Option::is_some).then(|| {
-                view! { <h3 id=own_title.clone() class="ncc-section-title">"Or use your own credentials"</h3> }
+                view! { <h3 id=own_title.clone() class="ncc-section-title">{t.sign_in.own_credentials}</h3> }
             })
         }
     };
@@ -104,14 +106,14 @@ fn SignInForm(#[prop(into)] heading_id: String) -> impl IntoView {
         <form class="ncc-form ncc-signin-form" on:submit=submit novalidate
             aria-labelledby=move || if personas.with(Option::is_some) { own_title.clone() } else { heading_id.clone() }>
             <fieldset class="ncc-segmented">
-                <legend class="ncc-field__label">"Credentials"</legend>
+                <legend class="ncc-field__label">{s.credentials}</legend>
                 <label>
                     <input type="radio" name="ncc-method" prop:checked=move || method.get() == Method::Bearer on:change=move |_| method.set(Method::Bearer) />
-                    "Bearer token"
+                    {s.bearer}
                 </label>
                 <label>
                     <input type="radio" name="ncc-method" prop:checked=move || method.get() == Method::Basic on:change=move |_| method.set(Method::Basic) />
-                    "Basic credentials"
+                    {s.basic}
                 </label>
             </fieldset>
             <Show
@@ -120,12 +122,12 @@ fn SignInForm(#[prop(into)] heading_id: String) -> impl IntoView {
                     let (user_id, pass_id) = (user_id.clone(), pass_id.clone());
                     move || view! {
                         <div class="ncc-field">
-                            <label class="ncc-field__label" for=user_id.clone()>"User name"</label>
+                            <label class="ncc-field__label" for=user_id.clone()>{t.sign_in.username}</label>
                             <input id=user_id.clone() class="ncc-input" type="text" autocomplete="username"
                                 prop:value=move || username.get() on:input:target=move |ev| username.set(ev.target().value()) />
                         </div>
                         <div class="ncc-field">
-                            <label class="ncc-field__label" for=pass_id.clone()>"Password"</label>
+                            <label class="ncc-field__label" for=pass_id.clone()>{t.sign_in.password}</label>
                             <input id=pass_id.clone() class="ncc-input" type="password" autocomplete="current-password"
                                 prop:value=move || password.get() on:input:target=move |ev| password.set(ev.target().value()) />
                         </div>
@@ -133,13 +135,13 @@ fn SignInForm(#[prop(into)] heading_id: String) -> impl IntoView {
                 }
             >
                 <div class="ncc-field">
-                    <label class="ncc-field__label" for=token_id.clone()>"Bearer token"</label>
+                    <label class="ncc-field__label" for=token_id.clone()>{s.bearer}</label>
                     <textarea id=token_id.clone() class="ncc-input ncc-input--mono" rows="3" spellcheck="false"
                         aria-describedby=err_id.clone()
                         prop:value=move || token.get() on:input:target=move |ev| token.set(ev.target().value())></textarea>
                 </div>
                 <div class="ncc-field">
-                    <label class="ncc-field__label" for=app_id.clone()>"Application token (optional)"</label>
+                    <label class="ncc-field__label" for=app_id.clone()>{s.app_token}</label>
                     <input id=app_id.clone() class="ncc-input ncc-input--mono" type="text" spellcheck="false" autocomplete="off"
                         prop:value=move || app_token.get() on:input:target=move |ev| app_token.set(ev.target().value()) />
                 </div>
@@ -147,14 +149,12 @@ fn SignInForm(#[prop(into)] heading_id: String) -> impl IntoView {
             <div id=err_box_id class="ncc-field__errors" aria-live="polite">
                 {move || error.get().map(|e| view! { <p class="ncc-field__error">{e}</p> })}
             </div>
-            <button type="submit" class="ncc-btn">"Sign in"</button>
+            <button type="submit" class="ncc-btn">{s.submit}</button>
         </form>
     }
 }
 
 /// What a Basic demo account means for the controls.
-const BASIC_EXPLAINED: &str = "The console cannot see a Basic account\u{2019}s permissions: every control stays enabled and the server decides.";
-
 /// One demo account of the stand-in: a button that signs in with it, and
 /// its description as the button's accessible description.
 #[component]
@@ -185,12 +185,13 @@ fn DemoAccount(
 /// The standalone sign-in page.
 #[component]
 pub fn SignInPage() -> impl IntoView {
+    let t = crate::i18n::t();
     let config = expect_context::<AppConfig>();
     view! {
         <div class="ncc-center">
             <section class="ncc-card ncc-signin">
-                <h1 id="ncc-signin-title">"Sign in to Nexus Clients"</h1>
-                <p class="ncc-muted">"Tenant " <code>{config.tenant_id.clone()}</code></p>
+                <h1 id="ncc-signin-title">{t.sign_in.title}</h1>
+                <p class="ncc-muted">{t.sign_in.tenant} <code>{config.tenant_id.clone()}</code></p>
                 <SignInForm heading_id="ncc-signin-title" />
             </section>
         </div>
@@ -201,6 +202,7 @@ pub fn SignInPage() -> impl IntoView {
 /// draft stays where it is); the waiting request is then retried.
 #[component]
 pub fn ReauthDialog() -> impl IntoView {
+    let t = crate::i18n::t();
     let auth = use_auth();
     let dialog_ref = NodeRef::<html::Dialog>::new();
     Effect::new(move |_| {
@@ -216,13 +218,13 @@ pub fn ReauthDialog() -> impl IntoView {
     view! {
         <dialog node_ref=dialog_ref class="ncc-dialog ncc-reauth" aria-labelledby="ncc-reauth-title"
             on:cancel=move |_: leptos::ev::Event| auth.cancel_reauth()>
-            <h2 id="ncc-reauth-title" class="ncc-dialog__title">"Sign in again to continue"</h2>
-            <p>"The server no longer accepts your credentials (they may have expired). Sign in again and the console carries on where you were; nothing you entered is lost."</p>
+            <h2 id="ncc-reauth-title" class="ncc-dialog__title">{t.sign_in.again_title}</h2>
+            <p>{t.sign_in.again_text}</p>
             <Show when=move || auth.reauth_open()>
                 <SignInForm heading_id="ncc-reauth-title" />
             </Show>
             <div class="ncc-dialog__actions">
-                <button type="button" class="ncc-btn ncc-btn--ghost" on:click=move |_| auth.cancel_reauth()>"Cancel"</button>
+                <button type="button" class="ncc-btn ncc-btn--ghost" on:click=move |_| auth.cancel_reauth()>{t.sign_in.cancel}</button>
             </div>
         </dialog>
     }

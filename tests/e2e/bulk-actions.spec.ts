@@ -87,6 +87,28 @@ test('selection: a page, across pages, through sorting, and all that match a sea
   expect(crashes).toEqual([]);
 });
 
+test('the selection outlives a look at a client: back on the list it is as it was; signing out drops it', async ({ page, server }) => {
+  await signInAs(page, server, 'admin', '/clients?per_page=25');
+  await expect(rows(page)).toHaveCount(25);
+  await rows(page).nth(1).getByRole('checkbox').check();
+  await rows(page).nth(3).getByRole('checkbox').check();
+  await expect(selectedCount(page)).toHaveText('2 clients selected');
+  // Into a client and back by the breadcrumb.
+  await rows(page).nth(0).getByRole('link').first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Clients' }).click();
+  await expect(rows(page)).toHaveCount(25);
+  await expect(selectedCount(page)).toHaveText('2 clients selected');
+  await expect(rows(page).nth(1).getByRole('checkbox')).toBeChecked();
+  await expect(rows(page).nth(3).getByRole('checkbox')).toBeChecked();
+  await expect(rows(page).nth(0).getByRole('checkbox')).not.toBeChecked();
+  // Signing in again on this page (no reload) starts with nothing selected.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: new RegExp(`^Sign in as ${PERSONAS.admin}`) }).click();
+  await expect(rows(page)).toHaveCount(25);
+  await expect(selectedCount(page)).toHaveText('No client selected');
+});
+
 test('delete selected asks for the count typed, deletes only those, and reports each', async ({ page, server }) => {
   const writes = captureWrites(page);
   await signInAs(page, server, 'admin', '/clients?per_page=25');
@@ -328,12 +350,14 @@ test('importing a list creates each valid client, reports the invalid one, and o
   await page.getByRole('textbox', { name: 'Clients JSON (a list)' }).fill(JSON.stringify(list));
   await page.getByRole('button', { name: 'Create the clients' }).click();
   const status = runStatus(page);
-  await expect(status).toHaveText('Finished: 2 of 3 done, 1 failed.');
+  await expect(status).toHaveText('Finished: 2 of 2 done, 1 skipped.');
+  // Nothing failed: no retry is offered (the invalid one could never succeed).
+  await expect(results(page).getByRole('button', { name: /^Retry/ })).toHaveCount(0);
   // The invalid one was never sent.
   expect(writes.map((r) => r.method())).toEqual(['POST', 'POST']);
   expect(writes.map((r) => r.postDataJSON().name).sort()).toEqual(['Imported Machine', 'Imported Web']);
   const invalid = results(page).getByRole('listitem').filter({ hasText: 'Imported <SPA>' });
-  await expect(invalid).toContainText('failed: Not valid, not sent. Name:');
+  await expect(invalid).toContainText('skipped: not valid, not sent. Name:');
   // Confidential clients: their secrets, each once, with a Copy button.
   await expect(results(page).getByRole('heading', { name: 'Secrets issued' })).toBeVisible();
   await expect(results(page).getByRole('button', { name: 'Copy the secret of Imported Web' })).toBeVisible();

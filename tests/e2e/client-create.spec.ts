@@ -351,6 +351,27 @@ test('import: a pasted Auth0 client fills the form and names what it cannot carr
   expect(crashes).toEqual([]);
 });
 
+test('an owner line is checked as the edit form checks it: a blank line or one holding a comma is pointed at, not dropped or split', async ({ page, server }) => {
+  const creates = countCreates(page);
+  await signInAs(page, server, 'admin', '/clients/new');
+  await page.getByRole('radio', { name: /^Machine to machine/ }).check();
+  await nameField(page).fill('Owner lines');
+  const owners = page.getByRole('textbox', { name: /^Owners, item \d+$/ });
+  await page.getByRole('button', { name: 'Add to Owners' }).click();
+  await owners.last().fill('alice');
+  await page.getByRole('button', { name: 'Add to Owners' }).click();
+  await page.getByRole('button', { name: 'Add to Owners' }).click();
+  await owners.last().fill('team-a,team-b');
+  await expect(owners).toHaveCount(3);
+  await expect(owners.nth(1)).toHaveAttribute('aria-invalid', 'true');
+  await expect(owners.nth(1)).toHaveAccessibleDescription(/Enter a user id or role, or remove this line\./);
+  await expect(owners.nth(2)).toHaveAccessibleDescription(/An owner cannot contain a comma\./);
+  await expect(owners.nth(0)).not.toHaveAttribute('aria-invalid', 'true');
+  await createButton(page).click();
+  await expect(owners.nth(1)).toBeFocused();
+  expect(creates).toHaveLength(0);
+});
+
 test('a product owner starts as an owner with their product, and is warned before creating a client they could not manage', async ({ page, server }) => {
   const crashes = watchForCrashes(page);
   await signInAs(page, server, 'owner', '/clients/new');

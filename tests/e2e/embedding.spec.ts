@@ -1,7 +1,7 @@
 /**
  * Embedded in a host page, the console leaves the host alone: it routes only
  * under its base path (segment by segment), it refuses to start without one,
- * it removes every window listener it added when unmounted, it calls the
+ * it removes every window and document listener it added when unmounted, it calls the
  * host's getToken as a method (one forced refresh for many 401s), and it
  * keeps nothing in storage.
  */
@@ -50,10 +50,10 @@ async function serveHost(page: Page, serverUrl: string, options: string): Promis
   );
 }
 
-/** The window's event listeners, by type, as Chromium's debugger sees them. */
-async function windowListeners(page: Page): Promise<Record<string, number>> {
+/** The window's (or `of`'s) event listeners, by type, as Chromium's debugger sees them. */
+async function windowListeners(page: Page, of = 'window'): Promise<Record<string, number>> {
   const cdp = await page.context().newCDPSession(page);
-  const { result } = await cdp.send('Runtime.evaluate', { expression: 'window' });
+  const { result } = await cdp.send('Runtime.evaluate', { expression: of });
   const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId! });
   await cdp.detach();
   const counts: Record<string, number> = {};
@@ -61,7 +61,7 @@ async function windowListeners(page: Page): Promise<Record<string, number>> {
   return counts;
 }
 
-test('host links outside the base stay the host page’s, before and after unmount; unmount removes every window listener', async ({ page, server }) => {
+test('host links outside the base stay the host page’s, before and after unmount; unmount removes every window and document listener', async ({ page, server }) => {
   const crashes = watchForCrashes(page);
   const token = await personaToken(server, 'admin');
   await serveHost(
@@ -107,6 +107,9 @@ test('host links outside the base stay the host page’s, before and after unmou
   expect(after.popstate ?? 0, `popstate listeners left on window: ${JSON.stringify(after)}`).toBe(0);
   expect(after.keydown ?? 0, `keydown listeners left on window: ${JSON.stringify(after)}`).toBe(0);
   expect(after.beforeunload ?? 0).toBe(0);
+  // Nor on document (the host page adds none of its own; Playwright's are its own).
+  const onDocument = Object.keys(await windowListeners(page, 'document')).filter((t) => !t.startsWith('__playwright'));
+  expect(onDocument, 'listeners left on document').toEqual([]);
 
   // And the host's links still work after the unmount, even the one under the base.
   for (const [name, path] of hostLinks) {

@@ -93,7 +93,7 @@ pub fn decide_strictly(
 ) -> Decision {
     match caller {
         Caller::Unknown => Decision::Denied(unknown_permissions_reason()),
-        Caller::Known(_) => decide(caller, action, client),
+        Caller::Known(_) => decide(&nexus_domain::i18n::EN, caller, action, client),
     }
 }
 
@@ -115,6 +115,12 @@ mod tests {
             assert!(d.reason().unwrap_or_default().contains("permission claims"));
         }
         // The console's view is unchanged: it still enables and defers.
-        assert!(decide(&Caller::Unknown, Operation::Delete, None).is_allowed());
+        assert!(decide(
+            &nexus_domain::i18n::EN,
+            &Caller::Unknown,
+            Operation::Delete,
+            None
+        )
+        .is_allowed());
     }
 }

@@ -250,7 +250,7 @@ pub fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, Str
                     .map(str::to_string)
                     .collect();
                 for h in &hosts {
-                    nexus_domain::url_rules::check_logo_host(h)
+                    nexus_domain::url_rules::check_logo_host(&nexus_domain::i18n::EN, h)
                         .map_err(|why| format!("--logo-hosts: {why}"))?;
                 }
                 cfg.logo_hosts = Some(hosts);

@@ -64,7 +64,7 @@ pub fn logo_hosts_in(config_json: &str) -> Vec<String> {
     hosts
         .iter()
         .filter_map(|h| h.as_str())
-        .filter(|h| nexus_domain::url_rules::check_logo_host(h).is_ok())
+        .filter(|h| nexus_domain::url_rules::check_logo_host(&nexus_domain::i18n::EN, h).is_ok())
         .map(|h| h.trim().to_string())
         .collect()
 }

@@ -11,9 +11,9 @@
 
 use crate::client::NexusClient;
 use crate::create::CreateClientRequest;
+use crate::i18n::Catalog;
 use crate::import::draft_from_map;
 use crate::list::ClientSummary;
-use crate::list_query::grouped;
 use crate::permissions::{decide, Caller, Operation};
 use crate::problem::ProblemDetails;
 use crate::update::UpdateClientRequest;
@@ -136,16 +136,16 @@ impl BulkAction {
     /// The PATCH for a client with these owners: only `owners`, the whole
     /// new list. `Ok(None)` for a delete; `Err` when nothing would change
     /// (the client is skipped with that reason).
-    pub fn patch(&self, current: &[String]) -> Result<Option<UpdateClientRequest>, String> {
+    pub fn patch(
+        &self,
+        t: &Catalog,
+        current: &[String],
+    ) -> Result<Option<UpdateClientRequest>, String> {
         let has = |o: &str| current.iter().any(|c| c.trim() == o);
         let owners = match self {
             BulkAction::Delete => return Ok(None),
-            BulkAction::AddOwner(o) if has(o) => {
-                return Err(format!("\u{201c}{o}\u{201d} is already an owner."))
-            }
-            BulkAction::RemoveOwner(o) if !has(o) => {
-                return Err(format!("\u{201c}{o}\u{201d} is not an owner."))
-            }
+            BulkAction::AddOwner(o) if has(o) => return Err((t.bulk.already_owner)(o)),
+            BulkAction::RemoveOwner(o) if !has(o) => return Err((t.bulk.not_owner)(o)),
             BulkAction::AddOwner(o) => current
                 .iter()
                 .cloned()
@@ -164,13 +164,13 @@ impl BulkAction {
 
 /// The owner typed for an add or remove, trimmed, or why it cannot be one
 /// (the update's own owner rule).
-pub fn owner_input(raw: &str) -> Result<String, String> {
+pub fn owner_input(t: &Catalog, raw: &str) -> Result<String, String> {
     let owner = raw.trim().to_string();
     let probe = UpdateClientRequest {
         owners: Some(vec![owner.clone()]),
         ..Default::default()
     };
-    match validate_update(&probe).into_iter().next() {
+    match validate_update(t, &probe).into_iter().next() {
         Some(issue) => Err(issue.message),
         None => Ok(owner),
     }
@@ -201,6 +201,7 @@ pub struct Plan {
 /// change ([`decide`] on the client as the list row describes it) or that
 /// would not change is skipped, never requested.
 pub fn plan<'a>(
+    t: &Catalog,
     caller: &Caller,
     action: &BulkAction,
     selected: impl IntoIterator<Item = &'a ClientSummary>,
@@ -215,12 +216,12 @@ pub fn plan<'a>(
             product_name: c.product_name.clone(),
             ..Default::default()
         };
-        let why = match decide(caller, action.operation(), Some(&as_client)) {
+        let why = match decide(t, caller, action.operation(), Some(&as_client)) {
             crate::Decision::Denied(reason) => {
                 out.denied += 1;
                 Err(reason)
             }
-            crate::Decision::Allowed => action.patch(&owners),
+            crate::Decision::Allowed => action.patch(t, &owners),
         };
         match why {
             Ok(patch) => out.attempt.push(Target {
@@ -307,15 +308,17 @@ impl Tally {
     }
 
     /// "312 of 1,000 done, 2 failed, 5 skipped".
-    pub fn phrase(&self) -> String {
-        let mut s = format!("{} of {} done", grouped(self.done), grouped(self.attempted));
+    pub fn phrase(&self, t: &Catalog) -> String {
+        let b = &t.bulk;
+        let mut s = (b.done_of)(&t.num(self.done), &t.num(self.attempted));
         for (n, what) in [
-            (self.failed, "failed"),
-            (self.cancelled, "not started (cancelled)"),
-            (self.skipped, "skipped"),
+            (self.failed, b.failed),
+            (self.cancelled, b.cancelled),
+            (self.skipped, b.skipped),
         ] {
             if n > 0 {
-                s.push_str(&format!(", {} {what}", grouped(n)));
+                s.push_str(", ");
+                s.push_str(&what(&t.num(n)));
             }
         }
         s
@@ -333,36 +336,35 @@ pub struct ImportItem {
 /// Reads a list of client JSONs (a JSON array, or an object wrapping one as
 /// a list answer does) into create bodies, each mapped as the single import
 /// maps one ([`crate::import`]) and checked with [`validate_create`].
-pub fn import_list(text: &str) -> Result<Vec<ImportItem>, String> {
-    let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
-        .map_err(|e| format!("This is not valid JSON ({e})."))?;
+pub fn import_list(t: &Catalog, text: &str) -> Result<Vec<ImportItem>, String> {
+    let value = crate::import::parse_json(t, text)?;
     let items = match value {
         Value::Array(items) => items,
-        Value::Object(mut map) => match ["items", "clients", "data", "results", "value"]
-            .iter()
-            .find_map(|k| match map.remove(*k) {
-                Some(Value::Array(items)) => Some(items),
-                _ => None,
-            }) {
-            Some(items) => items,
-            None => return Err(
-                "This is one client, not a list: import it from the New client page, or put it in a JSON array.".into(),
-            ),
-        },
-        _ => return Err("This JSON is not a list of clients: expected an array.".into()),
+        Value::Object(mut map) => {
+            match crate::list::LIST_KEYS
+                .iter()
+                .find_map(|k| match map.remove(*k) {
+                    Some(Value::Array(items)) => Some(items),
+                    _ => None,
+                }) {
+                Some(items) => items,
+                None => return Err(t.import.one_not_list.into()),
+            }
+        }
+        _ => return Err(t.import.not_a_list.into()),
     };
     if items.is_empty() {
-        return Err("The list is empty.".into());
+        return Err(t.import.empty.into());
     }
     Ok(items
         .iter()
         .enumerate()
         .map(|(i, item)| {
-            let place = format!("Item {}", i + 1);
+            let place = (t.import.item)(i + 1);
             let Value::Object(map) = item else {
                 return ImportItem {
                     name: place,
-                    request: Err("Not a client: expected an object.".into()),
+                    request: Err(t.import.not_object.into()),
                 };
             };
             let req = draft_from_map(map).draft.to_request();
@@ -371,13 +373,13 @@ pub fn import_list(text: &str) -> Result<Vec<ImportItem>, String> {
             } else {
                 req.name.clone()
             };
-            let issues = validate_create(&req);
+            let issues = validate_create(t, &req);
             ImportItem {
                 name,
                 request: if issues.is_empty() {
                     Ok(req)
                 } else {
-                    Err(issues_text(&issues))
+                    Err(issues_text(t, &issues))
                 },
             }
         })
@@ -385,10 +387,10 @@ pub fn import_list(text: &str) -> Result<Vec<ImportItem>, String> {
 }
 
 /// Validation issues as one line: "Name: …; Application type: …".
-fn issues_text(issues: &[Issue]) -> String {
+fn issues_text(t: &Catalog, issues: &[Issue]) -> String {
     issues
         .iter()
-        .map(|i| format!("{}: {}", i.field.label(), i.message))
+        .map(|i| format!("{}: {}", i.field.label(t), i.message))
         .collect::<Vec<_>>()
         .join("; ")
 }
@@ -396,6 +398,7 @@ fn issues_text(issues: &[Issue]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::EN;
     use crate::permissions::{Claims, WRITE, WRITE_ALL};
 
     fn row(id: &str, owners: &[&str], product: Option<&str>) -> ClientSummary {
@@ -455,7 +458,7 @@ mod tests {
             row("has-it", &["alice"], Some("Shop")),
         ];
         let add = BulkAction::AddOwner("alice".into());
-        let p = plan(&caller(&[WRITE]), &add, &rows);
+        let p = plan(&EN, &caller(&[WRITE]), &add, &rows);
         let ids: Vec<_> = p.attempt.iter().map(|t| t.id.as_str()).collect();
         assert_eq!(ids, vec!["mine", "shop"]);
         assert_eq!(
@@ -469,7 +472,7 @@ mod tests {
             product_name: Some("Billing".into()),
             ..Default::default()
         };
-        let want = decide(&caller(&[WRITE]), Operation::Edit, Some(&foreign));
+        let want = decide(&EN, &caller(&[WRITE]), Operation::Edit, Some(&foreign));
         assert_eq!(
             p.skipped[0].outcome,
             Outcome::Skipped(want.reason().unwrap().to_string())
@@ -480,35 +483,45 @@ mod tests {
         );
         // A viewer is skipped everywhere; an admin nowhere; delete needs delete.
         assert_eq!(
-            plan(&caller(&["client.read"]), &add, &rows).attempt.len(),
+            plan(&EN, &caller(&["client.read"]), &add, &rows)
+                .attempt
+                .len(),
             0
         );
-        let admin = plan(&caller(&[WRITE_ALL]), &BulkAction::Delete, &rows);
+        let admin = plan(&EN, &caller(&[WRITE_ALL]), &BulkAction::Delete, &rows);
         assert_eq!((admin.attempt.len(), admin.skipped.len()), (4, 0));
         assert_eq!(admin.attempt[0].patch, None);
-        let unknown = plan(&Caller::Unknown, &BulkAction::Delete, &rows);
+        let unknown = plan(&EN, &Caller::Unknown, &BulkAction::Delete, &rows);
         assert_eq!(unknown.attempt.len(), 4, "the server decides");
     }
 
     #[test]
     fn owners_are_added_and_removed_whole() {
         let current = vec!["a".to_string(), " b ".to_string()];
-        let add = BulkAction::AddOwner("c".into()).patch(&current).unwrap();
+        let add = BulkAction::AddOwner("c".into())
+            .patch(&EN, &current)
+            .unwrap();
         assert_eq!(
             add.unwrap().owners,
             Some(vec!["a".into(), " b ".into(), "c".into()])
         );
-        let remove = BulkAction::RemoveOwner("b".into()).patch(&current).unwrap();
+        let remove = BulkAction::RemoveOwner("b".into())
+            .patch(&EN, &current)
+            .unwrap();
         assert_eq!(
             serde_json::to_string(&remove).unwrap(),
             r#"{"owners":["a"]}"#
         );
-        assert!(BulkAction::RemoveOwner("z".into()).patch(&current).is_err());
-        assert!(BulkAction::AddOwner("a".into()).patch(&current).is_err());
-        assert_eq!(BulkAction::Delete.patch(&current), Ok(None));
-        assert_eq!(owner_input("  team-x "), Ok("team-x".into()));
-        assert!(owner_input("   ").is_err());
-        assert!(owner_input("a,b").unwrap_err().contains("comma"));
+        assert!(BulkAction::RemoveOwner("z".into())
+            .patch(&EN, &current)
+            .is_err());
+        assert!(BulkAction::AddOwner("a".into())
+            .patch(&EN, &current)
+            .is_err());
+        assert_eq!(BulkAction::Delete.patch(&EN, &current), Ok(None));
+        assert_eq!(owner_input(&EN, "  team-x "), Ok("team-x".into()));
+        assert!(owner_input(&EN, "   ").is_err());
+        assert!(owner_input(&EN, "a,b").unwrap_err().contains("comma"));
     }
 
     #[test]
@@ -527,11 +540,11 @@ mod tests {
         items[998].outcome = Outcome::Failed(Box::new(ProblemDetails::local("x", "y")));
         items.push(item(Outcome::Skipped("why".into())));
         let t = Tally::of(&items);
-        assert_eq!(t.phrase(), "312 of 1,000 done, 2 failed, 1 skipped");
+        assert_eq!(t.phrase(&EN), "312 of 1,000 done, 2 failed, 1 skipped");
         assert_eq!(t.finished(), 314);
         items[500].outcome = Outcome::Cancelled;
         assert!(Tally::of(&items)
-            .phrase()
+            .phrase(&EN)
             .contains("1 not started (cancelled)"));
     }
 
@@ -545,7 +558,7 @@ mod tests {
             {"type":"non_interactive"},
             7
         ]"#;
-        let items = import_list(text).unwrap();
+        let items = import_list(&EN, text).unwrap();
         assert_eq!(items.len(), 5);
         let first = items[0].request.as_ref().unwrap();
         assert_eq!(
@@ -574,12 +587,17 @@ mod tests {
             Err("Not a client: expected an object.".into())
         );
         // A wrapped list reads as a list; one client or nothing does not.
-        assert_eq!(import_list(r#"{"items":[{"name":"a"}]}"#).unwrap().len(), 1);
-        assert!(import_list(r#"{"name":"a"}"#)
+        assert_eq!(
+            import_list(&EN, r#"{"items":[{"name":"a"}]}"#)
+                .unwrap()
+                .len(),
+            1
+        );
+        assert!(import_list(&EN, r#"{"name":"a"}"#)
             .unwrap_err()
             .contains("one client"));
-        assert!(import_list("[]").is_err());
-        assert!(import_list("[")
+        assert!(import_list(&EN, "[]").is_err());
+        assert!(import_list(&EN, "[")
             .unwrap_err()
             .starts_with("This is not valid JSON"));
     }

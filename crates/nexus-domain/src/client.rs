@@ -1,6 +1,7 @@
 //! The auth client as the API returns it (`NexusClient` in the contract).
 
 use crate::field::Field;
+use crate::i18n::Catalog;
 use crate::lenient;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
@@ -125,12 +126,12 @@ impl ClientAuthMethod {
     }
 
     /// Words for a person.
-    pub fn label(&self) -> String {
+    pub fn label(&self, t: &Catalog) -> String {
         match self {
-            Self::None => "None (public client)".into(),
-            Self::ClientSecretPost => "Client secret (POST)".into(),
-            Self::ClientSecretBasic => "Client secret (HTTP Basic)".into(),
-            Self::PrivateKeyJwt => "Private Key JWT".into(),
+            Self::None => t.types.auth_none.into(),
+            Self::ClientSecretPost => t.types.auth_post.into(),
+            Self::ClientSecretBasic => t.types.auth_basic.into(),
+            Self::PrivateKeyJwt => t.types.auth_private_key_jwt.into(),
             Self::Other(s) => s.clone(),
         }
     }
@@ -197,30 +198,24 @@ impl ClientType {
     }
 
     /// Short name for a person.
-    pub fn label(&self) -> &str {
+    pub fn label<'a>(&'a self, t: &Catalog) -> &'a str {
         match self {
-            Self::RegularWeb => "Regular web app",
-            Self::Spa => "Single-page app",
-            Self::Native => "Native app",
-            Self::NonInteractive => "Machine to machine",
+            Self::RegularWeb => t.types.regular_web,
+            Self::Spa => t.types.spa,
+            Self::Native => t.types.native,
+            Self::NonInteractive => t.types.non_interactive,
             Self::Other(s) => s,
         }
     }
 
     /// One line on when to choose it.
-    pub fn explanation(&self) -> &'static str {
+    pub fn explanation(&self, t: &Catalog) -> &'static str {
         match self {
-            Self::RegularWeb => {
-                "A server-rendered web application that keeps a secret on its server."
-            }
-            Self::Spa => "A JavaScript app running in the browser; it cannot keep a secret.",
-            Self::Native => {
-                "A mobile or desktop app; uses custom-scheme callbacks and mobile settings."
-            }
-            Self::NonInteractive => {
-                "A service, daemon or CLI calling APIs with the client-credentials grant."
-            }
-            Self::Other(_) => "A type this console cannot create.",
+            Self::RegularWeb => t.types.regular_web_why,
+            Self::Spa => t.types.spa_why,
+            Self::Native => t.types.native_why,
+            Self::NonInteractive => t.types.non_interactive_why,
+            Self::Other(_) => t.types.other_why,
         }
     }
 
@@ -233,7 +228,7 @@ impl ClientType {
 
 impl fmt::Display for ClientType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label())
+        f.write_str(self.label(&crate::i18n::EN))
     }
 }
 
@@ -400,11 +395,11 @@ impl NexusClient {
     /// has none, and the rotate endpoint refuses a Private Key JWT client
     /// (seed 001: "cannot be used with clients configured with Private Key
     /// JWT authentication").
-    pub fn rotation_unavailable(&self) -> Option<&'static str> {
+    pub fn rotation_unavailable(&self, t: &Catalog) -> Option<&'static str> {
         if self.client_auth_method == Some(ClientAuthMethod::PrivateKeyJwt) {
-            Some("This client authenticates with Private Key JWT: it uses no secret, and Nexus does not rotate one for it.")
+            Some(t.types.rotate_private_key_jwt)
         } else if self.is_public() {
-            Some("A single-page or native app is a public client: it has no secret, so there is none to rotate.")
+            Some(t.types.rotate_public)
         } else {
             None
         }
@@ -455,18 +450,25 @@ mod tests {
             client_auth_method: m,
             ..Default::default()
         };
-        assert!(client("spa", None).rotation_unavailable().is_some());
-        assert!(client("native", None).rotation_unavailable().is_some());
+        assert!(client("spa", None)
+            .rotation_unavailable(&crate::i18n::EN)
+            .is_some());
+        assert!(client("native", None)
+            .rotation_unavailable(&crate::i18n::EN)
+            .is_some());
         assert!(client("regular_web", Some(ClientAuthMethod::None)).is_public());
         assert!(
             client("non_interactive", Some(ClientAuthMethod::PrivateKeyJwt))
-                .rotation_unavailable()
+                .rotation_unavailable(&crate::i18n::EN)
                 .is_some_and(|r| r.contains("Private Key JWT"))
         );
-        assert_eq!(client("regular_web", None).rotation_unavailable(), None);
+        assert_eq!(
+            client("regular_web", None).rotation_unavailable(&crate::i18n::EN),
+            None
+        );
         assert_eq!(
             client("non_interactive", Some(ClientAuthMethod::ClientSecretPost))
-                .rotation_unavailable(),
+                .rotation_unavailable(&crate::i18n::EN),
             None
         );
     }

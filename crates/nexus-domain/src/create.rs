@@ -4,6 +4,7 @@
 use crate::client::{ClientType, Mobile, MobileAndroid, MobileIos, NexusClient};
 use crate::diff::EditDraft;
 use crate::field::{Field, FieldSlots, Kind};
+use crate::i18n::Catalog;
 use crate::lenient;
 use crate::permissions::{decide, may_change, Caller, Operation, WRITE, WRITE_ALL};
 use serde::{Deserialize, Serialize};
@@ -142,6 +143,12 @@ pub struct CreateClientRequest {
         skip_serializing_if = "Option::is_none"
     )]
     pub client_metadata: Option<ClientMetadata>,
+    /// The owners as the form's lines (trimmed, blanks kept), for
+    /// validation to point at a line, as it does for the edit form; the wire
+    /// carries them joined in `client_metadata.owners`. Not sent, and empty
+    /// in a body read from the wire.
+    #[serde(skip)]
+    pub owner_lines: Option<Vec<String>>,
 }
 
 impl CreateClientRequest {
@@ -171,6 +178,9 @@ impl CreateClientRequest {
             Field::CorsOrigins => &self.allowed_origins,
             Field::GrantTypes => &self.grant_types,
             Field::Owners => {
+                if let Some(lines) = &self.owner_lines {
+                    return Some(Cow::Borrowed(lines));
+                }
                 let joined = self.client_metadata.as_ref()?.owners.as_ref()?;
                 return Some(Cow::Owned(joined.split(',').map(String::from).collect()));
             }
@@ -333,7 +343,7 @@ impl CreateDraft {
     /// Why the caller could not manage the client this draft creates, if
     /// so (the reason `decide()` would give for editing it), for a warning
     /// before it is created.
-    pub fn unmanageable_by(&self, caller: &Caller) -> Option<String> {
+    pub fn unmanageable_by(&self, t: &Catalog, caller: &Caller) -> Option<String> {
         let e = &self.editable;
         let owners: Vec<String> = e.owners.iter().filter_map(|o| opt(o)).collect();
         let product = opt(&e.product_name);
@@ -345,7 +355,7 @@ impl CreateDraft {
             product_name: product,
             ..Default::default()
         };
-        decide(caller, Operation::Edit, Some(&client))
+        decide(t, caller, Operation::Edit, Some(&client))
             .reason()
             .map(str::to_string)
     }
@@ -369,7 +379,9 @@ impl CreateDraft {
         let native = Field::IosTeamId.applies_to(self.app_type.as_ref());
         let nonempty = |v: Vec<String>| (interactive && !v.is_empty()).then_some(v);
         let e = &self.editable;
-        let owners: Vec<String> = e.owners.iter().filter_map(|o| opt(o)).collect();
+        // Blank lines are kept, as in the URL lists: validation asks to fill
+        // or remove them (the edit form does the same).
+        let owners = list(&e.owners);
         let metadata = ClientMetadata {
             owners: (!owners.is_empty()).then(|| owners.join(",")),
             product_name: opt(&e.product_name),
@@ -402,6 +414,7 @@ impl CreateDraft {
             )
             .filter(|_| native),
             client_metadata: Some(metadata),
+            owner_lines: (!owners.is_empty()).then_some(owners),
         }
     }
 }
@@ -409,6 +422,7 @@ impl CreateDraft {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::EN;
 
     fn caller(user: &str, products: &[&str], perms: &[&str]) -> Caller {
         Caller::Known(crate::permissions::Claims {
@@ -432,7 +446,7 @@ mod tests {
             ),
             (vec!["po-1".to_string()], "Shop")
         );
-        assert_eq!(start.unmanageable_by(&po), None);
+        assert_eq!(start.unmanageable_by(&EN, &po), None);
         // The prefill is not input: an untouched form may be left.
         assert!(!start.has_input_beyond(&start));
         let mut typed = start.clone();
@@ -442,11 +456,11 @@ mod tests {
         let mut lost = start.clone();
         lost.editable.owners.clear();
         lost.editable.product_name = "Billing".into();
-        let why = lost.unmanageable_by(&po).unwrap();
+        let why = lost.unmanageable_by(&EN, &po).unwrap();
         assert!(why.contains("not in your product scope"), "{why}");
         // Owner alone is enough; so is the product alone.
         lost.editable.owners = vec![" po-1 ".into()];
-        assert_eq!(lost.unmanageable_by(&po), None);
+        assert_eq!(lost.unmanageable_by(&EN, &po), None);
         // An admin, a viewer or an unknown caller starts empty and is not warned.
         for other in [
             caller("a", &[], &[WRITE_ALL]),
@@ -456,7 +470,7 @@ mod tests {
             assert_eq!(CreateDraft::for_caller(&other), CreateDraft::default());
         }
         assert_eq!(
-            CreateDraft::default().unmanageable_by(&caller("a", &[], &[WRITE_ALL])),
+            CreateDraft::default().unmanageable_by(&EN, &caller("a", &[], &[WRITE_ALL])),
             None
         );
         // Two products: the owner is prefilled, the product is theirs to pick.
@@ -502,7 +516,7 @@ mod tests {
         let mut d = CreateDraft::for_type(ClientType::Spa);
         d.name = "  Shop  ".into();
         d.editable.callback_urls = vec![" https://shop.example.com/cb ".into()];
-        d.editable.owners = vec!["alice".into(), " ".into(), "team-a".into()];
+        d.editable.owners = vec!["alice".into(), " team-a ".into()];
         let r = d.to_request();
         let v = serde_json::to_value(&r).unwrap();
         assert_eq!(v["name"], "Shop");
@@ -513,6 +527,24 @@ mod tests {
         assert!(v.get("id").is_none());
         assert!(v.get("mobile").is_none());
         assert_eq!(v["grant_types"].as_array().unwrap().len(), 3);
+        assert!(v.get("owner_lines").is_none());
+    }
+
+    /// Create treats an owner line as edit does: a blank line or one holding
+    /// a comma is pointed at, not dropped or split.
+    #[test]
+    fn owner_lines_are_validated_as_typed() {
+        use crate::validation::validate_create;
+        let mut d = CreateDraft::for_type(ClientType::Spa);
+        d.name = "Shop".into();
+        d.editable.callback_urls = vec!["https://shop.example.com/cb".into()];
+        d.editable.owners = vec!["alice".into(), " ".into(), "a,b".into()];
+        let issues: Vec<_> = validate_create(&EN, &d.to_request())
+            .into_iter()
+            .filter(|i| i.field == Field::Owners)
+            .map(|i| i.index)
+            .collect();
+        assert_eq!(issues, vec![Some(1), Some(2)]);
     }
 
     #[test]

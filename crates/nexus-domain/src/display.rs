@@ -6,6 +6,8 @@
 //! unbreakable one pushes every column off the page. Views therefore show a
 //! short preview and let the user ask for the rest.
 
+use crate::i18n::Catalog;
+
 /// Characters shown before a value is cut (about three lines of a column).
 pub const PREVIEW_CHARS: usize = 160;
 
@@ -32,34 +34,19 @@ pub fn preview(value: &str, max_chars: usize) -> Option<Preview<'_>> {
     })
 }
 
-/// `12345` → `"12,345"`: a count as people read it.
-pub fn group_thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
-}
-
 /// A lifetime in seconds as people read it: `"7200 seconds (2.0 hours)"`,
 /// `"2592000 seconds (30.0 days)"` (days when whole hours of a day or more),
 /// one decimal rounded half up. Integer arithmetic: formatting an `f64` would
 /// bring the float printer into the wasm for one line of the detail view.
-pub fn lifetime(seconds: i64) -> String {
-    let tenths = |unit: i64| {
-        let t = (i128::from(seconds) * 10 + i128::from(unit) / 2) / i128::from(unit);
-        format!("{}.{}", t / 10, t % 10)
-    };
+pub fn lifetime(t: &Catalog, seconds: i64) -> String {
+    let c = &t.common;
+    let tenths = |unit: i64| crate::i18n::tenths(seconds, unit, t.decimal);
     if seconds >= 86_400 && seconds % 3600 == 0 {
-        format!("{seconds} seconds ({} days)", tenths(86_400))
+        (c.lifetime_days)(seconds, &tenths(86_400))
     } else if seconds >= 3600 {
-        format!("{seconds} seconds ({} hours)", tenths(3600))
+        (c.lifetime_hours)(seconds, &tenths(3600))
     } else {
-        format!("{seconds} seconds")
+        (c.lifetime_seconds)(seconds)
     }
 }
 
@@ -99,19 +86,31 @@ mod tests {
 
     #[test]
     fn a_lifetime_reads_in_hours_or_days_with_one_decimal() {
-        assert_eq!(lifetime(0), "0 seconds");
-        assert_eq!(lifetime(-5), "-5 seconds");
-        assert_eq!(lifetime(3599), "3599 seconds");
-        assert_eq!(lifetime(3600), "3600 seconds (1.0 hours)");
-        assert_eq!(lifetime(5400), "5400 seconds (1.5 hours)");
-        assert_eq!(lifetime(5579), "5579 seconds (1.5 hours)");
-        assert_eq!(lifetime(5580), "5580 seconds (1.6 hours)");
-        assert_eq!(lifetime(86_399), "86399 seconds (24.0 hours)");
-        assert_eq!(lifetime(86_400), "86400 seconds (1.0 days)");
-        assert_eq!(lifetime(2_592_000), "2592000 seconds (30.0 days)");
-        assert_eq!(lifetime(90_000), "90000 seconds (1.0 days)");
+        assert_eq!(lifetime(&crate::i18n::EN, 0), "0 seconds");
+        assert_eq!(lifetime(&crate::i18n::EN, -5), "-5 seconds");
+        assert_eq!(lifetime(&crate::i18n::EN, 3599), "3599 seconds");
+        assert_eq!(lifetime(&crate::i18n::EN, 3600), "3600 seconds (1.0 hours)");
+        assert_eq!(lifetime(&crate::i18n::EN, 5400), "5400 seconds (1.5 hours)");
+        assert_eq!(lifetime(&crate::i18n::EN, 5579), "5579 seconds (1.5 hours)");
+        assert_eq!(lifetime(&crate::i18n::EN, 5580), "5580 seconds (1.6 hours)");
         assert_eq!(
-            lifetime(i64::MAX),
+            lifetime(&crate::i18n::EN, 86_399),
+            "86399 seconds (24.0 hours)"
+        );
+        assert_eq!(
+            lifetime(&crate::i18n::EN, 86_400),
+            "86400 seconds (1.0 days)"
+        );
+        assert_eq!(
+            lifetime(&crate::i18n::EN, 2_592_000),
+            "2592000 seconds (30.0 days)"
+        );
+        assert_eq!(
+            lifetime(&crate::i18n::EN, 90_000),
+            "90000 seconds (1.0 days)"
+        );
+        assert_eq!(
+            lifetime(&crate::i18n::EN, i64::MAX),
             format!("{} seconds ({} hours)", i64::MAX, "2562047788015215.5")
         );
     }
@@ -144,10 +143,10 @@ mod tests {
 
     #[test]
     fn counts_read_with_separators() {
-        assert_eq!(group_thousands(0), "0");
-        assert_eq!(group_thousands(999), "999");
-        assert_eq!(group_thousands(1_000), "1,000");
-        assert_eq!(group_thousands(100_000), "100,000");
-        assert_eq!(group_thousands(1_234_567), "1,234,567");
+        assert_eq!(crate::i18n::EN.num(0), "0");
+        assert_eq!(crate::i18n::EN.num(999), "999");
+        assert_eq!(crate::i18n::EN.num(1_000), "1,000");
+        assert_eq!(crate::i18n::EN.num(100_000), "100,000");
+        assert_eq!(crate::i18n::EN.num(1_234_567), "1,234,567");
     }
 }

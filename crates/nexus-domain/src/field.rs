@@ -13,6 +13,7 @@
 //! it by `Field` alone. The tests below fail for an entry left half-filled.
 
 use crate::client::ClientType;
+use crate::i18n::{Catalog, FieldText};
 use crate::url_rules::UrlKind;
 
 /// Which request body a wire key is for: the create body is snake_case
@@ -160,66 +161,45 @@ impl Field {
         }
     }
 
-    /// The label a person sees.
-    pub fn label(self) -> &'static str {
+    /// What a form shows for it, in `t`'s language.
+    pub fn text(self, t: &Catalog) -> &FieldText {
+        let f = &t.fields;
         match self {
-            Field::Name => "Name",
-            Field::AppType => "Application type",
-            Field::Description => "Description",
-            Field::LogoUri => "Logo URL",
-            Field::InitiateLoginUri => "Initiate login URI",
-            Field::GrantTypes => "Grant types",
-            Field::CallbackUrls => "Allowed callback URLs",
-            Field::CorsOrigins => "Allowed CORS origins",
-            Field::WebOrigins => "Allowed web origins",
-            Field::LogoutUrls => "Allowed logout URLs",
-            Field::Owners => "Owners",
-            Field::ProductName => "Product",
-            Field::ApplicationName => "Application name",
-            Field::ClientUpnKey => "Client UPN key",
-            Field::IosTeamId => "iOS team ID",
-            Field::IosBundleId => "iOS app bundle identifier",
-            Field::AndroidKeystoreHash => "Android keystore hash",
-            Field::AndroidPackageName => "Android app package name",
-            Field::Metadata => "Metadata",
+            Field::Name => &f.name,
+            Field::AppType => &f.app_type,
+            Field::Description => &f.description,
+            Field::LogoUri => &f.logo_uri,
+            Field::InitiateLoginUri => &f.initiate_login_uri,
+            Field::GrantTypes => &f.grant_types,
+            Field::CallbackUrls => &f.callback_urls,
+            Field::CorsOrigins => &f.cors_origins,
+            Field::WebOrigins => &f.web_origins,
+            Field::LogoutUrls => &f.logout_urls,
+            Field::Owners => &f.owners,
+            Field::ProductName => &f.product_name,
+            Field::ApplicationName => &f.application_name,
+            Field::ClientUpnKey => &f.client_upn_key,
+            Field::IosTeamId => &f.ios_team_id,
+            Field::IosBundleId => &f.ios_bundle_id,
+            Field::AndroidKeystoreHash => &f.android_keystore_hash,
+            Field::AndroidPackageName => &f.android_package_name,
+            Field::Metadata => &f.metadata,
         }
+    }
+
+    /// The label a person sees.
+    pub fn label(self, t: &Catalog) -> &'static str {
+        self.text(t).label
     }
 
     /// The hint under the field's label, the same wherever it is edited.
-    pub fn hint(self) -> &'static str {
-        match self {
-            Field::Name => "At least one character, at most 255; < and > are not allowed.",
-            Field::AppType => "What kind of application signs in with this client. It cannot be changed later.",
-            Field::Description => "What the client is for (optional, at most 140 characters). Sent with the create only: Nexus does not return a description, so this console cannot show or change it later.",
-            Field::LogoUri => "An https image URL (optional).",
-            Field::InitiateLoginUri => "Must use https.",
-            Field::GrantTypes => "Preset for the chosen type; change only if you know you need to.",
-            Field::CallbackUrls => "Where users may be sent after signing in. Wildcards only as the first part of the host: https://*.example.com.",
-            Field::CorsOrigins => "Extra origins allowed to call the API from JavaScript. Origins only: scheme, host and port.",
-            Field::WebOrigins => "Origins for cross-origin authentication and web message mode. Origins only: scheme, host and port.",
-            Field::LogoutUrls => "Where users may be sent after signing out.",
-            Field::Owners => "User ids or roles who may manage this client.",
-            Field::ProductName => "The product this client belongs to.",
-            Field::ApplicationName => "The application this client serves.",
-            Field::ClientUpnKey => "User principal name mapping key (optional).",
-            Field::IosTeamId => "The Apple developer team ID of the iOS app (optional, no spaces).",
-            Field::IosBundleId => "The iOS app's bundle identifier, such as com.example.app (optional, no spaces).",
-            Field::AndroidKeystoreHash => "The SHA-256 fingerprint of the Android app's signing key (optional, no spaces).",
-            Field::AndroidPackageName => "The Android app's package name, such as com.example.app (optional, no spaces).",
-            Field::Metadata => "Owners, product, application name and UPN key, stored as client metadata (at most 10 keys).",
-        }
+    pub fn hint(self, t: &Catalog) -> &'static str {
+        self.text(t).hint
     }
 
     /// The example shown in an empty input ("" for none).
-    pub fn placeholder(self) -> &'static str {
-        match self {
-            Field::CallbackUrls => "https://app.example.com/callback",
-            Field::LogoutUrls => "https://app.example.com/",
-            Field::WebOrigins | Field::CorsOrigins => "https://app.example.com",
-            Field::InitiateLoginUri => "https://app.example.com/login",
-            Field::Owners => "user-id or role",
-            _ => "",
-        }
+    pub fn placeholder(self, t: &Catalog) -> &'static str {
+        self.text(t).placeholder
     }
 
     /// The kind of value the field holds.
@@ -475,6 +455,7 @@ macro_rules! field_slots {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{DE, EN};
 
     #[test]
     fn error_keys_in_every_form() {
@@ -512,8 +493,10 @@ mod tests {
     #[test]
     fn every_field_has_a_label_a_hint_a_key_and_wire_keys() {
         for f in Field::ALL {
-            assert!(!f.label().trim().is_empty(), "{f:?} label");
-            assert!(!f.hint().trim().is_empty(), "{f:?} hint");
+            assert!(!f.label(&EN).trim().is_empty(), "{f:?} label");
+            assert!(!f.hint(&EN).trim().is_empty(), "{f:?} hint");
+            assert!(!f.label(&DE).trim().is_empty(), "{f:?} German label");
+            assert!(!f.hint(&DE).trim().is_empty(), "{f:?} German hint");
             assert!(!f.key().is_empty(), "{f:?} key");
             for body in [Body::Create, Body::Update] {
                 let key = f.wire_key(body);
@@ -529,8 +512,8 @@ mod tests {
         for (i, a) in Field::ALL.iter().enumerate() {
             for b in &Field::ALL[i + 1..] {
                 assert_ne!(a.key(), b.key());
-                assert_ne!(a.label(), b.label());
-                assert_ne!(a.hint(), b.hint(), "{a:?} {b:?}");
+                assert_ne!(a.label(&EN), b.label(&EN));
+                assert_ne!(a.hint(&EN), b.hint(&EN), "{a:?} {b:?}");
             }
         }
     }
@@ -554,7 +537,7 @@ mod tests {
             }
             // Every URL field shows an example of what it takes.
             if matches!(f.rule(), Rule::Urls(_) | Rule::Url(UrlKind::InitiateLogin)) {
-                assert!(f.placeholder().starts_with("https://"), "{f:?}");
+                assert!(f.placeholder(&EN).starts_with("https://"), "{f:?}");
             }
         }
         assert_eq!(Field::Description.max_chars(), Some(140));

@@ -11,6 +11,7 @@
 use crate::client::{ClientType, NexusClient};
 use crate::create::CreateDraft;
 use crate::field::{Body, Field, FieldSlots, Rule};
+use crate::i18n::Catalog;
 use crate::validation::NAME_MAX_CHARS;
 use serde_json::{Map, Value};
 
@@ -83,17 +84,21 @@ fn strings(v: &Value) -> Option<Vec<String>> {
     }
 }
 
+/// Parses pasted or uploaded JSON (a byte-order mark ignored); the error
+/// says what is wrong, for the person who pasted it.
+pub(crate) fn parse_json(t: &Catalog, text: &str) -> Result<Value, String> {
+    serde_json::from_str(text.trim_start_matches('\u{feff}'))
+        .map_err(|e| (t.import.invalid_json)(&e.to_string()))
+}
+
 /// Reads one client JSON object into a create draft. An error only when the
 /// text is not JSON or not one object (a list is told apart, with a hint).
-pub fn draft_from_json(text: &str) -> Result<Imported, String> {
-    let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
-        .map_err(|e| format!("This is not valid JSON ({e})."))?;
+pub fn draft_from_json(t: &Catalog, text: &str) -> Result<Imported, String> {
+    let value = parse_json(t, text)?;
     match value {
         Value::Object(map) => Ok(draft_from_map(&map)),
-        Value::Array(_) => Err(
-            "This is a list; choose one client (an object, as the detail view exports it).".into(),
-        ),
-        _ => Err("This JSON is not a client: expected an object.".into()),
+        Value::Array(_) => Err(t.import.is_list.into()),
+        _ => Err(t.import.not_client.into()),
     }
 }
 
@@ -196,8 +201,8 @@ fn read_mobile(mobile: &Map<String, Value>, draft: &mut CreateDraft, ignored: &m
 }
 
 /// The name of a duplicate: "Copy of …", cut to the longest name allowed.
-pub fn copy_name(name: &str) -> String {
-    format!("Copy of {}", name.trim())
+pub fn copy_name(t: &Catalog, name: &str) -> String {
+    (t.import.copy_of)(name.trim())
         .chars()
         .take(NAME_MAX_CHARS)
         .collect()
@@ -205,16 +210,19 @@ pub fn copy_name(name: &str) -> String {
 
 /// A create draft that duplicates `client`: every field a create can carry,
 /// named "Copy of …"; no id, no secret (the server makes new ones).
-pub fn duplicate(client: &NexusClient) -> CreateDraft {
+pub fn duplicate(t: &Catalog, client: &NexusClient) -> CreateDraft {
     let json = crate::export::client_json(client);
-    let mut draft = draft_from_json(&json).map(|i| i.draft).unwrap_or_default();
-    draft.name = copy_name(client.name.as_deref().unwrap_or(""));
+    let mut draft = draft_from_json(t, &json)
+        .map(|i| i.draft)
+        .unwrap_or_default();
+    draft.name = copy_name(t, client.name.as_deref().unwrap_or(""));
     draft
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::EN;
 
     #[test]
     fn an_exported_client_imports_whole() {
@@ -228,7 +236,7 @@ mod tests {
             "mobile": {"ios": {"team_id": "T1", "app_bundle_identifier": "com.x"}}
         }))
         .unwrap();
-        let imported = draft_from_json(&crate::export::client_json(&client)).unwrap();
+        let imported = draft_from_json(&EN, &crate::export::client_json(&client)).unwrap();
         let d = &imported.draft;
         assert_eq!(d.name, "Shop Web");
         assert_eq!(d.app_type, Some(ClientType::RegularWeb));
@@ -260,7 +268,7 @@ mod tests {
 
     #[test]
     fn an_auth0_client_imports_and_its_extras_are_named() {
-        let imported = draft_from_json(
+        let imported = draft_from_json(&EN,
             r#"{"client_id":"abc","name":"Billing","app_type":"spa","callbacks":["https://b.example.com/cb"],
                 "allowed_origins":["https://b.example.com"],"web_origins":["https://b.example.com"],
                 "allowed_logout_urls":["https://b.example.com"],"description":"Pays",
@@ -292,17 +300,17 @@ mod tests {
 
     #[test]
     fn what_is_not_one_client_is_a_clear_error() {
-        assert!(draft_from_json("{")
+        assert!(draft_from_json(&EN, "{")
             .unwrap_err()
             .starts_with("This is not valid JSON"));
-        assert!(draft_from_json("[{}]")
+        assert!(draft_from_json(&EN, "[{}]")
             .unwrap_err()
             .starts_with("This is a list"));
-        assert!(draft_from_json("42")
+        assert!(draft_from_json(&EN, "42")
             .unwrap_err()
             .contains("expected an object"));
         // A field of the wrong shape is named, not taken.
-        let i = draft_from_json(r#"{"name": 7, "type": "box", "owners": {}}"#).unwrap();
+        let i = draft_from_json(&EN, r#"{"name": 7, "type": "box", "owners": {}}"#).unwrap();
         assert_eq!(i.ignored, vec!["name", "owners", "type"]);
         assert_eq!(i.draft, CreateDraft::default());
     }
@@ -313,12 +321,15 @@ mod tests {
             "id": "c1", "name": "Shop Web", "type": "spa", "secret": "s", "productName": "Shop"
         }))
         .unwrap();
-        let d = duplicate(&client);
+        let d = duplicate(&EN, &client);
         assert_eq!(d.name, "Copy of Shop Web");
         assert_eq!(d.editable.product_name, "Shop");
         assert_eq!(d.app_type, Some(ClientType::Spa));
         let body = serde_json::to_string(&d.to_request()).unwrap();
         assert!(!body.contains("\"c1\"") && !body.contains("secret"));
-        assert_eq!(copy_name(&"n".repeat(300)).chars().count(), NAME_MAX_CHARS);
+        assert_eq!(
+            copy_name(&EN, &"n".repeat(300)).chars().count(),
+            NAME_MAX_CHARS
+        );
     }
 }

@@ -16,6 +16,7 @@ pub mod create;
 pub mod diff;
 pub mod display;
 pub mod export;
+pub mod i18n;
 pub mod import;
 #[macro_use]
 mod lenient;
@@ -36,6 +37,7 @@ pub use client::{ClientAuthMethod, ClientType, Mobile, MobileAndroid, MobileIos,
 pub use create::{ClientMetadata, CreateClientRequest, CreateDraft};
 pub use diff::{Change, EditDraft};
 pub use field::Field;
+pub use i18n::{Catalog, Locale};
 pub use list::decode_client_list;
 pub use permissions::{Caller, Decision, Operation};
 pub use problem::{FieldError, ProblemDetails};

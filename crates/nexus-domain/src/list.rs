@@ -9,6 +9,7 @@
 //! counted; only a body that is not JSON, or holds no list, is an error.
 
 use crate::client::{self, ClientType, NexusClient};
+use crate::i18n::Catalog;
 use crate::lenient::{drain_map, drain_seq, Lenient};
 use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::fmt;
@@ -81,25 +82,44 @@ pub struct ClientPage {
     pub skipped: usize,
 }
 
+/// Why a list body could not be read at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ListError {
+    /// An object with no list in it.
+    NoList,
+    /// Neither a list nor an object.
+    Neither,
+    /// Not JSON (serde's words).
+    Json(String),
+}
+
+impl ListError {
+    /// The message, in `t`'s language.
+    pub fn message(&self, t: &Catalog) -> String {
+        match self {
+            ListError::NoList => t.api.list_no_list.into(),
+            ListError::Neither => t.api.list_neither.into(),
+            ListError::Json(e) => (t.api.list_not_json)(e),
+        }
+    }
+}
+
 /// Decodes a list body. Errors only when the body is not JSON or holds no
 /// list at all; single malformed items are skipped and counted.
-pub fn decode_client_list(body: &str) -> Result<ClientPage, String> {
+pub fn decode_client_list(body: &str) -> Result<ClientPage, ListError> {
     let mut de = serde_json::Deserializer::from_str(body);
     let page = match Body::deserialize(&mut de) {
         Ok(Body::Page(page)) => page,
-        Ok(Body::NoList) => return Err("The client list response holds no list of clients.".into()),
-        Ok(Body::Other) => {
-            return Err("The client list response is neither a list nor an object.".into())
-        }
-        Err(e) => return Err(format!("The client list is not valid JSON ({e}).")),
+        Ok(Body::NoList) => return Err(ListError::NoList),
+        Ok(Body::Other) => return Err(ListError::Neither),
+        Err(e) => return Err(ListError::Json(e.to_string())),
     };
-    de.end()
-        .map_err(|e| format!("The client list is not valid JSON ({e})."))?;
+    de.end().map_err(|e| ListError::Json(e.to_string()))?;
     Ok(page)
 }
 
 /// Keys that may hold the list in a wrapper object, in order of preference.
-const LIST_KEYS: [&str; 5] = ["items", "clients", "data", "results", "value"];
+pub(crate) const LIST_KEYS: [&str; 5] = ["items", "clients", "data", "results", "value"];
 const TOTAL_KEYS: [&str; 4] = ["total", "totalCount", "total_count", "count"];
 const NEXT_KEYS: [&str; 4] = ["next", "nextPageToken", "next_page_token", "nextLink"];
 

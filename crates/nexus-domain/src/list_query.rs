@@ -2,6 +2,7 @@
 //! through the query string (so a link or reload restores the view).
 
 use crate::client::ClientType;
+use crate::i18n::Catalog;
 use crate::list::ClientSummary;
 use std::cmp::Ordering;
 use std::sync::OnceLock;
@@ -62,13 +63,14 @@ impl SortKey {
     }
 
     /// Words for a person.
-    pub fn label(self) -> &'static str {
+    pub fn label(self, t: &Catalog) -> &'static str {
+        let l = &t.list;
         match self {
-            SortKey::Name => "Name",
-            SortKey::Type => "Type",
-            SortKey::Id => "Client ID",
-            SortKey::Product => "Product",
-            SortKey::Managed => "Managed by",
+            SortKey::Name => l.sort_name,
+            SortKey::Type => l.sort_type,
+            SortKey::Id => l.sort_id,
+            SortKey::Product => l.sort_product,
+            SortKey::Managed => l.sort_managed,
         }
     }
 
@@ -84,27 +86,10 @@ impl SortKey {
     }
 }
 
-/// A count for people: digits in groups of three ("10,000").
-pub fn grouped(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// What the list's status line says: how many clients there are, or how
 /// many of them match ("1 client", "10,000 clients", "3 of 36 clients match").
-pub fn count_phrase(matching: usize, all: usize) -> String {
-    match (matching, all) {
-        (1, 1) => "1 client".to_string(),
-        (m, a) if m == a => format!("{} clients", grouped(a)),
-        (m, a) => format!("{} of {} clients match", grouped(m), grouped(a)),
-    }
+pub fn count_phrase(t: &Catalog, matching: usize, all: usize) -> String {
+    (t.list.count)(t, matching, all)
 }
 
 /// The 0-based page a typed page number asks for, among `count` pages: a
@@ -385,7 +370,7 @@ fn sort_text(c: &ClientSummary, key: SortKey) -> String {
         SortKey::Name => c.display_name().to_lowercase(),
         SortKey::Type => c
             .kind()
-            .map(|k| k.label().to_lowercase())
+            .map(|k| k.label(&crate::i18n::EN).to_lowercase())
             .unwrap_or_default(),
         SortKey::Product => c.product_name.as_deref().unwrap_or("").to_lowercase(),
         SortKey::Id => c.id.as_deref().unwrap_or("").to_lowercase(),
@@ -477,10 +462,16 @@ mod tests {
 
     #[test]
     fn the_count_reads_as_words() {
-        assert_eq!(count_phrase(1, 1), "1 client");
-        assert_eq!(count_phrase(0, 0), "0 clients");
-        assert_eq!(count_phrase(10_000, 10_000), "10,000 clients");
-        assert_eq!(count_phrase(3, 1_200), "3 of 1,200 clients match");
+        assert_eq!(count_phrase(&crate::i18n::EN, 1, 1), "1 client");
+        assert_eq!(count_phrase(&crate::i18n::EN, 0, 0), "0 clients");
+        assert_eq!(
+            count_phrase(&crate::i18n::EN, 10_000, 10_000),
+            "10,000 clients"
+        );
+        assert_eq!(
+            count_phrase(&crate::i18n::EN, 3, 1_200),
+            "3 of 1,200 clients match"
+        );
     }
 
     #[test]
@@ -771,7 +762,7 @@ mod tests {
             (10000, "10,000"),
             (1234567, "1,234,567"),
         ] {
-            assert_eq!(grouped(n), s);
+            assert_eq!(crate::i18n::EN.num(n), s);
         }
     }
 }

@@ -5,6 +5,7 @@
 //! or has exactly the API's origin (scheme, host and port); anything else
 //! stops paging and the list is reported partial, keeping the pages read.
 
+use crate::i18n::Catalog;
 use crate::list::ClientPage;
 use std::collections::HashSet;
 use url::Url;
@@ -33,20 +34,15 @@ pub enum PageStop {
 
 impl PageStop {
     /// A sentence for the user, saying why the list is partial.
-    pub fn describe(&self) -> String {
+    pub fn describe(&self, t: &Catalog) -> String {
+        let l = &t.list;
         match self {
-            PageStop::ForeignOrigin(o) => format!(
-                "The server's link to the next page points at another site ({o}); the console sends your credentials only to the API, so it stopped there."
-            ),
-            PageStop::UnusableLink(_) => {
-                "The server's link to the next page is not a URL the console can follow.".into()
-            }
-            PageStop::RepeatedUrl => {
-                "The server sent a page link it had sent before; the console stopped to avoid a loop.".into()
-            }
-            PageStop::TooManyPages => format!("The console stops after {MAX_PAGES} pages."),
-            PageStop::TooManyItems => format!("The console stops after {MAX_ITEMS} clients."),
-            PageStop::PageFailed(why) => format!("A later page could not be read: {why}"),
+            PageStop::ForeignOrigin(o) => (l.stop_foreign)(o),
+            PageStop::UnusableLink(_) => l.stop_unusable.into(),
+            PageStop::RepeatedUrl => l.stop_repeated.into(),
+            PageStop::TooManyPages => (l.stop_pages)(&t.num(MAX_PAGES)),
+            PageStop::TooManyItems => (l.stop_items)(&t.num(MAX_ITEMS)),
+            PageStop::PageFailed(why) => (l.stop_failed)(why),
         }
     }
 }
@@ -72,23 +68,21 @@ impl PagedList {
 
     /// The notice for a list that is not all the tenant's clients: how many
     /// were read, and why the rest were not. `None` for a whole list.
-    pub fn partial_notice(&self) -> Option<String> {
+    pub fn partial_notice(&self, t: &Catalog) -> Option<String> {
         let got = self.list.clients.len() + self.list.skipped;
         let sent = match (self.list.total, &self.list.next) {
             (Some(total), _) if total > got as u64 => {
-                format!("The server sent {got} of {total} clients")
+                (t.list.sent_of)(&t.num(got), &crate::i18n::group(total, t.thousands))
             }
-            (_, Some(_)) => format!("The server sent {got} clients and says there are more"),
+            (_, Some(_)) => (t.list.sent_more)(&t.num(got)),
             _ => return None,
         };
         let why = self
             .stopped
             .as_ref()
-            .map(|s| format!(" {}", s.describe()))
+            .map(|s| format!(" {}", s.describe(t)))
             .unwrap_or_default();
-        Some(format!(
-            "{sent}; search, filters and sorting cover only those.{why}"
-        ))
+        Some((t.list.partial)(&sent, &why))
     }
 }
 
@@ -456,7 +450,10 @@ mod tests {
     fn a_partial_list_says_why_it_is_partial() {
         let mut p = Pager::new(LIST, "");
         p.absorb(page(&["a", "b"], None, Some("http://127.0.0.1:9/next")));
-        let notice = p.finish().partial_notice().unwrap_or_default();
+        let notice = p
+            .finish()
+            .partial_notice(&crate::i18n::EN)
+            .unwrap_or_default();
         assert!(notice.starts_with("The server sent 2 clients and says there are more; search, filters and sorting cover only those."), "{notice}");
         assert!(
             notice.contains("points at another site (http://127.0.0.1:9)"),
@@ -466,7 +463,10 @@ mod tests {
         let mut p = Pager::new(LIST, "");
         p.absorb(page(&["a"], None, Some("?c=2")));
         p.fail("the browser got no answer.".into());
-        let notice = p.finish().partial_notice().unwrap_or_default();
+        let notice = p
+            .finish()
+            .partial_notice(&crate::i18n::EN)
+            .unwrap_or_default();
         assert!(
             notice.ends_with("A later page could not be read: the browser got no answer."),
             "{notice}"
@@ -476,9 +476,9 @@ mod tests {
         let mut p = Pager::new(LIST, "");
         p.absorb(page(&["a"], None, Some("?c=2")));
         p.absorb(page(&["b"], None, None));
-        assert_eq!(p.finish().partial_notice(), None);
+        assert_eq!(p.finish().partial_notice(&crate::i18n::EN), None);
         // A server that says there is more, unasked, is partial without a reason.
-        let notice = PagedList::whole(page(&["a"], Some(3), None)).partial_notice();
+        let notice = PagedList::whole(page(&["a"], Some(3), None)).partial_notice(&crate::i18n::EN);
         assert_eq!(
             notice.as_deref(),
             Some("The server sent 1 of 3 clients; search, filters and sorting cover only those.")

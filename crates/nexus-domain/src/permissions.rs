@@ -6,6 +6,7 @@
 //! has `client.write` and the client's `productName` is one of their products.
 
 use crate::client::NexusClient;
+use crate::i18n::Catalog;
 
 /// Permission that lets a caller read clients (assumed name; see the contract).
 pub const READ: &str = "client.read";
@@ -42,12 +43,8 @@ impl Claims {
         self.permissions.iter().any(|p| p == permission)
     }
 
-    fn granted(&self) -> String {
-        if self.permissions.is_empty() {
-            "none".into()
-        } else {
-            self.permissions.join(", ")
-        }
+    fn granted(&self, t: &Catalog) -> String {
+        quoted_list(t, &self.permissions)
     }
 }
 
@@ -64,13 +61,13 @@ pub enum Operation {
 
 impl Operation {
     /// The verb phrase used in reasons ("edit this client").
-    pub fn phrase(self) -> &'static str {
+    pub fn phrase(self, t: &Catalog) -> &'static str {
         match self {
-            Operation::Read => "read clients",
-            Operation::Create => "create clients",
-            Operation::Edit => "edit this client",
-            Operation::RotateSecret => "rotate this client's secret",
-            Operation::Delete => "delete this client",
+            Operation::Read => t.access.op_read,
+            Operation::Create => t.access.op_create,
+            Operation::Edit => t.access.op_edit,
+            Operation::RotateSecret => t.access.op_rotate,
+            Operation::Delete => t.access.op_delete,
         }
     }
 }
@@ -96,9 +93,9 @@ impl Decision {
     }
 }
 
-fn quoted_list(items: &[String]) -> String {
+fn quoted_list(t: &Catalog, items: &[String]) -> String {
     if items.is_empty() {
-        "none".into()
+        t.access.none.into()
     } else {
         items.join(", ")
     }
@@ -106,7 +103,12 @@ fn quoted_list(items: &[String]) -> String {
 
 /// Decides whether `caller` may do `operation` (on `client`, for the
 /// per-client operations; pass `None` for Read and Create).
-pub fn decide(caller: &Caller, operation: Operation, client: Option<&NexusClient>) -> Decision {
+pub fn decide(
+    t: &Catalog,
+    caller: &Caller,
+    operation: Operation,
+    client: Option<&NexusClient>,
+) -> Decision {
     let claims = match caller {
         Caller::Unknown => return Decision::Allowed,
         Caller::Known(c) => c,
@@ -116,20 +118,14 @@ pub fn decide(caller: &Caller, operation: Operation, client: Option<&NexusClient
             if claims.has(READ) || claims.has(WRITE) || claims.has(WRITE_ALL) {
                 Decision::Allowed
             } else {
-                Decision::Denied(format!(
-                    "Reading clients needs the {READ}, {WRITE} or {WRITE_ALL} permission; your token grants: {}.",
-                    claims.granted()
-                ))
+                Decision::Denied((t.access.read_needs)(&claims.granted(t)))
             }
         }
         Operation::Create => {
             if claims.has(WRITE) || claims.has(WRITE_ALL) {
                 Decision::Allowed
             } else {
-                Decision::Denied(format!(
-                    "Creating clients needs the {WRITE} or {WRITE_ALL} permission; your token grants: {}.",
-                    claims.granted()
-                ))
+                Decision::Denied((t.access.create_needs)(&claims.granted(t)))
             }
         }
         Operation::Edit | Operation::RotateSecret | Operation::Delete => {
@@ -137,15 +133,14 @@ pub fn decide(caller: &Caller, operation: Operation, client: Option<&NexusClient
                 return Decision::Allowed;
             }
             if !claims.has(WRITE) {
-                return Decision::Denied(format!(
-                    "To {} you need the {WRITE} or {WRITE_ALL} permission; your token grants: {}.",
-                    operation.phrase(),
-                    claims.granted()
+                return Decision::Denied((t.access.op_needs)(
+                    operation.phrase(t),
+                    &claims.granted(t),
                 ));
             }
             let owners = client.map_or(&[][..], NexusClient::owners_list);
             let product = client.and_then(|c| c.product_name.as_deref());
-            per_client(claims, operation, owners, product)
+            per_client(t, claims, operation, owners, product)
         }
     }
 }
@@ -176,6 +171,7 @@ fn in_scope(claims: &Claims, owners: &[String], product: Option<&str>) -> bool {
 /// The per-client rule for a caller with `client.write` (not `.all`), with
 /// the reason when it refuses.
 fn per_client(
+    t: &Catalog,
     claims: &Claims,
     action: Operation,
     owners: &[String],
@@ -185,29 +181,30 @@ fn per_client(
         return Decision::Allowed;
     }
     let product = product.map(str::trim).filter(|p| !p.is_empty());
+    let a = &t.access;
+    let roles = claims.roles.join(", ");
     let who = match (&claims.user_id, claims.roles.is_empty()) {
-        (Some(u), true) => format!("your user id ({u})"),
-        (Some(u), false) => format!("your user id ({u}) and roles ({})", claims.roles.join(", ")),
-        (None, false) => format!("your roles ({})", claims.roles.join(", ")),
-        (None, true) => "you".into(),
+        (Some(u), true) => (a.who_user)(u),
+        (Some(u), false) => (a.who_user_roles)(u, &roles),
+        (None, false) => (a.who_roles)(&roles),
+        (None, true) => a.who_you.into(),
     };
     let product_part = match product {
-        Some(p) => format!(
-            "its product \u{201c}{p}\u{201d} is not in your product scope ({})",
-            quoted_list(&claims.products)
-        ),
-        None => "it has no product, so no product scope covers it".into(),
+        Some(p) => (a.product_out)(p, &quoted_list(t, &claims.products)),
+        None => a.no_product.into(),
     };
-    Decision::Denied(format!(
-        "To {} with {WRITE} you must own it or have its product in scope: {who} are not among its owners ({}), and {product_part}. {WRITE_ALL} would allow it.",
-        action.phrase(),
-        quoted_list(owners),
+    Decision::Denied((a.not_in_scope)(
+        action.phrase(t),
+        &who,
+        &quoted_list(t, owners),
+        &product_part,
     ))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::EN;
 
     /// The list's check and the detail's decision never disagree.
     #[test]
@@ -231,7 +228,7 @@ mod tests {
                 for action in [Operation::Edit, Operation::RotateSecret, Operation::Delete] {
                     assert_eq!(
                         may_change(caller, c.owners_list(), c.product_name.as_deref()),
-                        decide(caller, action, Some(c)).is_allowed(),
+                        decide(&EN, caller, action, Some(c)).is_allowed(),
                         "{caller:?} {c:?} {action:?}"
                     );
                 }
@@ -288,26 +285,27 @@ mod tests {
         for operation in [Operation::Edit, Operation::RotateSecret, Operation::Delete] {
             for (i, (who, c, want)) in table.iter().enumerate() {
                 assert_eq!(
-                    decide(who, operation, Some(c)).is_allowed(),
+                    decide(&EN, who, operation, Some(c)).is_allowed(),
                     *want,
                     "row {i} {operation:?}"
                 );
             }
         }
-        assert!(decide(&admin, Operation::Create, None).is_allowed());
-        assert!(decide(&owner, Operation::Create, None).is_allowed());
-        assert!(!decide(&viewer, Operation::Create, None).is_allowed());
-        assert!(decide(&viewer, Operation::Read, None).is_allowed());
-        assert!(decide(&Caller::Unknown, Operation::Delete, Some(&foreign)).is_allowed());
+        assert!(decide(&EN, &admin, Operation::Create, None).is_allowed());
+        assert!(decide(&EN, &owner, Operation::Create, None).is_allowed());
+        assert!(!decide(&EN, &viewer, Operation::Create, None).is_allowed());
+        assert!(decide(&EN, &viewer, Operation::Read, None).is_allowed());
+        assert!(decide(&EN, &Caller::Unknown, Operation::Delete, Some(&foreign)).is_allowed());
     }
 
     #[test]
     fn reasons_name_what_is_missing() {
         let viewer = persona("viewer", &[], &[], &["client.read"]);
-        let r = decide(&viewer, Operation::Create, None);
+        let r = decide(&EN, &viewer, Operation::Create, None);
         assert!(r.reason().unwrap().contains("client.write"), "{r:?}");
         let owner = persona("po-1", &["team-shop"], &["Shop"], &["client.write"]);
         let r = decide(
+            &EN,
             &owner,
             Operation::Edit,
             Some(&client(&["bob"], Some("Billing"))),
@@ -323,7 +321,13 @@ mod tests {
     #[test]
     fn owner_match_is_exact_and_trimmed() {
         let owner = persona("po-1", &[], &[], &["client.write"]);
-        assert!(decide(&owner, Operation::Edit, Some(&client(&[" po-1 "], None))).is_allowed());
-        assert!(!decide(&owner, Operation::Edit, Some(&client(&["PO-1"], None))).is_allowed());
+        assert!(decide(
+            &EN,
+            &owner,
+            Operation::Edit,
+            Some(&client(&[" po-1 "], None))
+        )
+        .is_allowed());
+        assert!(!decide(&EN, &owner, Operation::Edit, Some(&client(&["PO-1"], None))).is_allowed());
     }
 }

@@ -2,6 +2,7 @@
 //! read from whatever an error response carries.
 
 use crate::field::Field;
+use crate::i18n::Catalog;
 use crate::lenient;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -142,26 +143,7 @@ fn errors_map<'de, D: serde::Deserializer<'de>>(
 
 /// The standard phrase for a status, used when the body gives no title.
 pub fn status_title(status: u16) -> &'static str {
-    match status {
-        400 => "Bad request",
-        401 => "Not signed in",
-        403 => "Not allowed",
-        404 => "Not found",
-        405 => "Method not allowed",
-        408 => "Request timeout",
-        409 => "Conflict",
-        413 => "Request too large",
-        415 => "Unsupported media type",
-        422 => "Unprocessable content",
-        429 => "Too many requests",
-        500 => "Internal server error",
-        502 => "Bad gateway",
-        503 => "Service unavailable",
-        504 => "Gateway timeout",
-        s if s >= 500 => "Server error",
-        s if s >= 400 => "Request failed",
-        _ => "Unexpected response",
-    }
+    (crate::i18n::EN.problems.status_title)(status)
 }
 
 fn html_title(body: &str) -> Option<String> {
@@ -180,13 +162,13 @@ fn html_title(body: &str) -> Option<String> {
 impl ProblemDetails {
     /// Builds the problem for an error response. Never fails: a body that is
     /// not a problem still yields the status and a title.
-    pub fn from_response(status: u16, content_type: Option<&str>, body: &str) -> Self {
+    pub fn from_response(t: &Catalog, status: u16, content_type: Option<&str>, body: &str) -> Self {
         let trimmed = body.trim();
         let mut p = if trimmed.starts_with('{') {
             match serde_json::from_str::<Map<String, Value>>(trimmed) {
                 Ok(map) => Self::from_json_object(map),
                 Err(_) => ProblemDetails {
-                    detail: Some("The server's error response was not valid JSON.".into()),
+                    detail: Some(t.problems.invalid_json.into()),
                     ..Default::default()
                 },
             }
@@ -197,9 +179,7 @@ impl ProblemDetails {
                 .map(|t| format!(" (\u{201c}{t}\u{201d})"))
                 .unwrap_or_default();
             ProblemDetails {
-                detail: Some(format!(
-                    "The server, or a proxy in front of it, answered with an HTML page{page} instead of an API response."
-                )),
+                detail: Some((t.problems.html_page)(&page)),
                 ..Default::default()
             }
         } else {
@@ -213,7 +193,7 @@ impl ProblemDetails {
         // The HTTP status is the truth; a body's status is only a claim.
         p.status = Some(i64::from(status));
         if p.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
-            p.title = Some(status_title(status).to_string());
+            p.title = Some((t.problems.status_title)(status).to_string());
         }
         p
     }
@@ -276,15 +256,12 @@ impl ProblemDetails {
     }
 
     /// Messages for one field (all items), for showing at the field.
-    pub fn messages_for(&self, field: Field) -> Vec<String> {
+    pub fn messages_for(&self, t: &Catalog, field: Field) -> Vec<String> {
         self.field_errors()
             .into_iter()
             .filter(|e| e.field == Some(field))
             .flat_map(|e| {
-                let prefix = e
-                    .item_number()
-                    .map(|n| format!("Item {n}: "))
-                    .unwrap_or_default();
+                let prefix = e.item_number().map(t.problems.item).unwrap_or_default();
                 e.messages.into_iter().map(move |m| format!("{prefix}{m}"))
             })
             .collect()
@@ -306,8 +283,8 @@ impl ProblemDetails {
 
     /// What to tell the user about trying again, when the server said when
     /// ("Try again in 30 seconds.").
-    pub fn retry_advice(&self) -> Option<String> {
-        self.retry_after.map(crate::retry_after::advice)
+    pub fn retry_advice(&self, t: &Catalog) -> Option<String> {
+        self.retry_after.map(|s| crate::retry_after::advice(t, s))
     }
 
     /// The status as a number, if known.
@@ -323,7 +300,12 @@ mod tests {
     #[test]
     fn validation_problem_details() {
         let body = r#"{"type":"https://tools.ietf.org/html/rfc9110#section-15.5.1","title":"One or more validation errors occurred.","status":400,"errors":{"Name":["The name must not contain < or >."],"callbackUrls[1]":["Not a URL."]},"traceId":"00-abc-01"}"#;
-        let p = ProblemDetails::from_response(400, Some("application/problem+json"), body);
+        let p = ProblemDetails::from_response(
+            &crate::i18n::EN,
+            400,
+            Some("application/problem+json"),
+            body,
+        );
         assert_eq!(p.status, Some(400));
         assert_eq!(
             p.title.as_deref(),
@@ -331,11 +313,11 @@ mod tests {
         );
         assert_eq!(p.trace_id.as_deref(), Some("00-abc-01"));
         assert_eq!(
-            p.messages_for(Field::Name),
+            p.messages_for(&crate::i18n::EN, Field::Name),
             vec!["The name must not contain < or >."]
         );
         assert_eq!(
-            p.messages_for(Field::CallbackUrls),
+            p.messages_for(&crate::i18n::EN, Field::CallbackUrls),
             vec!["Item 2: Not a URL."]
         );
         assert!(p.unplaced_errors().is_empty());
@@ -348,6 +330,7 @@ mod tests {
     #[test]
     fn html_from_a_proxy() {
         let p = ProblemDetails::from_response(
+            &crate::i18n::EN,
             502,
             Some("text/html"),
             "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>",
@@ -359,18 +342,32 @@ mod tests {
 
     #[test]
     fn empty_and_garbage_bodies() {
-        let p = ProblemDetails::from_response(503, None, "");
+        let p = ProblemDetails::from_response(&crate::i18n::EN, 503, None, "");
         assert_eq!(
             (p.status, p.title.as_deref()),
             (Some(503), Some("Service unavailable"))
         );
-        let p = ProblemDetails::from_response(500, Some("application/json"), "{not json");
+        let p = ProblemDetails::from_response(
+            &crate::i18n::EN,
+            500,
+            Some("application/json"),
+            "{not json",
+        );
         assert_eq!(p.status, Some(500));
         assert!(p.detail.is_some());
-        let p = ProblemDetails::from_response(418, Some("text/plain"), "I'm a teapot");
+        let p = ProblemDetails::from_response(
+            &crate::i18n::EN,
+            418,
+            Some("text/plain"),
+            "I'm a teapot",
+        );
         assert_eq!(p.detail.as_deref(), Some("I'm a teapot"));
-        let p =
-            ProblemDetails::from_response(400, None, r#"{"title": 5, "status": "x", "errors": 7}"#);
+        let p = ProblemDetails::from_response(
+            &crate::i18n::EN,
+            400,
+            None,
+            r#"{"title": 5, "status": "x", "errors": 7}"#,
+        );
         assert_eq!(p.title.as_deref(), Some("5"));
         assert!(p.errors.is_empty());
     }
@@ -378,6 +375,7 @@ mod tests {
     #[test]
     fn plain_json_variants() {
         let p = ProblemDetails::from_response(
+            &crate::i18n::EN,
             403,
             Some("application/json"),
             r#"{"message":"nope","trace_id":"t1"}"#,
@@ -386,11 +384,15 @@ mod tests {
         assert_eq!(p.trace_id.as_deref(), Some("t1"));
         assert_eq!(p.title.as_deref(), Some("Not allowed"));
         let p = ProblemDetails::from_response(
+            &crate::i18n::EN,
             400,
             None,
             r#"{"errors":[{"field":"name","message":"required"},{"message":"general"}]}"#,
         );
-        assert_eq!(p.messages_for(Field::Name), vec!["required"]);
+        assert_eq!(
+            p.messages_for(&crate::i18n::EN, Field::Name),
+            vec!["required"]
+        );
         assert_eq!(p.unplaced_errors().len(), 1);
     }
 
@@ -398,12 +400,17 @@ mod tests {
     fn an_item_index_at_the_top_of_usize_is_counted_without_overflow() {
         let key = format!("callbackUrls[{}]", usize::MAX);
         let body = format!(r#"{{"errors":{{"{key}":["Not a URL."]}}}}"#);
-        let p = ProblemDetails::from_response(400, Some("application/problem+json"), &body);
+        let p = ProblemDetails::from_response(
+            &crate::i18n::EN,
+            400,
+            Some("application/problem+json"),
+            &body,
+        );
         let errors = p.field_errors();
         assert_eq!(errors[0].index, Some(usize::MAX));
         assert_eq!(errors[0].item_number(), Some(usize::MAX));
         assert_eq!(
-            p.messages_for(Field::CallbackUrls),
+            p.messages_for(&crate::i18n::EN, Field::CallbackUrls),
             vec![format!("Item {}: Not a URL.", usize::MAX)]
         );
     }
@@ -411,7 +418,12 @@ mod tests {
     #[test]
     fn seed_problem_example() {
         let body = r#"{"type":"string","title":"string","detail":"string","status":0,"instance":"string"}"#;
-        let p = ProblemDetails::from_response(404, Some("application/problem+json"), body);
+        let p = ProblemDetails::from_response(
+            &crate::i18n::EN,
+            404,
+            Some("application/problem+json"),
+            body,
+        );
         assert_eq!(p.status, Some(404));
         assert_eq!(p.instance.as_deref(), Some("string"));
     }

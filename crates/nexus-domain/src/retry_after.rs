@@ -4,6 +4,8 @@
 //! Pure: the api layer reads the header and the clock; this module turns
 //! the value into seconds to wait and the seconds into a sentence.
 
+use crate::i18n::Catalog;
+
 /// Longest wait worth stating exactly (a day); anything above is "in more
 /// than a day". A server may send any number, or a date years ahead.
 const MAX_STATED: u64 = 86_400;
@@ -27,39 +29,33 @@ pub fn seconds_to_wait(value: &str, now_unix: i64) -> Option<u64> {
 }
 
 /// The advice for the user: "Try again in 30 seconds."
-pub fn advice(seconds: u64) -> String {
+pub fn advice(t: &Catalog, seconds: u64) -> String {
+    let p = &t.problems;
     if seconds == 0 {
-        return "You can try again now.".into();
+        return p.retry_now.into();
     }
     if seconds > MAX_STATED {
-        return "Try again in more than a day.".into();
+        return p.retry_later.into();
     }
-    format!("Try again in {}.", duration(seconds))
-}
-
-fn plural(n: u64, unit: &str) -> String {
-    if n == 1 {
-        format!("1 {unit}")
-    } else {
-        format!("{n} {unit}s")
-    }
+    (p.retry_in)(&duration(t, seconds))
 }
 
 /// A wait in words, rounded up so nobody is told to come back too early:
 /// seconds under two minutes, then minutes, then hours and minutes.
-fn duration(seconds: u64) -> String {
+fn duration(t: &Catalog, seconds: u64) -> String {
+    let p = &t.problems;
     if seconds < 120 {
-        return plural(seconds, "second");
+        return (p.seconds)(seconds);
     }
     let minutes = seconds.div_ceil(60);
     if minutes < 60 {
-        return plural(minutes, "minute");
+        return (p.minutes)(minutes);
     }
     let (h, m) = (minutes / 60, minutes % 60);
     if m == 0 {
-        plural(h, "hour")
+        (p.hours)(h)
     } else {
-        format!("{} {}", plural(h, "hour"), plural(m, "minute"))
+        format!("{} {}", (p.hours)(h), (p.minutes)(m))
     }
 }
 
@@ -211,13 +207,19 @@ mod tests {
 
     #[test]
     fn advice_in_words() {
-        assert_eq!(advice(30), "Try again in 30 seconds.");
-        assert_eq!(advice(1), "Try again in 1 second.");
-        assert_eq!(advice(0), "You can try again now.");
-        assert_eq!(advice(119), "Try again in 119 seconds.");
-        assert_eq!(advice(121), "Try again in 3 minutes.");
-        assert_eq!(advice(3600), "Try again in 1 hour.");
-        assert_eq!(advice(3_661), "Try again in 1 hour 2 minutes.");
-        assert_eq!(advice(u64::MAX), "Try again in more than a day.");
+        assert_eq!(advice(&crate::i18n::EN, 30), "Try again in 30 seconds.");
+        assert_eq!(advice(&crate::i18n::EN, 1), "Try again in 1 second.");
+        assert_eq!(advice(&crate::i18n::EN, 0), "You can try again now.");
+        assert_eq!(advice(&crate::i18n::EN, 119), "Try again in 119 seconds.");
+        assert_eq!(advice(&crate::i18n::EN, 121), "Try again in 3 minutes.");
+        assert_eq!(advice(&crate::i18n::EN, 3600), "Try again in 1 hour.");
+        assert_eq!(
+            advice(&crate::i18n::EN, 3_661),
+            "Try again in 1 hour 2 minutes."
+        );
+        assert_eq!(
+            advice(&crate::i18n::EN, u64::MAX),
+            "Try again in more than a day."
+        );
     }
 }

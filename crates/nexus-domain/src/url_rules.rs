@@ -1,6 +1,7 @@
 //! URL rules from the seeds: well-formed URLs, wildcards only at the
 //! subdomain level (`https://*.contoso.com`), initiate login URI over https.
 
+use crate::i18n::Catalog;
 use std::borrow::Cow;
 use url::Url;
 
@@ -74,86 +75,72 @@ fn is_loopback(url: &Url) -> bool {
 }
 
 /// Checks one URL; `Err` carries a message for the person who typed it.
-pub fn check_url(raw: &str, kind: UrlKind) -> Result<(), String> {
+pub fn check_url(t: &Catalog, raw: &str, kind: UrlKind) -> Result<(), String> {
+    let r = &t.rules;
     let s = raw.trim();
     if s.is_empty() {
-        return Err("Enter a URL or remove this line.".into());
+        return Err(r.url_empty.into());
     }
     if s.chars().any(char::is_whitespace) {
-        return Err("A URL cannot contain spaces.".into());
+        return Err(r.url_spaces.into());
     }
     if let Some(c) = s.chars().find(|c| c.is_control() || is_invisible(*c)) {
-        return Err(format!(
-            "The URL contains an invisible character (U+{:04X}); retype it.",
-            c as u32
-        ));
+        return Err((r.url_invisible)(&format!("U+{:04X}", c as u32)));
     }
     let wildcard_allowed = matches!(kind, UrlKind::Callback | UrlKind::Logout | UrlKind::Origin);
     let has_wildcard = s.contains('*');
     let candidate = if has_wildcard {
         if !wildcard_allowed {
-            return Err("Wildcards are not allowed here.".into());
+            return Err(r.wildcard_not_here.into());
         }
         // Only the whole leftmost host label may be `*`: scheme://*.example.com
         let Some((scheme, after)) = s.split_once("://") else {
-            return Err("Not a valid URL: it needs a scheme such as https://.".into());
+            return Err(r.url_no_scheme.into());
         };
         let Some(rest) = after.strip_prefix("*.") else {
-            return Err(
-                "A wildcard is allowed only at the subdomain level, as in https://*.example.com."
-                    .into(),
-            );
+            return Err(r.wildcard_subdomain.into());
         };
         if rest.contains('*') {
-            return Err("Only one wildcard is allowed, as the first part of the host name.".into());
+            return Err(r.wildcard_one.into());
         }
         let host_end = rest.find(['/', ':', '?', '#']).unwrap_or(rest.len());
         let host = &rest[..host_end];
         if host.split('.').filter(|l| !l.is_empty()).count() < 2 {
-            return Err(
-                "A wildcard must sit below a registrable domain, as in https://*.example.com."
-                    .into(),
-            );
+            return Err(r.wildcard_registrable.into());
         }
         format!("{scheme}://{PLACEHOLDER}.{rest}")
     } else {
         s.to_string()
     };
-    let url = Url::parse(&ascii_host(&candidate)).map_err(|e| format!("Not a valid URL ({e})."))?;
+    let url =
+        Url::parse(&ascii_host(&candidate)).map_err(|e| (r.url_unparsable)(&e.to_string()))?;
     // A `%2A` in the host decodes to `*`: the same subdomain-only rule applies.
     if url.host_str().is_some_and(|h| h.contains('*')) {
-        return Err(
-            "A wildcard is allowed only at the subdomain level, as in https://*.example.com."
-                .into(),
-        );
+        return Err(r.wildcard_subdomain.into());
     }
     let scheme = url.scheme();
     let web = scheme == "http" || scheme == "https";
     match kind {
-        UrlKind::InitiateLogin if scheme != "https" => {
-            return Err("The initiate login URI must use https.".into())
-        }
-        UrlKind::Logo if scheme != "https" => return Err("The logo URL must use https.".into()),
-        UrlKind::Origin if !web => return Err("Use an http or https URL.".into()),
+        UrlKind::InitiateLogin if scheme != "https" => return Err(r.initiate_https.into()),
+        UrlKind::Logo if scheme != "https" => return Err(r.logo_https.into()),
+        UrlKind::Origin if !web => return Err(r.origin_http.into()),
         // Schemes that run code or read local files, never a redirect
         // target (Keycloak refuses them too).
         UrlKind::Callback | UrlKind::Logout
             if matches!(scheme, "javascript" | "data" | "vbscript" | "file") =>
         {
-            return Err(format!("A {scheme}: URL cannot be a redirect target."));
+            return Err((r.scheme_not_redirect)(scheme));
         }
         UrlKind::Callback | UrlKind::Logout if scheme == "http" && !is_loopback(&url) => {
-            return Err(
-                "Use https; plain http is allowed only for localhost, 127.0.0.1 and [::1].".into(),
-            );
+            return Err(r.https_only_localhost.into());
         }
         _ => {}
     }
     if web && url.host_str().is_none_or(str::is_empty) {
-        return Err("The URL has no host name.".into());
+        return Err(r.no_host.into());
     }
     if !web && url.cannot_be_a_base() && !candidate.contains(':') {
-        return Err("Not a valid URL.".into());
+        return Err(r.url_invalid.into());
     }
     if url.fragment().is_some()
         && matches!(
@@ -161,17 +148,15 @@ pub fn check_url(raw: &str, kind: UrlKind) -> Result<(), String> {
             UrlKind::Callback | UrlKind::Logout | UrlKind::InitiateLogin
         )
     {
-        return Err("A redirect URL cannot contain a #fragment.".into());
+        return Err(r.redirect_fragment.into());
     }
     if kind == UrlKind::Origin
         && (url.path() != "/" || url.query().is_some() || url.fragment().is_some())
     {
-        return Err(
-            "An origin is only scheme, host and port, with no path, query or fragment.".into(),
-        );
+        return Err(r.origin_only.into());
     }
     if !url.username().is_empty() || url.password().is_some() {
-        return Err("A URL cannot carry a user name or password.".into());
+        return Err(r.url_userinfo.into());
     }
     Ok(())
 }
@@ -187,13 +172,9 @@ pub fn is_displayable_logo(raw: &str) -> bool {
 /// `cdn.example.com` or `cdn.example.com:8443`. No scheme, path, user or
 /// wildcard: each entry is also written into the CSP's `img-src` as
 /// `https://<entry>`, where anything else would widen or break the policy.
-pub fn check_logo_host(entry: &str) -> Result<(), String> {
+pub fn check_logo_host(t: &Catalog, entry: &str) -> Result<(), String> {
     let e = entry.trim();
-    let refuse = || {
-        Err(format!(
-            "\u{201c}{e}\u{201d} is not a host name such as cdn.example.com (no scheme, path or wildcard; a port only when it is not 443)."
-        ))
-    };
+    let refuse = || Err((t.rules.logo_host_bad)(e));
     if e.is_empty()
         || !e
             .bytes()
@@ -247,6 +228,7 @@ pub fn logo_host(raw: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::EN;
     use UrlKind::*;
 
     #[test]
@@ -274,7 +256,7 @@ mod tests {
             ("https://shop.example.com/für/sie?q=ä", Callback),
             ("https://bücher\u{3002}example/cb", Callback),
         ] {
-            assert_eq!(check_url(u, k), Ok(()), "{u}");
+            assert_eq!(check_url(&EN, u, k), Ok(()), "{u}");
         }
     }
 
@@ -320,14 +302,14 @@ mod tests {
             // The logo: https only.
             ("http://cdn.example.com/logo.png", Logo),
         ] {
-            assert!(check_url(u, k).is_err(), "{u} should fail");
+            assert!(check_url(&EN, u, k).is_err(), "{u} should fail");
         }
     }
 
     #[test]
     fn an_invisible_character_is_named() {
         assert_eq!(
-            check_url("https://app.example.com\u{200b}/cb", UrlKind::Callback),
+            check_url(&EN, "https://app.example.com\u{200b}/cb", UrlKind::Callback),
             Err("The URL contains an invisible character (U+200B); retype it.".into())
         );
     }
@@ -351,7 +333,7 @@ mod tests {
             "127.0.0.1:8443",
             "[::1]:8443",
         ] {
-            assert_eq!(check_logo_host(ok), Ok(()), "{ok}");
+            assert_eq!(check_logo_host(&EN, ok), Ok(()), "{ok}");
         }
         for bad in [
             "",
@@ -366,7 +348,7 @@ mod tests {
             "'self'",
             "bücher.example",
         ] {
-            assert!(check_logo_host(bad).is_err(), "{bad}");
+            assert!(check_logo_host(&EN, bad).is_err(), "{bad}");
         }
         let hosts = vec![
             "cdn.example.com".to_string(),

@@ -5,6 +5,7 @@
 use crate::client::ClientType;
 use crate::create::{CreateClientRequest, AUTH0_GRANT_TYPES};
 use crate::field::{Field, Rule};
+use crate::i18n::Catalog;
 use crate::update::UpdateClientRequest;
 use crate::url_rules::{check_url, UrlKind};
 use std::collections::{BTreeMap, HashSet};
@@ -58,27 +59,30 @@ pub const NAME_MAX_CHARS: usize = 255;
 
 /// Name: at least one character, at most [`NAME_MAX_CHARS`], no `<` or `>`
 /// (Auth0).
-pub fn check_name(name: &str) -> Result<(), String> {
+pub fn check_name(t: &Catalog, name: &str) -> Result<(), String> {
     let chars = name.chars().count();
     if name.trim().is_empty() {
-        Err("Enter a name (at least one character).".into())
+        Err(t.rules.name_empty.into())
     } else if chars > NAME_MAX_CHARS {
-        Err(format!(
-            "A name can be at most {NAME_MAX_CHARS} characters; this one has {}.",
-            crate::list_query::grouped(chars)
-        ))
+        Err((t.rules.name_too_long)(NAME_MAX_CHARS, chars))
     } else if name.contains(['<', '>']) {
-        Err("The name cannot contain < or >.".into())
+        Err(t.rules.name_angle.into())
     } else {
         Ok(())
     }
 }
 
-fn check_urls(out: &mut Vec<Issue>, field: Field, urls: Option<&[String]>, kind: UrlKind) {
+fn check_urls(
+    t: &Catalog,
+    out: &mut Vec<Issue>,
+    field: Field,
+    urls: Option<&[String]>,
+    kind: UrlKind,
+) {
     let Some(urls) = urls else { return };
     let mut seen = HashSet::new();
     for (i, u) in urls.iter().enumerate() {
-        if let Err(message) = check_url(u, kind) {
+        if let Err(message) = check_url(t, u, kind) {
             out.push(Issue {
                 field,
                 index: Some(i),
@@ -88,25 +92,25 @@ fn check_urls(out: &mut Vec<Issue>, field: Field, urls: Option<&[String]>, kind:
             out.push(Issue {
                 field,
                 index: Some(i),
-                message: "This URL is listed twice.".into(),
+                message: t.rules.url_twice.into(),
             });
         }
     }
 }
 
-fn check_metadata_value(out: &mut Vec<Issue>, field: Field, value: Option<&str>) {
+fn check_metadata_value(t: &Catalog, out: &mut Vec<Issue>, field: Field, value: Option<&str>) {
     if let Some(v) = value {
         let n = v.chars().count();
         if n > METADATA_VALUE_MAX {
             out.push(Issue::new(
                 field,
-                format!("At most {METADATA_VALUE_MAX} characters (stored as client metadata); this has {n}."),
+                (t.rules.metadata_too_long)(METADATA_VALUE_MAX, n),
             ));
         }
     }
 }
 
-fn check_owners(out: &mut Vec<Issue>, owners: Option<&[String]>) {
+fn check_owners(t: &Catalog, out: &mut Vec<Issue>, owners: Option<&[String]>) {
     let Some(owners) = owners else { return };
     let mut seen = HashSet::new();
     for (i, o) in owners.iter().enumerate() {
@@ -115,19 +119,19 @@ fn check_owners(out: &mut Vec<Issue>, owners: Option<&[String]>) {
             out.push(Issue {
                 field: Field::Owners,
                 index: Some(i),
-                message: "Enter a user id or role, or remove this line.".into(),
+                message: t.rules.owner_blank.into(),
             });
         } else if o.contains(',') {
             out.push(Issue {
                 field: Field::Owners,
                 index: Some(i),
-                message: "An owner cannot contain a comma.".into(),
+                message: t.rules.owner_comma.into(),
             });
         } else if !seen.insert(o.to_string()) {
             out.push(Issue {
                 field: Field::Owners,
                 index: Some(i),
-                message: "This owner is listed twice.".into(),
+                message: t.rules.owner_twice.into(),
             });
         }
     }
@@ -136,89 +140,86 @@ fn check_owners(out: &mut Vec<Issue>, owners: Option<&[String]>) {
         .map(|o| o.trim())
         .collect::<Vec<_>>()
         .join(",");
-    check_metadata_value(out, Field::Owners, Some(&joined));
+    check_metadata_value(t, out, Field::Owners, Some(&joined));
 }
 
 /// A mobile identifier: no spaces, at most [`METADATA_VALUE_MAX`] characters.
-fn check_mobile_value(out: &mut Vec<Issue>, field: Field, value: Option<&str>) {
+fn check_mobile_value(t: &Catalog, out: &mut Vec<Issue>, field: Field, value: Option<&str>) {
     if let Some(v) = value {
         if v.chars().any(char::is_whitespace) {
-            out.push(Issue::new(field, "Cannot contain spaces."));
+            out.push(Issue::new(field, t.rules.no_spaces));
         } else if v.chars().count() > METADATA_VALUE_MAX {
-            out.push(Issue::new(
-                field,
-                format!("At most {METADATA_VALUE_MAX} characters."),
-            ));
+            out.push(Issue::new(field, (t.rules.at_most)(METADATA_VALUE_MAX)));
         }
     }
 }
 
 /// Checks one field's value in a body (`None`: not sent) by its registry
 /// rule.
-fn check_field(out: &mut Vec<Issue>, field: Field, text: Option<&str>, list: Option<&[String]>) {
+fn check_field(
+    t: &Catalog,
+    out: &mut Vec<Issue>,
+    field: Field,
+    text: Option<&str>,
+    list: Option<&[String]>,
+) {
     match field.rule() {
         Rule::Name => {
-            if let Some(Err(m)) = text.map(check_name) {
+            if let Some(Err(m)) = text.map(|n| check_name(t, n)) {
                 out.push(Issue::new(field, m));
             }
         }
         Rule::AppType => match text {
-            Some(t) if t.trim().is_empty() => {
-                out.push(Issue::new(field, "Choose an application type."));
+            Some(v) if v.trim().is_empty() => {
+                out.push(Issue::new(field, t.rules.choose_type));
             }
-            Some(t) if matches!(ClientType::parse(t), ClientType::Other(_)) => {
-                out.push(Issue::new(
-                    field,
-                    "Choose one of regular_web, spa, native or non_interactive.",
-                ));
+            Some(v) if matches!(ClientType::parse(v), ClientType::Other(_)) => {
+                out.push(Issue::new(field, t.rules.choose_known_type));
             }
             _ => {}
         },
         Rule::MaxChars(max) => {
             let n = text.map_or(0, |d| d.chars().count());
             if n > max {
-                out.push(Issue::new(
-                    field,
-                    format!("At most {max} characters; this has {n}."),
-                ));
+                out.push(Issue::new(field, (t.rules.too_long)(max, n)));
             }
         }
         Rule::Url(kind) => {
-            if let Some(Err(m)) = text.map(|u| check_url(u, kind)) {
+            if let Some(Err(m)) = text.map(|u| check_url(t, u, kind)) {
                 out.push(Issue::new(field, m));
             }
         }
-        Rule::Urls(kind) => check_urls(out, field, list, kind),
+        Rule::Urls(kind) => check_urls(t, out, field, list, kind),
         Rule::GrantTypes => {
             for (i, g) in list.unwrap_or_default().iter().enumerate() {
                 if !AUTH0_GRANT_TYPES.contains(&g.as_str()) {
                     out.push(Issue {
                         field,
                         index: Some(i),
-                        message: format!("Unknown grant type \u{201c}{g}\u{201d}."),
+                        message: (t.rules.unknown_grant)(g),
                     });
                 }
             }
         }
-        Rule::Owners => check_owners(out, list),
-        Rule::MetadataValue => check_metadata_value(out, field, text),
-        Rule::MobileValue => check_mobile_value(out, field, text),
+        Rule::Owners => check_owners(t, out, list),
+        Rule::MetadataValue => check_metadata_value(t, out, field, text),
+        Rule::MobileValue => check_mobile_value(t, out, field, text),
         // The number of keys is a rule of the create body as a whole (below).
         Rule::Metadata => {}
     }
 }
 
 /// Every rule the create body breaks.
-pub fn validate_create(req: &CreateClientRequest) -> Vec<Issue> {
+pub fn validate_create(t: &Catalog, req: &CreateClientRequest) -> Vec<Issue> {
     let mut out = Vec::new();
     for f in Field::ALL {
-        check_field(&mut out, f, req.text(f), req.list(f).as_deref());
+        check_field(t, &mut out, f, req.text(f), req.list(f).as_deref());
     }
     if let Some(meta) = &req.client_metadata {
         if meta.entries().len() > METADATA_KEYS_MAX {
             out.push(Issue::new(
                 Field::Metadata,
-                format!("At most {METADATA_KEYS_MAX} metadata properties."),
+                (t.rules.too_many_metadata)(METADATA_KEYS_MAX),
             ));
         }
     }
@@ -226,10 +227,10 @@ pub fn validate_create(req: &CreateClientRequest) -> Vec<Issue> {
 }
 
 /// Every rule the PATCH body breaks.
-pub fn validate_update(req: &UpdateClientRequest) -> Vec<Issue> {
+pub fn validate_update(t: &Catalog, req: &UpdateClientRequest) -> Vec<Issue> {
     let mut out = Vec::new();
     for f in Field::for_edit() {
-        check_field(&mut out, f, req.text(f), req.list(f).map(Vec::as_slice));
+        check_field(t, &mut out, f, req.text(f), req.list(f).map(Vec::as_slice));
     }
     out
 }
@@ -238,6 +239,7 @@ pub fn validate_update(req: &UpdateClientRequest) -> Vec<Issue> {
 mod tests {
     use super::*;
     use crate::create::CreateDraft;
+    use crate::i18n::EN;
 
     fn base() -> CreateClientRequest {
         let mut d = CreateDraft::for_type(ClientType::RegularWeb);
@@ -247,7 +249,7 @@ mod tests {
 
     #[test]
     fn valid_minimal_create() {
-        assert_eq!(validate_create(&base()), vec![]);
+        assert_eq!(validate_create(&EN, &base()), vec![]);
     }
 
     #[test]
@@ -258,22 +260,25 @@ mod tests {
                 name: bad.into(),
                 ..base()
             };
-            let issues = validate_create(&r);
+            let issues = validate_create(&EN, &r);
             assert_eq!(issues.len(), 1, "{bad}");
             assert_eq!(issues[0].field, Field::Name);
         }
         let map = to_errors_map(
-            &validate_create(&CreateClientRequest {
-                name: "a<b".into(),
-                ..base()
-            }),
+            &validate_create(
+                &EN,
+                &CreateClientRequest {
+                    name: "a<b".into(),
+                    ..base()
+                },
+            ),
             Body::Create,
         );
         assert!(map.contains_key("name"));
         // The limit counts characters, not bytes.
-        assert_eq!(check_name(&"é".repeat(NAME_MAX_CHARS)), Ok(()));
+        assert_eq!(check_name(&EN, &"é".repeat(NAME_MAX_CHARS)), Ok(()));
         assert_eq!(
-            check_name(&"x".repeat(1000)),
+            check_name(&EN, &"x".repeat(1000)),
             Err("A name can be at most 255 characters; this one has 1,000.".into())
         );
     }
@@ -285,13 +290,16 @@ mod tests {
             initiate_login_uri: Some("http://a.example.com".into()),
             ..base()
         };
-        let fields: Vec<Field> = validate_create(&r).into_iter().map(|i| i.field).collect();
+        let fields: Vec<Field> = validate_create(&EN, &r)
+            .into_iter()
+            .map(|i| i.field)
+            .collect();
         assert_eq!(fields, vec![Field::Description, Field::InitiateLoginUri]);
         let ok = CreateClientRequest {
             description: Some("é".repeat(140)),
             ..base()
         };
-        assert!(validate_create(&ok).is_empty());
+        assert!(validate_create(&EN, &ok).is_empty());
     }
 
     #[test]
@@ -304,7 +312,7 @@ mod tests {
             ]),
             ..base()
         };
-        let issues = validate_create(&r);
+        let issues = validate_create(&EN, &r);
         assert_eq!(
             issues.iter().map(|i| i.index).collect::<Vec<_>>(),
             vec![Some(1), Some(2)]
@@ -315,7 +323,7 @@ mod tests {
             allowed_web_origins: Some(vec!["https://x.example.com/path".into()]),
             ..Default::default()
         };
-        let map = to_errors_map(&validate_update(&u), Body::Update);
+        let map = to_errors_map(&validate_update(&EN, &u), Body::Update);
         assert!(map.contains_key("allowedWebOrigins[0]"));
     }
 
@@ -325,20 +333,20 @@ mod tests {
             product_name: Some("p".repeat(256)),
             ..Default::default()
         };
-        assert_eq!(validate_update(&u)[0].field, Field::ProductName);
+        assert_eq!(validate_update(&EN, &u)[0].field, Field::ProductName);
         let owners: Vec<String> = (0..30).map(|i| format!("owner-number-{i}")).collect();
         let u = UpdateClientRequest {
             owners: Some(owners),
             ..Default::default()
         };
-        assert!(validate_update(&u)
+        assert!(validate_update(&EN, &u)
             .iter()
             .any(|i| i.field == Field::Owners && i.index.is_none()));
         let u = UpdateClientRequest {
             owners: Some(vec!["a".into(), "a".into(), "".into()]),
             ..Default::default()
         };
-        assert_eq!(validate_update(&u).len(), 2);
+        assert_eq!(validate_update(&EN, &u).len(), 2);
     }
 
     #[test]
@@ -348,7 +356,10 @@ mod tests {
             grant_types: Some(vec!["magic".into()]),
             ..base()
         };
-        let fields: Vec<Field> = validate_create(&r).into_iter().map(|i| i.field).collect();
+        let fields: Vec<Field> = validate_create(&EN, &r)
+            .into_iter()
+            .map(|i| i.field)
+            .collect();
         assert_eq!(fields, vec![Field::AppType, Field::GrantTypes]);
     }
 }

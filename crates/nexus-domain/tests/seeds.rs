@@ -94,7 +94,12 @@ fn check_page(page: &str) -> Vec<Kind> {
             }
             Kind::Problem => {
                 let body = serde_json::to_string(&m).unwrap();
-                let p = ProblemDetails::from_response(404, Some("application/problem+json"), &body);
+                let p = ProblemDetails::from_response(
+                    &nexus_domain::i18n::EN,
+                    404,
+                    Some("application/problem+json"),
+                    &body,
+                );
                 assert_eq!(
                     (
                         p.title.as_deref(),

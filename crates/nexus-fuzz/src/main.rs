@@ -444,7 +444,12 @@ fn target_problem(b: &[u8]) {
         None,
         Some(""),
     ][k % 6];
-    let p = ProblemDetails::from_response(status, ct, &String::from_utf8_lossy(b));
+    let p = ProblemDetails::from_response(
+        &nexus_domain::i18n::EN,
+        status,
+        ct,
+        &String::from_utf8_lossy(b),
+    );
     let _ = (p.field_errors(), p.unplaced_errors(), p.status_code());
 }
 
@@ -458,9 +463,9 @@ fn target_claims(b: &[u8]) {
 }
 
 fn target_config(b: &[u8]) {
-    if let Ok(c) = parse::parse_config(&String::from_utf8_lossy(b)) {
+    if let Ok(c) = parse::parse_config(&nexus_domain::i18n::EN, &String::from_utf8_lossy(b)) {
         let _: &AppConfig = &c;
-        let _ = (c.api_base(), c.problems());
+        let _ = (c.api_base(), c.problems(&nexus_domain::i18n::DE));
     }
 }
 
@@ -471,7 +476,7 @@ fn target_retry_after(b: &[u8]) {
     let header = s.trim_matches('"');
     for now in [0i64, 1_764_547_200, i64::MAX, i64::MIN] {
         if let Some(secs) = nexus_domain::retry_after::seconds_to_wait(header, now) {
-            let _ = nexus_domain::retry_after::advice(secs);
+            let _ = nexus_domain::retry_after::advice(&nexus_domain::i18n::DE, secs);
         }
     }
 }

@@ -6,7 +6,8 @@ use crate::{
     flat_router::FlatRoutesView,
     hooks::{use_matched, use_navigate},
     location::{
-        BrowserUrl, Location, LocationChange, LocationProvider, State, Url,
+        BrowserUrl, InMemory, Location, LocationChange, LocationProvider,
+        State, Url,
     },
     navigate::NavigateOptions,
     nested_router::NestedRoutesView,
@@ -59,6 +60,10 @@ pub fn Router<Chil>(
     /// A signal that will be set while the navigation process is underway.
     #[prop(optional, into)]
     set_is_routing: Option<SignalSetter<bool>>,
+    /// PATCHED (nexus-clients-console, vendor/README.md): keep the location
+    /// in memory instead of the browser's address (see [`InMemory`]).
+    #[prop(optional_no_strip)]
+    memory: Option<InMemory>,
     // TODO trailing slashes
     ///// How trailing slashes should be handled in [`Route`] paths.
     //#[prop(optional)]
@@ -83,8 +88,12 @@ where
     #[cfg(not(feature = "ssr"))]
     let (location_provider, current_url, redirect_hook) = {
         let owner = Owner::current();
-        let location =
-            BrowserUrl::new().expect("could not access browser navigation"); // TODO options here
+        // PATCHED (vendor/README.md): or in memory.
+        let location = match memory {
+            Some(memory) => BrowserUrl::in_memory(memory),
+            None => BrowserUrl::new(),
+        }
+        .expect("could not access browser navigation"); // TODO options here
         location.init(base.clone());
         provide_context(location.clone());
         let current_url = location.as_url().clone();

@@ -16,6 +16,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
+use nexus_domain::i18n::EN;
 use nexus_domain::validation::{to_errors_map, validate_create, validate_update, Body};
 use nexus_domain::{
     Caller, ClientAuthMethod, CreateClientRequest, NexusClient, Operation, UpdateClientRequest,
@@ -148,7 +149,7 @@ pub async fn create(
 ) -> ApiResult {
     let tenant = access.tenant;
     let req: CreateClientRequest = parse_body(&body)?;
-    let issues = validate_create(&req);
+    let issues = validate_create(&EN, &req);
     if !issues.is_empty() {
         return Err(Problem::validation(to_errors_map(&issues, Body::Create)));
     }
@@ -184,7 +185,7 @@ pub async fn patch(
 ) -> ApiResult {
     let mut client = access.target.client;
     let req: UpdateClientRequest = parse_body(&body)?;
-    let issues = validate_update(&req);
+    let issues = validate_update(&EN, &req);
     if !issues.is_empty() {
         return Err(Problem::validation(to_errors_map(&issues, Body::Update)));
     }
@@ -224,7 +225,7 @@ pub async fn rotate_secret(
     // The domain's rule, as the console applies it: a public client has no
     // secret to rotate.
     if client.is_public() {
-        if let Some(why) = client.rotation_unavailable() {
+        if let Some(why) = client.rotation_unavailable(&EN) {
             return Err(Problem::bad_request(format!(
                 "The secret of client '{id}' cannot be rotated. {why}"
             )));

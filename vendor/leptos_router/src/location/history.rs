@@ -14,8 +14,9 @@ use std::{
     string::String,
     sync::{Arc, Mutex},
 };
+use send_wrapper::SendWrapper;
 use tachys::dom::{document, window};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use web_sys::UrlSearchParams;
 
 #[derive(Clone)]
@@ -24,6 +25,23 @@ pub struct BrowserUrl {
     pub(crate) pending_navigation: Arc<Mutex<Option<oneshot::Sender<()>>>>,
     pub(crate) path_stack: ArcStoredValue<Vec<Url>>,
     pub(crate) is_back: ArcRwSignal<bool>,
+    // PATCHED (nexus-clients-console, vendor/README.md): `Some` when the
+    // location is kept in memory instead of the browser's address.
+    memory: Option<InMemory>,
+}
+
+/// PATCHED (nexus-clients-console, vendor/README.md): a router whose
+/// location lives in memory. It never reads or writes the browser's
+/// address or history and listens to no `window` event, so several routers
+/// (several apps) can share one page without fighting over its URL. It
+/// takes over the links clicked inside `links` only (under its base, as the
+/// browser router does); back and forward are the page's, not its.
+#[derive(Clone)]
+pub struct InMemory {
+    /// Where it starts: a path (with query) under the router's base.
+    pub start: String,
+    /// The element whose links it follows.
+    pub links: SendWrapper<web_sys::EventTarget>,
 }
 
 impl fmt::Debug for BrowserUrl {
@@ -33,6 +51,46 @@ impl fmt::Debug for BrowserUrl {
 }
 
 impl BrowserUrl {
+    /// PATCHED (vendor/README.md): a location kept in memory, starting at
+    /// `memory.start` (see [`InMemory`]).
+    pub fn in_memory(memory: InMemory) -> Result<Self, JsValue> {
+        let start = Self::parse(&memory.start)?;
+        Ok(Self {
+            url: ArcRwSignal::new(start.clone()),
+            pending_navigation: Default::default(),
+            path_stack: ArcStoredValue::new(vec![start]),
+            is_back: Default::default(),
+            memory: Some(memory),
+        })
+    }
+
+    /// PATCHED (vendor/README.md): whether this location is kept in memory.
+    pub fn is_memory(&self) -> bool {
+        self.memory.is_some()
+    }
+
+    /// PATCHED (vendor/README.md): in memory, the current address (as
+    /// written by navigations and by [`Self::set_address`]); `None` for the
+    /// browser's, which is `window.location`.
+    pub fn memory_address(&self) -> Option<Url> {
+        self.memory.as_ref()?;
+        self.path_stack.read_value().last().cloned()
+    }
+
+    /// PATCHED (vendor/README.md): in memory, replaces the current address
+    /// without a navigation (what `history.replaceState` is to the browser's
+    /// address; a memory location keeps no back stack). Returns false, and
+    /// does nothing, for the browser's address.
+    pub fn set_address(&self, url: &str) -> bool {
+        if self.memory.is_none() {
+            return false;
+        }
+        if let Ok(url) = Self::parse(url) {
+            *self.path_stack.write_value() = vec![url];
+        }
+        true
+    }
+
     fn scroll_to_el(loc_scroll: bool) {
         if let Ok(hash) = window().location().hash() {
             if !hash.is_empty() {
@@ -68,6 +126,7 @@ impl LocationProvider for BrowserUrl {
             pending_navigation: Default::default(),
             path_stack,
             is_back: Default::default(),
+            memory: None,
         })
     }
 
@@ -158,6 +217,32 @@ impl LocationProvider for BrowserUrl {
         let handle_anchor_click =
             handle_anchor_click(base, Self::parse_with_base, navigate);
 
+        // PATCHED (vendor/README.md): in memory, the links of its own
+        // element only, and no popstate (back and forward are the page's).
+        if let Some(memory) = &self.memory {
+            let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(
+                move |ev: web_sys::MouseEvent| {
+                    if let Err(e) = handle_anchor_click(ev) {
+                        web_sys::console::error_1(&e);
+                    }
+                },
+            );
+            let target = memory.links.clone().take();
+            _ = target.add_event_listener_with_callback(
+                "click",
+                on_click.as_ref().unchecked_ref(),
+            );
+            let handles = SendWrapper::new((target, on_click));
+            on_cleanup(move || {
+                let (target, on_click) = handles.take();
+                _ = target.remove_event_listener_with_callback(
+                    "click",
+                    on_click.as_ref().unchecked_ref(),
+                );
+            });
+            return;
+        }
+
         let click_handle = window_event_listener(ev::click, move |ev| {
             if let Err(e) = handle_anchor_click(ev) {
                 #[cfg(feature = "tracing")]
@@ -212,6 +297,13 @@ impl LocationProvider for BrowserUrl {
     }
 
     fn complete_navigation(&self, loc: &LocationChange) {
+        // PATCHED (vendor/README.md): in memory, the new location is the
+        // current address; the browser's history and the page's scroll
+        // position are not the router's to change.
+        if self.set_address(&loc.value) {
+            self.is_back.set(false);
+            return;
+        }
         let history = window().history().unwrap();
 
         let current_path = self
