@@ -54,6 +54,13 @@ function sizes() {
   const first = firstLoadFiles(DIST);
   console.log(`first load (${first.map((f) => f.name.replace(/-[0-9a-f]{12,}/, "-…")).join(", ")}):`);
   console.log("  ".padEnd(52), kb(sum(first, "raw")), kb(sum(first, "gz")), kb(sum(first, "br")));
+  // Release builds are split (hooks/split-wasm.mjs): these come later.
+  const later = readdirSync(DIST).filter((f) => f.endsWith(".wasm") && !first.some((x) => x.name === f));
+  if (later.length) {
+    const cs = later.map((f) => compressed(readFileSync(join(DIST, f))));
+    console.log(`wasm chunks fetched on a first visit to a client, edit or create (${later.length} files, all of them):`);
+    console.log("  ".padEnd(52), kb(sum(cs, "raw")), kb(sum(cs, "gz")), kb(sum(cs, "br")));
+  }
   if (BASELINE) {
     const before = firstLoadFiles(BASELINE);
     console.log(`first load of the baseline (${BASELINE}):`);

@@ -12,6 +12,7 @@ import { createHash } from "node:crypto";
 import { readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { integrity, splitWasm } from "./split-wasm.mjs";
 
 function fail(why) {
   console.error(`post-build: ${why}`);
@@ -50,6 +51,19 @@ const start = inline[0][2];
 const js = start.match(/import init, \* as bindings from '\.\/([^']+\.js)';/)?.[1];
 const wasm = start.match(/module_or_path: '\.\/([^']+\.wasm)'/)?.[1];
 if (!js || !wasm) fail("could not find the module and wasm names in Trunk's start-up script");
+// Release: the wasm in chunks, the pages after the list fetched on first
+// visit (hooks/split-wasm.mjs); the wasm's preload then names new bytes.
+let chunks = [];
+if (process.env.TRUNK_PROFILE === "release") {
+  try {
+    ({ chunks } = splitWasm({ dir, sourceDir: process.env.TRUNK_SOURCE_DIR ?? process.cwd(), glue: js, wasm }));
+  } catch (e) {
+    fail(e.message);
+  }
+  const preload = new RegExp(`(<link rel="preload" href="\\./${wasm.replace(/\./g, "\\.")}"[^>]*integrity=")[^"]*(")`);
+  if (!preload.test(html)) fail("no integrity on the wasm's preload link");
+  html = html.replace(preload, (_, a, b) => `${a}${integrity(readFileSync(join(dir, wasm)))}${b}`);
+}
 const glue = readFileSync(join(dir, js), "utf8");
 if (!/__wbg_init as default\b/.test(glue)) fail("the wasm-bindgen glue does not export __wbg_init as its default");
 const bootJs = readFileSync(join(hooks, "boot.js"), "utf8");
@@ -196,3 +210,4 @@ if (!customElements.get("nexus-clients-console")) {
 `;
 writeFileSync(join(dir, "embed.js"), embed);
 console.log(`post-build: wrote ${cssName} (${cssLinks.length} stylesheets), ${scriptName} (glue + boot + start) and embed.js`);
+if (chunks.length) console.log(`post-build: the wasm in ${chunks.length} chunks beside the main module: ${chunks.map((c) => `${c.name} (${c.bytes} B)`).join(", ")}`);

@@ -26,6 +26,9 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 export DEBIAN_FRONTEND=noninteractive
 
 TRUNK_VERSION=0.21.14
+# Cuts release wasm into chunks (hooks/split-wasm.mjs); its format must match
+# Cargo.lock's wasm_split_helpers (0.2.x).
+WASM_SPLIT_VERSION=0.2.4
 SETUP_START=$SECONDS
 declare -a TIMINGS=()
 
@@ -95,6 +98,20 @@ step_wasm_bindgen() {
   fi
 }
 
+split_ok() { command -v wasm-split-cli >/dev/null 2>&1 && [ -f "$HOME/.cargo/.nexus-wasm-split-$WASM_SPLIT_VERSION" ]; }
+
+step_wasm_split() {
+  split_ok || wait_for_cargo_install wasm_split_cli_support
+  if split_ok; then
+    echo "ok: wasm-split-cli $WASM_SPLIT_VERSION already installed"
+  else
+    echo "installing: wasm-split-cli $WASM_SPLIT_VERSION (cargo install, ~2 min cold)"
+    cargo install wasm_split_cli_support --version "=$WASM_SPLIT_VERSION" --features build-binary --locked --force
+    # The tool prints no version of its own: a stamp says which one this is.
+    touch "$HOME/.cargo/.nexus-wasm-split-$WASM_SPLIT_VERSION"
+  fi
+}
+
 step_apt() {
   if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && command -v nginx >/dev/null 2>&1; then
     echo "ok: chromium, chromium-driver and nginx already installed"
@@ -143,6 +160,7 @@ echo "== setup ($MODE) in $ROOT"
 step "rust target wasm32-unknown-unknown" step_target
 step "trunk $TRUNK_VERSION" step_trunk
 step "wasm-bindgen-cli" step_wasm_bindgen
+step "wasm-split-cli $WASM_SPLIT_VERSION" step_wasm_split
 if [ "$MODE" = full ]; then
   step "apt: chromium chromium-driver nginx-light" step_apt
 else

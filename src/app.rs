@@ -6,8 +6,8 @@ use crate::components::{provide_toasts, ToastRegion};
 use crate::config::{load_config, AppConfig, AuthMode, ConfigError, Routing};
 use crate::embed::ConfigSource;
 use crate::pages::{
-    ClientDetailPage, ClientsListPage, ConfigErrorPage, CreateClientPage, EditClientPage,
-    NotFoundPage, ReauthDialog, SignInPage,
+    ClientsListPage, ConfigErrorPage, NotFoundPage, ReauthDialog, SignInPage, SplitCreatePage,
+    SplitDetailPage, SplitEditPage,
 };
 use crate::routes::{href, path, BasePath, RedirectToList};
 use leptos::prelude::*;
@@ -82,13 +82,7 @@ pub fn Root(root: web_sys::HtmlElement, host: Option<HostOptions>) -> impl IntoV
         }
     });
     move || match config.get() {
-        None => view! {
-            <div class="ncc-splash" role="status" aria-live="polite">
-                <span class="ncc-spinner" aria-hidden="true"></span>
-                {t.shell.loading_console}
-            </div>
-        }
-        .into_any(),
+        None => view! { <crate::components::Splash label=t.shell.loading_console /> }.into_any(),
         Some(Err(e)) => view! { <ConfigErrorPage error=e /> }.into_any(),
         Some(Ok(cfg)) => {
             let lang = crate::i18n::choose(locale.as_deref(), cfg.locale.as_deref(), embedded);
@@ -229,9 +223,9 @@ fn Shell(embedded: bool) -> impl IntoView {
                     <Route path=path!("") view=RedirectToList />
                     <Route path=path!("/") view=RedirectToList />
                     <Route path=path!("/clients") view=ClientsListPage />
-                    <Route path=path!("/clients/new") view=CreateClientPage />
-                    <Route path=path!("/clients/:id") view=ClientDetailPage />
-                    <Route path=path!("/clients/:id/edit") view=EditClientPage />
+                    <Route path=path!("/clients/new") view=SplitCreatePage />
+                    <Route path=path!("/clients/:id") view=SplitDetailPage />
+                    <Route path=path!("/clients/:id/edit") view=SplitEditPage />
                 </Routes>
             </main>
         </div>

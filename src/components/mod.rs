@@ -37,6 +37,6 @@ pub use page_heading::use_page_heading;
 pub use pager::{PageAt, Pager};
 pub use problem_view::ProblemView;
 pub use secret_field::SecretField;
-pub use skeleton::Skeleton;
+pub use skeleton::{RetryOrBack, Skeleton, Splash};
 pub use toast::{provide_toasts, use_toasts, ToastRegion, Toasts};
 pub use unsaved_guard::{provide_leave_guards, use_leave_guard, use_unsaved_guard};

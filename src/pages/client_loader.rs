@@ -3,7 +3,7 @@
 //! problem with "Try again" for anything else.
 
 use crate::api::{use_api, ApiError};
-use crate::components::{ProblemView, Skeleton};
+use crate::components::{ProblemView, RetryOrBack, Skeleton};
 use crate::pages::NotFoundPage;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -64,11 +64,7 @@ pub fn ClientLoader(
             Some((_, Err(e))) => {
                 view! {
                     <ProblemView problem=e.problem(t)>
-                        <button type="button" class="ncc-btn ncc-btn--secondary" on:click=move |_| load.refetch()>
-                            {t.form.try_again}
-                        </button>
-                        " "
-                        <a class="ncc-btn ncc-btn--ghost" href=crate::routes::list_href()>{t.form.back_to_list}</a>
+                        <RetryOrBack retry=Callback::new(move |_| load.refetch()) back=t.form.back_to_list />
                     </ProblemView>
                 }
                 .into_any()

@@ -10,6 +10,7 @@ mod clients_list;
 mod config_error;
 mod not_found;
 mod sign_in;
+mod split_page;
 mod write;
 
 pub use client_create::CreateClientPage;
@@ -19,3 +20,4 @@ pub use clients_list::{provide_list_selection, ClientsListPage};
 pub use config_error::ConfigErrorPage;
 pub use not_found::NotFoundPage;
 pub use sign_in::{ReauthDialog, SignInPage};
+pub use split_page::{SplitCreatePage, SplitDetailPage, SplitEditPage};

@@ -433,6 +433,9 @@ pub static DE: Catalog = Catalog {
     },
     shell: Shell {
         loading_console: "Konsole wird geladen…",
+        loading_page: "Seite wird geladen…",
+        page_load_failed: "Diese Seite konnte nicht geladen werden",
+        page_load_failed_detail: "Ihr Code ist nicht angekommen: Die Verbindung ist vielleicht abgebrochen, oder die Konsole wurde aktualisiert, seit dieser Tab geöffnet wurde. Versuchen Sie es erneut oder laden Sie die Seite neu.",
         skip: "Zum Inhalt springen",
         brand: "Nexus Clients",
         tenant: "Mandant ",

@@ -432,6 +432,9 @@ pub static EN: Catalog = Catalog {
     },
     shell: Shell {
         loading_console: "Loading the console…",
+        loading_page: "Loading the page…",
+        page_load_failed: "This page could not be loaded",
+        page_load_failed_detail: "Its code did not arrive: the connection may have dropped, or the console was updated since this tab opened. Try again, or reload the page.",
         skip: "Skip to content",
         brand: "Nexus Clients",
         tenant: "Tenant ",

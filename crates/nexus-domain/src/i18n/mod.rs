@@ -453,6 +453,10 @@ pub struct Common {
 /// The console's frame: loading, header, not found, configuration errors.
 pub struct Shell {
     pub loading_console: &'static str,
+    /// A page whose code is still on its way (a wasm chunk).
+    pub loading_page: &'static str,
+    pub page_load_failed: &'static str,
+    pub page_load_failed_detail: &'static str,
     pub skip: &'static str,
     pub brand: &'static str,
     pub tenant: &'static str,

@@ -1,0 +1,49 @@
+import { test, expect } from './fixtures';
+import { signInAs, watchForCrashes } from './helpers';
+
+// Release builds cut the wasm into chunks (hooks/split-wasm.mjs): the pages
+// after the list (detail, edit, create) arrive on their first visit.
+const CHUNK = /\/(split_client_\w+|chunk_\d+)-[0-9a-f]{16}\.wasm$/;
+
+test('the list fetches no page chunk; a first visit to a client fetches its chunks once', async ({ page, server }) => {
+  const chunks: string[] = [];
+  page.on('request', (r) => {
+    if (CHUNK.test(new URL(r.url()).pathname)) chunks.push(new URL(r.url()).pathname);
+  });
+  await signInAs(page, server, 'admin', '/clients');
+  const rows = page.getByRole('table', { name: 'Clients' }).locator('tbody tr');
+  await expect(rows).toHaveCount(36);
+  expect(chunks).toEqual([]);
+
+  await rows.first().getByRole('link').first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByRole('button', { name: /Edit/ }).or(page.getByRole('link', { name: /^Edit/ })).first()).toBeVisible();
+  expect(chunks.some((c) => c.includes('split_client_detail'))).toBe(true);
+  const afterFirst = chunks.length;
+
+  await page.goBack();
+  await expect(rows).toHaveCount(36);
+  await rows.nth(1).getByRole('link').first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(chunks.length).toBe(afterFirst);
+});
+
+test('a page whose chunk does not arrive says so, and Try again loads it', async ({ page, server }) => {
+  const crashes = watchForCrashes(page);
+  let refuse = true;
+  await page.route(CHUNK, (route) => (refuse ? route.abort('connectionreset') : route.continue()));
+  await signInAs(page, server, 'admin', '/clients');
+  const rows = page.getByRole('table', { name: 'Clients' }).locator('tbody tr');
+  await expect(rows).toHaveCount(36);
+  const name = (await rows.first().getByRole('link').first().textContent())?.trim() ?? '';
+
+  await rows.first().getByRole('link').first().click();
+  const alert = page.getByRole('alert').filter({ hasText: 'This page could not be loaded' });
+  await expect(alert).toBeVisible();
+  await expect(alert.getByRole('link', { name: 'Back to the client list' })).toBeVisible();
+
+  refuse = false;
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  expect(crashes).toEqual([]);
+});
