@@ -191,11 +191,11 @@ fn Shell(embedded: bool) -> impl IntoView {
     let root = crate::dom::use_root();
     let skip = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();
-        root.focus_id("ncc-main");
+        root.focus_id(&root.id("main"));
     };
     view! {
         <div class="ncc-app">
-            <a class="ncc-skip" href="#ncc-main" data-guard-exempt="" on:click=skip>{t.shell.skip}</a>
+            <a class="ncc-skip" href=format!("#{}", crate::dom::id("main")) data-guard-exempt="" on:click=skip>{t.shell.skip}</a>
             <header class="ncc-header">
                 <a class="ncc-brand" href=home>
                     <span class="ncc-brand__mark" aria-hidden="true">"N"</span>
@@ -218,7 +218,7 @@ fn Shell(embedded: bool) -> impl IntoView {
                     </button>
                 })}
             </header>
-            <main id="ncc-main" class="ncc-main" tabindex="-1">
+            <main id=crate::dom::id("main") class="ncc-main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFoundPage /> }>
                     <Route path=path!("") view=RedirectToList />
                     <Route path=path!("/") view=RedirectToList />

@@ -75,6 +75,17 @@ impl ConsoleRoot {
         }
     }
 
+    /// This console's id for `name`: `ncc-{name}` in the first console of a
+    /// document (or of a shadow root), `ncc{n}-{name}` in the n-th, so two
+    /// consoles mounted into one document never share an id and each
+    /// label names its own field.
+    pub fn id(self, name: &str) -> String {
+        match self.0.try_with_value(|s| s.number).unwrap_or_default() {
+            0 => format!("ncc-{name}"),
+            n => format!("ncc{n}-{name}"),
+        }
+    }
+
     /// The element with `id` in this console's tree.
     pub fn element_by_id(self, id: &str) -> Option<web_sys::Element> {
         let Some(root) = self.element() else {
@@ -110,6 +121,11 @@ impl ConsoleRoot {
 pub fn use_root() -> ConsoleRoot {
     use_context::<ConsoleRoot>()
         .unwrap_or_else(|| ConsoleRoot::new(None, (js_sys::Math::random() * 1e9) as u32 + 1))
+}
+
+/// This console's id for `name` (see [`ConsoleRoot::id`]).
+pub fn id(name: &str) -> String {
+    use_root().id(name)
 }
 
 /// A document-unique id with a readable prefix (this console's, see

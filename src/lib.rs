@@ -10,6 +10,7 @@ pub mod app;
 pub mod auth;
 pub mod boot;
 pub mod bulk_runner;
+pub mod chunks;
 pub mod components;
 pub mod config;
 pub mod deadline;

@@ -79,11 +79,11 @@ pub fn BulkResults(run: BulkRun) -> impl IntoView {
     };
     view! {
         <Show when=move || !run.items.with(Vec::is_empty)>
-            <section class="ncc-bulk" aria-labelledby="ncc-bulk-title">
-                <h2 id="ncc-bulk-title">{move || run.title.get()}</h2>
+            <section class="ncc-bulk" aria-labelledby=crate::dom::id("bulk-title")>
+                <h2 id=crate::dom::id("bulk-title")>{move || run.title.get()}</h2>
                 <progress
                     class="ncc-bulk__bar"
-                    aria-labelledby="ncc-bulk-title"
+                    aria-labelledby=crate::dom::id("bulk-title")
                     max=move || tally.get().attempted.max(1)
                     value=move || tally.get().finished()
                 ></progress>

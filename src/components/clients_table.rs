@@ -281,7 +281,7 @@ pub fn ClientsTable(
     view! {
         // On a narrow screen the table scrolls in this box, not the page.
         <div class="ncc-table-scroll">
-        <p id="ncc-table-keys" class="ncc-visually-hidden">{keys_help}</p>
+        <p id=crate::dom::id("table-keys") class="ncc-visually-hidden">{keys_help}</p>
         // Explicit roles: the table lays out as grid rows (style/pages.css),
         // and its semantics must not depend on the table display.
         <table class="ncc-table ncc-table--clients" role="table" aria-label=tr.list.table on:click=on_click on:keydown=on_keydown>
@@ -548,7 +548,7 @@ fn SlotRow(
         <tr class="ncc-table__row" role="row">
             <td role="cell">
                 {pick_view}
-                <a node_ref=name class="ncc-table__name" href=t.href aria-describedby="ncc-table-keys">{t.name}</a>
+                <a node_ref=name class="ncc-table__name" href=t.href aria-describedby=crate::dom::id("table-keys")>{t.name}</a>
                 <span node_ref=application class="ncc-table__sub ncc-muted" hidden=no_application>{t.application}</span>
                 <span node_ref=read_only class="ncc-badge ncc-table__read-only" hidden=!t.read_only>{tr.list.read_only}</span>
             </td>

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 /// gets the chosen value.
 #[component]
 pub fn FilterSelect(
-    id: &'static str,
+    id: String,
     label: &'static str,
     #[prop(into)] value: Signal<String>,
     options: Vec<(&'static str, &'static str)>,
@@ -14,7 +14,7 @@ pub fn FilterSelect(
 ) -> impl IntoView {
     view! {
         <div class="ncc-field ncc-field--inline">
-            <label class="ncc-field__label" for=id>{label}</label>
+            <label class="ncc-field__label" for=id.clone()>{label}</label>
             <select
                 id=id
                 class="ncc-input"

@@ -9,7 +9,7 @@ use std::rc::Rc;
 /// `text`; a file that cannot be read sets `error`.
 #[component]
 pub fn JsonSource(
-    id: &'static str,
+    id: String,
     #[prop(into)] label: String,
     #[prop(into)] hint: String,
     text: RwSignal<String>,

@@ -51,7 +51,7 @@ fn wait_for_heading(
             return; // the route moved on (or the console is gone)
         }
         let Some(h1) = root
-            .element_by_id("ncc-main")
+            .element_by_id(&root.id("main"))
             .and_then(|main| main.query_selector("h1").ok().flatten())
             .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok())
         else {

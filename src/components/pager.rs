@@ -36,7 +36,7 @@ pub fn Pager(
     let t = crate::i18n::t();
     let l = &t.list;
     let where_ = if above { "above" } else { "below" };
-    let jump_id = format!("ncc-page-jump-{where_}");
+    let jump_id = crate::dom::id(&format!("page-jump-{where_}"));
     let button = "ncc-btn ncc-btn--secondary ncc-btn--small";
     view! {
         <nav class="ncc-pager" aria-label=if above { l.pages_above } else { l.pages }>
@@ -57,7 +57,7 @@ pub fn Pager(
                     type="text"
                     inputmode="numeric"
                     autocomplete="off"
-                    aria-describedby=format!("ncc-page-count-{where_}")
+                    aria-describedby=crate::dom::id(&format!("page-count-{where_}"))
                     prop:value=move || at.get().map(|a| (a.page + 1).to_string()).unwrap_or_default()
                     on:change:target=move |ev| {
                         let input = ev.target();
@@ -70,7 +70,7 @@ pub fn Pager(
                     }
                 />
                 " "
-                <span id=format!("ncc-page-count-{where_}")>{move || at.get().map(|a| (t.list.of_pages)(&t.num(a.count)))}</span>
+                <span id=crate::dom::id(&format!("page-count-{where_}"))>{move || at.get().map(|a| (t.list.of_pages)(&t.num(a.count)))}</span>
             </span>
             <button type="button" class=button aria-disabled=move || (!can_forward()).then_some("true")
                 on:click=go(|a| (a.page + 1 < a.count).then_some(a.page + 1))>
@@ -81,9 +81,9 @@ pub fn Pager(
                 {l.last_page}
             </button>
             {(!above).then(|| view! {
-                <label class="ncc-field__label" for="ncc-per-page">{l.rows_per_page}</label>
+                <label class="ncc-field__label" for=crate::dom::id("per-page")>{l.rows_per_page}</label>
                 <select
-                    id="ncc-per-page"
+                    id=crate::dom::id("per-page")
                     class="ncc-input ncc-input--narrow"
                     prop:value=move || per_page.get().to_string()
                     on:change:target=move |ev| {

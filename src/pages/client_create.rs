@@ -109,7 +109,7 @@ pub fn CreateClientPage() -> impl IntoView {
         draft.try_set(d);
         start_note.try_set(Some(note));
         import_error.try_set(None);
-        root.focus_id(&format!("field-{}", Field::Name.key()));
+        root.focus_id(&root.id(&format!("field-{}", Field::Name.key())));
     };
     let from = use_query_map().with_untracked(|q| q.get("from"));
     if let Some(id) = from.filter(|id| !id.is_empty()) {
@@ -164,7 +164,7 @@ pub fn CreateClientPage() -> impl IntoView {
                 (f, Some(i)) => format!("field-{}-{i}", f.key()),
                 (f, None) => format!("field-{}", f.key()),
             };
-            root.focus_id(&id);
+            root.focus_id(&root.id(&id));
             return;
         }
         create.dispatch(());
@@ -185,20 +185,20 @@ pub fn CreateClientPage() -> impl IntoView {
     let shown_fields = move || app_type.with(|k| Field::for_create(k.as_ref()));
 
     view! {
-        <section class="ncc-page ncc-page--narrow" aria-labelledby="ncc-create-title">
+        <section class="ncc-page ncc-page--narrow" aria-labelledby=crate::dom::id("create-title")>
             <nav class="ncc-breadcrumb" aria-label=t.detail.breadcrumb>
                 <a href=crate::routes::list_href()>{t.detail.clients}</a>
                 <span aria-hidden="true">" / "</span>
                 <span aria-current="page">{c.new_client}</span>
             </nav>
-            <h1 id="ncc-create-title">{c.new_client}</h1>
+            <h1 id=crate::dom::id("create-title")>{c.new_client}</h1>
             {move || created.get().map(|c| {
                 let tc = &t.create;
                 let id = c.id.clone().unwrap_or_default();
                 view! {
                     // A region, not an alert: an alert would read the secret aloud.
-                    <section class="ncc-secret-once" aria-labelledby="ncc-created-title">
-                        <h2 id="ncc-created-title">{(tc.created)(&shortened(&c.display_name()))}</h2>
+                    <section class="ncc-secret-once" aria-labelledby=crate::dom::id("created-title")>
+                        <h2 id=crate::dom::id("created-title")>{(tc.created)(&shortened(&c.display_name()))}</h2>
                         <p>{tc.client_id} <code>{id.clone()}</code> <CopyButton text=id.clone() label=t.detail.copy_client_id /></p>
                         // What was sent, once: Nexus never returns a description.
                         {Some(draft.with_untracked(|d| d.description.clone())).filter(|d| !d.trim().is_empty()).map(|d| view! {
@@ -232,21 +232,21 @@ pub fn CreateClientPage() -> impl IntoView {
                 })}
                 <details class="ncc-import">
                     <summary>{c.import_summary}</summary>
-                    <JsonSource id="ncc-import" label=c.client_json text=import_text error=import_error on_file=apply_import
+                    <JsonSource id=crate::dom::id("import") label=c.client_json text=import_text error=import_error on_file=apply_import
                         hint=c.import_hint />
                     <button type="button" class="ncc-btn ncc-btn--secondary" on:click=move |_| apply_import()>{c.fill_form}</button>
                     {move || import_error.get().map(|e| view! { <p class="ncc-field__error" role="alert">{e}</p> })}
                 </details>
                 {move || start_note.get().map(|n| view! { <p class="ncc-notice" role="status">{n}</p> })}
                 <form class="ncc-form" novalidate on:submit=move |ev| { ev.prevent_default(); submit(); }>
-                    <fieldset class="ncc-field ncc-type-chooser" id="field-app-type" aria-describedby="field-app-type-errors">
+                    <fieldset class="ncc-field ncc-type-chooser" id=crate::dom::id("field-app-type") aria-describedby=crate::dom::id("field-app-type-errors")>
                         <legend class="ncc-field__label">{Field::AppType.label(t)} <span class="ncc-required" aria-hidden="true">" *"</span></legend>
                         {ClientType::CREATABLE.into_iter().enumerate().map(|(n, kind)| {
                             let value = kind.clone();
                             let checked = kind.clone();
                             view! {
                                 <label class="ncc-type-option">
-                                    <input type="radio" name="app-type" id=format!("field-app-type-{n}") value=kind.as_str().to_string()
+                                    <input type="radio" name="app-type" id=crate::dom::id(&format!("field-app-type-{n}")) value=kind.as_str().to_string()
                                         prop:checked=move || app_type.with(|a| a.as_ref() == Some(&checked))
                                         on:change=move |_| choose(value.clone()) />
                                     <span class="ncc-type-option__label">{kind.label(t).to_string()}</span>
@@ -254,14 +254,14 @@ pub fn CreateClientPage() -> impl IntoView {
                                 </label>
                             }
                         }).collect_view()}
-                        <crate::components::FieldMessages id="field-app-type-errors" messages=field_messages(issues, server_problem.into(), Field::AppType) />
+                        <crate::components::FieldMessages id=crate::dom::id("field-app-type-errors") messages=field_messages(issues, server_problem.into(), Field::AppType) />
                     </fieldset>
                     {form.controls(&[Field::Name, Field::Description])}
                     <Show when=interactive>
                         <h2 class="ncc-section-title">{c.app_uris}</h2>
                         {form.controls(&[Field::CallbackUrls, Field::LogoutUrls, Field::WebOrigins, Field::CorsOrigins, Field::InitiateLoginUri])}
                     </Show>
-                    <fieldset class="ncc-field" id="field-grant-types">
+                    <fieldset class="ncc-field" id=crate::dom::id("field-grant-types")>
                         <legend class="ncc-field__label">{Field::GrantTypes.label(t)}</legend>
                         <p class="ncc-field__hint">{Field::GrantTypes.hint(t)}</p>
                         <div class="ncc-checks">
@@ -294,7 +294,7 @@ pub fn CreateClientPage() -> impl IntoView {
                         {form.controls(&[Field::IosTeamId, Field::IosBundleId, Field::AndroidKeystoreHash, Field::AndroidPackageName])}
                     </Show>
                     {move || unmanageable.get().map(|why| view! {
-                        <p class="ncc-warning" role="note" id="ncc-create-unmanageable">
+                        <p class="ncc-warning" role="note" id=crate::dom::id("create-unmanageable")>
                             <strong>{t.create.unmanageable}</strong>{why}
                             {t.create.unmanageable_fix}
                         </p>

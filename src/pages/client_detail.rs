@@ -253,7 +253,7 @@ fn ClientDetail(
     let delete_name = nexus_domain::display::delete_confirmation(&name, &id);
     let secret_for = id.clone();
     view! {
-        <section class="ncc-page" aria-labelledby="ncc-detail-title">
+        <section class="ncc-page" aria-labelledby=crate::dom::id("detail-title")>
             <nav class="ncc-breadcrumb" aria-label=d.breadcrumb>
                 <a href=crate::routes::list_href()>{d.clients}</a>
                 <span aria-hidden="true">" / "</span>
@@ -261,7 +261,7 @@ fn ClientDetail(
             </nav>
             <div class="ncc-page__head">
                 {logo.filter(|_| logo_allowed).map(|l| view! { <ClientLogo url=l /> })}
-                <h1 id="ncc-detail-title">{short_name.clone()}</h1>
+                <h1 id=crate::dom::id("detail-title")>{short_name.clone()}</h1>
                 {c.is_terraform_managed().then(|| view! { <span class="ncc-badge ncc-badge--warn">{d.terraform_managed}</span> })}
                 <span class="ncc-page__spacer"></span>
                 <GuardedLink label=d.edit href=href(&path::edit(&id)) decision=edit_decision />
@@ -281,8 +281,8 @@ fn ClientDetail(
             {move || action_problem.get().map(|p| view! { <ProblemView problem=p /> })}
             {move || new_secret.get().filter(|(for_id, _)| *for_id == secret_for).map(|(_, s)| view! {
                 // A region, not an alert: an alert would read the secret aloud.
-                <section class="ncc-secret-once" aria-labelledby="ncc-new-secret-title">
-                    <h2 id="ncc-new-secret-title">{d.new_secret}</h2>
+                <section class="ncc-secret-once" aria-labelledby=crate::dom::id("new-secret-title")>
+                    <h2 id=crate::dom::id("new-secret-title")>{d.new_secret}</h2>
                     <p role="alert"><strong>{d.copy_now}</strong></p>
                     <div class="ncc-secret-once__row">
                         <code class="ncc-secret-once__value">{s.clone()}</code>
@@ -291,8 +291,8 @@ fn ClientDetail(
                 </section>
             })}
             <div class="ncc-groups">
-                <section class="ncc-card" aria-labelledby="g-basics">
-                    <h2 id="g-basics">{d.basics}</h2>
+                <section class="ncc-card" aria-labelledby=crate::dom::id("g-basics")>
+                    <h2 id=crate::dom::id("g-basics")>{d.basics}</h2>
                     <dl class="ncc-dl">
                         {field_row(t, Field::Name, &c)}
                         <div class="ncc-dl__row">
@@ -328,19 +328,19 @@ fn ClientDetail(
                         }.into_any())}
                     </dl>
                 </section>
-                <section class="ncc-card ncc-card--wide" aria-labelledby="g-uris">
-                    <h2 id="g-uris">{d.app_uris}</h2>
+                <section class="ncc-card ncc-card--wide" aria-labelledby=crate::dom::id("g-uris")>
+                    <h2 id=crate::dom::id("g-uris")>{d.app_uris}</h2>
                     <dl class="ncc-dl">
                         {field_rows(t, &[Field::CallbackUrls, Field::LogoutUrls, Field::WebOrigins, Field::CorsOrigins], &c)}
                         {row(d.cross_origin, flag(t, c.allow_cross_origin_authentication))}
                     </dl>
                 </section>
-                <section class="ncc-card" aria-labelledby="g-grants">
-                    <h2 id="g-grants">{d.grant_types}</h2>
+                <section class="ncc-card" aria-labelledby=crate::dom::id("g-grants")>
+                    <h2 id=crate::dom::id("g-grants")>{d.grant_types}</h2>
                     <dl class="ncc-dl">{field_row(t, Field::GrantTypes, &c)}</dl>
                 </section>
-                <section class="ncc-card" aria-labelledby="g-tokens">
-                    <h2 id="g-tokens">{d.tokens}</h2>
+                <section class="ncc-card" aria-labelledby=crate::dom::id("g-tokens")>
+                    <h2 id=crate::dom::id("g-tokens")>{d.tokens}</h2>
                     <dl class="ncc-dl">
                         {row(d.id_token_lifetime, seconds(t, c.id_token_expiration))}
                         {row(d.refresh_rotation, flag(t, c.is_refresh_token_rotation_enabled))}
@@ -352,21 +352,21 @@ fn ClientDetail(
                     </dl>
                 </section>
                 {show_mobile.then(|| view! {
-                <section class="ncc-card" aria-labelledby="g-mobile">
-                    <h2 id="g-mobile">{d.mobile}</h2>
+                <section class="ncc-card" aria-labelledby=crate::dom::id("g-mobile")>
+                    <h2 id=crate::dom::id("g-mobile")>{d.mobile}</h2>
                     <dl class="ncc-dl">
                         {field_rows(t, &[Field::IosTeamId, Field::IosBundleId, Field::AndroidKeystoreHash, Field::AndroidPackageName], &c)}
                     </dl>
                 </section>
                 })}
-                <section class="ncc-card" aria-labelledby="g-meta">
-                    <h2 id="g-meta">{d.metadata}</h2>
+                <section class="ncc-card" aria-labelledby=crate::dom::id("g-meta")>
+                    <h2 id=crate::dom::id("g-meta")>{d.metadata}</h2>
                     <dl class="ncc-dl">
                         {field_row(t, Field::ClientUpnKey, &c)}
                     </dl>
                 </section>
-                <section class="ncc-card" aria-labelledby="g-export">
-                    <h2 id="g-export">{d.export}</h2>
+                <section class="ncc-card" aria-labelledby=crate::dom::id("g-export")>
+                    <h2 id=crate::dom::id("g-export")>{d.export}</h2>
                     <p class="ncc-muted">{d.export_hint}</p>
                     <ExportLinks text=export::client_json(&c) file_name=export::file_name(&c.display_name(), "client.json")
                         mime="application/json" what="JSON" />

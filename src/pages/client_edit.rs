@@ -56,9 +56,9 @@ fn EditNotAllowed(client: NexusClient, why: String) -> impl IntoView {
     let id = client.id.clone().unwrap_or_default();
     let name = shortened(&client.display_name());
     view! {
-        <section class="ncc-page ncc-page--narrow" aria-labelledby="ncc-edit-title">
+        <section class="ncc-page ncc-page--narrow" aria-labelledby=crate::dom::id("edit-title")>
             <EditBreadcrumb id=id.clone() name=name.clone() />
-            <h1 id="ncc-edit-title">{(t.edit.cannot_edit)(&name)}</h1>
+            <h1 id=crate::dom::id("edit-title")>{(t.edit.cannot_edit)(&name)}</h1>
             <p class="ncc-notice" role="note">{why}</p>
             <p><a class="ncc-btn" href=href(&path::detail(&id))>{t.edit.view_client}</a></p>
         </section>
@@ -179,7 +179,7 @@ fn EditForm(client: NexusClient) -> impl IntoView {
     // reader users land on it (the button they pressed is gone).
     let open_review = move || {
         reviewing.set(true);
-        request_animation_frame(move || root.focus_id("ncc-review-title"));
+        request_animation_frame(move || root.focus_id(&root.id("review-title")));
     };
 
     let save = move || {
@@ -230,17 +230,17 @@ fn EditForm(client: NexusClient) -> impl IntoView {
 
     let c = client.clone();
     view! {
-        <section class="ncc-page ncc-page--narrow" aria-labelledby="ncc-edit-title">
+        <section class="ncc-page ncc-page--narrow" aria-labelledby=crate::dom::id("edit-title")>
             <EditBreadcrumb id=id.clone() name=name.clone() />
-            <h1 id="ncc-edit-title">{(e.title)(&name)}</h1>
+            <h1 id=crate::dom::id("edit-title")>{(e.title)(&name)}</h1>
             {c.is_terraform_managed().then(|| view! {
                 <p class="ncc-warning" role="note"><strong>{t.detail.terraform_strong}</strong>{t.edit.terraform_warning}</p>
             })}
             {move || decision.get().reason().map(|r| view! { <p class="ncc-notice">{r.to_string()}</p> })}
             {move || server_problem.get().map(|p| view! { <ProblemView problem=p shown=Field::for_edit() /> })}
             <Show when=move || reviewing.get()>
-                <section class="ncc-card ncc-review" aria-labelledby="ncc-review-title">
-                    <h2 id="ncc-review-title" tabindex="-1">{e.review_title}</h2>
+                <section class="ncc-card ncc-review" aria-labelledby=crate::dom::id("review-title")>
+                    <h2 id=crate::dom::id("review-title") tabindex="-1">{e.review_title}</h2>
                     <table class="ncc-table ncc-review__table">
                         <thead><tr><th scope="col">{e.field}</th><th scope="col">{e.before}</th><th scope="col">{e.after}</th></tr></thead>
                         <tbody>
@@ -267,8 +267,8 @@ fn EditForm(client: NexusClient) -> impl IntoView {
                 {form.controls(&[Field::CallbackUrls, Field::LogoutUrls, Field::WebOrigins, Field::CorsOrigins])}
                 <h2 class="ncc-section-title">{t.create.mobile}</h2>
                 {form.controls(&[Field::IosTeamId, Field::IosBundleId, Field::AndroidKeystoreHash, Field::AndroidPackageName])}
-                <section class="ncc-card ncc-readonly" aria-labelledby="ncc-ro-title">
-                    <h2 id="ncc-ro-title">{e.not_editable}</h2>
+                <section class="ncc-card ncc-readonly" aria-labelledby=crate::dom::id("ro-title")>
+                    <h2 id=crate::dom::id("ro-title")>{e.not_editable}</h2>
                     <p class="ncc-muted">{e.not_editable_text}</p>
                     <dl class="ncc-dl">
                         <div class="ncc-dl__row"><dt>{Field::Name.label(t)}</dt><dd><LongText text=c.display_name() label=Field::Name.label(t) /></dd></div>

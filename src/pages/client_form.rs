@@ -146,7 +146,7 @@ pub fn TextField(
     let required = field.required();
     let max_chars = field.max_chars();
     let multiline = max_chars.is_some();
-    let id = format!("field-{}", field.key());
+    let id = crate::dom::id(&format!("field-{}", field.key()));
     let hint_id = format!("{id}-hint");
     let err_id = format!("{id}-errors");
     let count_id = format!("{id}-count");
@@ -240,7 +240,7 @@ pub fn ListField(
     view! {
         <ListEditor
             label=field.label(t)
-            id=format!("field-{}", field.key())
+            id=crate::dom::id(&format!("field-{}", field.key()))
             items=items
             set_items=set_items
             hint=field.hint(t)

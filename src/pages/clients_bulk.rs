@@ -3,9 +3,10 @@
 //! (the domain's plan, by `decide()`), then hands the requests to a
 //! [`BulkRun`].
 
-use crate::api::use_api;
+use crate::api::{use_api, NexusApi};
 use crate::auth::use_auth;
 use crate::bulk_runner::{BulkRun, Job};
+use crate::chunks::{split_fn, ChunkError};
 use crate::components::{ConfirmDialog, GuardedButton, JsonSource};
 use leptos::prelude::*;
 use nexus_domain::bulk::{
@@ -214,13 +215,13 @@ pub fn SelectionBar(
     let owner_field = move || {
         view! {
             <div class="ncc-field">
-                <label class="ncc-field__label" for="ncc-bulk-owner">{t.bulk.owner_label}</label>
-                <input id="ncc-bulk-owner" class="ncc-input" type="text" autocomplete="off" spellcheck="false"
+                <label class="ncc-field__label" for=crate::dom::id("bulk-owner")>{t.bulk.owner_label}</label>
+                <input id=crate::dom::id("bulk-owner") class="ncc-input" type="text" autocomplete="off" spellcheck="false"
                     aria-invalid=move || owner_error.with(Option::is_some).then_some("true")
-                    aria-describedby="ncc-bulk-owner-error"
+                    aria-describedby=crate::dom::id("bulk-owner-error")
                     prop:value=move || owner.get()
                     on:input:target=move |ev| { owner.set(ev.target().value()); owner_error.set(None); } />
-                <p id="ncc-bulk-owner-error" class="ncc-field__error" role="alert">{move || owner_error.get()}</p>
+                <p id=crate::dom::id("bulk-owner-error") class="ncc-field__error" role="alert">{move || owner_error.get()}</p>
                 <p class="ncc-field__hint">{t.bulk.owner_hint}</p>
             </div>
         }
@@ -277,6 +278,56 @@ pub fn SelectionBar(
     }
 }
 
+// Reading the list (serde_json's tree, the importer's mapping and checks)
+// comes when first asked for: the title, the items and the job of the run,
+// or why the text is not a list of clients.
+split_fn!(
+    list_import,
+    fn prepare_import(
+        t: &'static Catalog,
+        api: NexusApi,
+        text: String,
+    ) -> Result<(String, Vec<BulkItem>, Job), String> {
+        match import_list(t, &text) {
+            Err(e) => Err(e),
+            Ok(list) => {
+                let items: Vec<BulkItem> = list
+                    .iter()
+                    .map(|i| BulkItem {
+                        id: None,
+                        name: i.name.clone(),
+                        // Not valid: skipped with why, never sent; "Retry failed"
+                        // does not offer it (a retry could never succeed).
+                        outcome: match &i.request {
+                            Ok(_) => Outcome::Waiting,
+                            Err(why) => Outcome::Skipped((t.bulk.not_valid_skipped)(why)),
+                        },
+                        secret: None,
+                    })
+                    .collect();
+                let n = list.len();
+                let requests = Rc::new(list);
+                let job: Job = Rc::new(move |i| {
+                    let req = requests.get(i).map(|i| i.request.clone());
+                    Box::pin(async move {
+                        match req {
+                            Some(Ok(body)) => api
+                                .create_client(&body)
+                                .await
+                                .map(Some)
+                                .map_err(|e| e.problem_after(t, Operation::Create)),
+                            // Not valid: never sent, not even on a retry.
+                            Some(Err(why)) => Err(not_valid(t, &why)),
+                            None => Err(not_valid(t, t.bulk.not_in_list)),
+                        }
+                    })
+                });
+                Ok(((t.bulk.import_n)(&count_phrase(t, n, n)), items, job))
+            }
+        }
+    }
+);
+
 /// Creates clients from a JSON list, one by one, with per-item results.
 #[component]
 pub fn ImportList(run: BulkRun, on_finish: Callback<()>) -> impl IntoView {
@@ -292,54 +343,22 @@ pub fn ImportList(run: BulkRun, on_finish: Callback<()>) -> impl IntoView {
         decide(t, &auth.caller().get(), Operation::Create, None)
     });
     let create = move || {
-        let list = match import_list(t, &text.get_untracked()) {
-            Ok(list) => list,
-            Err(e) => return error.set(Some(e)),
-        };
-        error.set(None);
-        let items: Vec<BulkItem> = list
-            .iter()
-            .map(|i| BulkItem {
-                id: None,
-                name: i.name.clone(),
-                // Not valid: skipped with why, never sent; "Retry failed"
-                // does not offer it (a retry could never succeed).
-                outcome: match &i.request {
-                    Ok(_) => Outcome::Waiting,
-                    Err(why) => Outcome::Skipped((t.bulk.not_valid_skipped)(why)),
-                },
-                secret: None,
-            })
-            .collect();
-        let n = list.len();
-        let requests = Rc::new(list);
-        let job: Job = Rc::new(move |i| {
-            let req = requests.get(i).map(|i| i.request.clone());
-            Box::pin(async move {
-                match req {
-                    Some(Ok(body)) => api
-                        .create_client(&body)
-                        .await
-                        .map(Some)
-                        .map_err(|e| e.problem_after(t, Operation::Create)),
-                    // Not valid: never sent, not even on a retry.
-                    Some(Err(why)) => Err(not_valid(t, &why)),
-                    None => Err(not_valid(t, t.bulk.not_in_list)),
+        let text = text.get_untracked();
+        leptos::task::spawn_local(async move {
+            match prepare_import(t, api, text).await {
+                Err(ChunkError) => error.set(Some(t.shell.chunk_failed.into())),
+                Ok(Err(e)) => error.set(Some(e)),
+                Ok(Ok((title, items, job))) => {
+                    error.set(None);
+                    run.start(title, items, false, job, on_finish);
                 }
-            })
+            }
         });
-        run.start(
-            (t.bulk.import_n)(&count_phrase(t, n, n)),
-            items,
-            false,
-            job,
-            on_finish,
-        );
     };
     view! {
         <details class="ncc-import">
             <summary>{t.bulk.import_summary}</summary>
-            <JsonSource id="ncc-import-list" label=t.bulk.import_label text=text error=error on_file=|| ()
+            <JsonSource id=crate::dom::id("import-list") label=t.bulk.import_label text=text error=error on_file=|| ()
                 hint=t.bulk.import_hint />
             <GuardedButton label=t.bulk.create_clients class="ncc-btn ncc-btn--secondary" decision=decision on_click=create />
             {move || error.get().map(|e| view! { <p class="ncc-field__error" role="alert">{e}</p> })}

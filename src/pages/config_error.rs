@@ -7,8 +7,8 @@ pub fn ConfigErrorPage(error: ConfigError) -> impl IntoView {
     let t = crate::i18n::t();
     view! {
         <div class="ncc-center">
-            <section class="ncc-card ncc-config-error" role="alert" aria-labelledby="ncc-config-error-title">
-                <h1 id="ncc-config-error-title">{error.title}</h1>
+            <section class="ncc-card ncc-config-error" role="alert" aria-labelledby=crate::dom::id("config-error-title")>
+                <h1 id=crate::dom::id("config-error-title")>{error.title}</h1>
                 <ul>
                     {error.details.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}
                 </ul>

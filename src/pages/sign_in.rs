@@ -190,7 +190,7 @@ pub fn SignInPage() -> impl IntoView {
     view! {
         <div class="ncc-center">
             <section class="ncc-card ncc-signin">
-                <h1 id="ncc-signin-title">{t.sign_in.title}</h1>
+                <h1 id=crate::dom::id("signin-title")>{t.sign_in.title}</h1>
                 <p class="ncc-muted">{t.sign_in.tenant} <code>{config.tenant_id.clone()}</code></p>
                 <SignInForm heading_id="ncc-signin-title" />
             </section>
@@ -216,9 +216,9 @@ pub fn ReauthDialog() -> impl IntoView {
         }
     });
     view! {
-        <dialog node_ref=dialog_ref class="ncc-dialog ncc-reauth" aria-labelledby="ncc-reauth-title"
+        <dialog node_ref=dialog_ref class="ncc-dialog ncc-reauth" aria-labelledby=crate::dom::id("reauth-title")
             on:cancel=move |_: leptos::ev::Event| auth.cancel_reauth()>
-            <h2 id="ncc-reauth-title" class="ncc-dialog__title">{t.sign_in.again_title}</h2>
+            <h2 id=crate::dom::id("reauth-title") class="ncc-dialog__title">{t.sign_in.again_title}</h2>
             <p>{t.sign_in.again_text}</p>
             <Show when=move || auth.reauth_open()>
                 <SignInForm heading_id="ncc-reauth-title" />

@@ -1,12 +1,7 @@
-//! Pages whose code comes in a wasm chunk of its own, fetched on the first
-//! visit, so the first view (the list) loads only what it shows.
-//!
-//! Release wasm builds only (`nexus_split`, set by build.rs):
-//! hooks/post-build.mjs cuts the wasm at these functions with
-//! wasm-split. Debug builds, tests and the host render the pages directly.
-//! A chunk that does not arrive (offline, a CDN error) is an error the
-//! reader can retry, never a panic: the split points are `fallible`.
+//! The pages after the list (detail, edit, create), each in a wasm chunk of
+//! its own fetched on the first visit (crate::chunks).
 
+use crate::chunks::{split_fn, ChunkError};
 use crate::components::{ProblemView, RetryOrBack, Splash};
 use crate::pages::{ClientDetailPage, CreateClientPage, EditClientPage};
 use leptos::prelude::*;
@@ -15,37 +10,24 @@ use nexus_domain::ProblemDetails;
 /// Builds one page's view. In a split build it points into the chunk.
 pub type PageView = fn() -> AnyView;
 
-/// A page's chunk could not be fetched or started.
-#[derive(Debug, Clone, Copy)]
-pub struct ChunkError;
-
-#[cfg(nexus_split)]
-impl From<leptos::wasm_split::SplitLoaderError> for ChunkError {
-    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
-        ChunkError
+split_fn!(
+    client_detail,
+    fn detail_page() -> PageView {
+        || view! { <ClientDetailPage /> }.into_any()
     }
-}
-
-/// Declares `$name`, an async fn that loads `$page`'s chunk and returns its
-/// view builder. In a split build `$chunk` names the wasm chunk.
-macro_rules! split_point {
-    ($name:ident, $chunk:ident, $page:ident) => {
-        #[cfg(nexus_split)]
-        #[leptos::wasm_split::wasm_split($chunk, fallible, wasm_split_path = ::leptos::wasm_split)]
-        fn $name() -> Result<PageView, ChunkError> {
-            Ok(|| view! { <$page /> }.into_any())
-        }
-        #[cfg(not(nexus_split))]
-        async fn $name() -> Result<PageView, ChunkError> {
-            Ok(|| view! { <$page /> }.into_any())
-        }
-    };
-}
-
-split_point!(detail_page, client_detail, ClientDetailPage);
-split_point!(edit_page, client_edit, EditClientPage);
-split_point!(create_page, client_create, CreateClientPage);
-
+);
+split_fn!(
+    client_edit,
+    fn edit_page() -> PageView {
+        || view! { <EditClientPage /> }.into_any()
+    }
+);
+split_fn!(
+    client_create,
+    fn create_page() -> PageView {
+        || view! { <CreateClientPage /> }.into_any()
+    }
+);
 /// `/clients/:id`, its code fetched on the first visit.
 #[component]
 pub fn SplitDetailPage() -> impl IntoView {

@@ -200,3 +200,53 @@ test('"/" focuses the search box of the console the key comes from', async ({ pa
   await expect(search(a)).toHaveValue('');
   await expect(search(b)).toHaveValue('');
 });
+
+/** Two consoles mounted with mount() into one document (no shadow roots). */
+function twinPage(token: string): string {
+  const mountOne = (slot: string, base: string) => `mount(document.getElementById("${slot}"), {
+      tenantId: "demo-tenant", apiBaseUrl: "", basePath: "${base}", routing: "memory",
+      getToken: async () => ${JSON.stringify(token)},
+    });`;
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Twin portal</title></head>
+<body>
+  <section aria-label="Tenant B"><div id="slot-b"></div></section>
+  <section aria-label="Tenant C"><div id="slot-c"></div></section>
+  <script type="module">
+    import { mount } from "/embed.js";
+    ${mountOne('slot-b', '/twin/b')}
+    ${mountOne('slot-c', '/twin/c')}
+  </script>
+</body></html>`;
+}
+
+test('two consoles mounted into one document share no id: each label names its own field', async ({ page, server }) => {
+  const token = await personaToken(server, 'admin');
+  await page.route(
+    (url) => url.origin === new URL(server.url).origin && url.pathname === '/twin/',
+    (route) => route.fulfill({ status: 200, contentType: 'text/html', body: twinPage(token) }),
+  );
+  await page.goto(server.url + '/twin/');
+  const b = page.locator('#slot-b');
+  const c = page.locator('#slot-c');
+  await expect(b.getByRole('heading', { level: 1, name: 'Clients' })).toBeVisible();
+  await expect(c.getByRole('heading', { level: 1, name: 'Clients' })).toBeVisible();
+  // Open the same dialog-free views in both, then look for an id used twice.
+  const duplicateIds = () =>
+    page.evaluate(() => {
+      const seen = new Map<string, number>();
+      for (const el of document.querySelectorAll('[id]')) seen.set(el.id, (seen.get(el.id) ?? 0) + 1);
+      return [...seen].filter(([, n]) => n > 1).map(([id]) => id);
+    });
+  expect(await duplicateIds()).toEqual([]);
+  // A label in the second console works its own field, not the first's.
+  await c.getByText('Rows per page', { exact: true }).last().click();
+  await expect(c.getByRole('combobox', { name: 'Rows per page' })).toBeFocused();
+  await c.getByText('Search clients', { exact: true }).click();
+  await expect(c.getByRole('searchbox', { name: 'Search clients' })).toBeFocused();
+  // The detail page of each, side by side.
+  await b.getByRole('link', { name: 'Billing Service' }).click();
+  await c.getByRole('link', { name: 'Billing Service' }).click();
+  await expect(b.getByRole('heading', { level: 1, name: 'Billing Service' })).toBeVisible();
+  await expect(c.getByRole('heading', { level: 1, name: 'Billing Service' })).toBeVisible();
+  expect(await duplicateIds()).toEqual([]);
+});

@@ -11,7 +11,10 @@ use super::clients_bulk::{ImportList, SelectionBar};
 use crate::api::ApiError;
 use crate::auth::use_auth;
 use crate::bulk_runner::BulkRun;
-use crate::components::{BulkResults, ClientsTable, GuardedLink, Pager, ProblemView, Skeleton};
+use crate::chunks::{split_fn, ChunkError};
+use crate::components::{
+    use_toasts, BulkResults, ClientsTable, GuardedLink, Pager, ProblemView, Skeleton,
+};
 use crate::routes::{href, nav, path};
 use address::ListAddress;
 use leptos::prelude::*;
@@ -19,6 +22,7 @@ use leptos_router::hooks::use_navigate;
 use model::{ListModel, Loaded};
 use nexus_domain::bulk::Selection;
 use nexus_domain::export;
+use nexus_domain::list::ClientSummary;
 use nexus_domain::list_query::{count_phrase, PER_PAGE_CHOICES};
 use nexus_domain::permissions::decide;
 use nexus_domain::{Catalog, Operation};
@@ -94,9 +98,9 @@ pub fn ClientsListPage() -> impl IntoView {
         model.with_matches(false, |m| selection.update(|s| s.select(m)));
     });
     view! {
-        <section class="ncc-page" aria-labelledby="ncc-list-title">
+        <section class="ncc-page" aria-labelledby=crate::dom::id("list-title")>
             <div class="ncc-page__head">
-                <h1 id="ncc-list-title">{l.title}</h1>
+                <h1 id=crate::dom::id("list-title")>{l.title}</h1>
                 <span class="ncc-muted" role="status">
                     {move || model.counts().map(|(m, all)| count_phrase(t, m, all))}
                 </span>
@@ -147,21 +151,38 @@ pub fn ClientsListPage() -> impl IntoView {
     }
 }
 
+// The writers (and serde_json's pretty printer) come when first asked for.
+split_fn!(
+    list_export,
+    fn export_text(shown: Vec<ClientSummary>, csv: bool) -> String {
+        if csv {
+            export::summaries_csv(&shown)
+        } else {
+            export::summaries_json(&shown)
+        }
+    }
+);
+
 /// Export: every client that matches the search and filters (not only the
 /// page), in the shown order, made when asked for.
 fn export_buttons(t: &'static Catalog, model: ListModel) -> impl IntoView {
+    let toasts = use_toasts();
     let export = move |csv: bool| {
-        let made = model.with_matches(false, |shown| {
-            if csv {
-                (export::summaries_csv(shown), "clients.csv", "text/csv")
-            } else {
-                let json = export::summaries_json(shown);
-                (json, "clients.json", "application/json")
+        let Some(shown) = model.with_matches(false, |shown| shown.cloned().collect::<Vec<_>>())
+        else {
+            return;
+        };
+        let (name, mime) = if csv {
+            ("clients.csv", "text/csv")
+        } else {
+            ("clients.json", "application/json")
+        };
+        leptos::task::spawn_local(async move {
+            match export_text(shown, csv).await {
+                Ok(text) => crate::dom::download(name, mime, &text),
+                Err(ChunkError) => toasts.show(t.shell.chunk_failed),
             }
         });
-        if let Some((text, name, mime)) = made {
-            crate::dom::download(name, mime, &text);
-        }
     };
     let label = move || {
         model.counts().map(|(m, all)| {
@@ -173,8 +194,8 @@ fn export_buttons(t: &'static Catalog, model: ListModel) -> impl IntoView {
         })
     };
     view! {
-        <div class="ncc-export" role="group" aria-labelledby="ncc-export-label">
-            <span id="ncc-export-label" class="ncc-muted">{label}</span>
+        <div class="ncc-export" role="group" aria-labelledby=crate::dom::id("export-label")>
+            <span id=crate::dom::id("export-label") class="ncc-muted">{label}</span>
             <button type="button" class="ncc-btn ncc-btn--ghost ncc-btn--small" aria-label=t.list.export_csv on:click=move |_| export(true)>"CSV"</button>
             <button type="button" class="ncc-btn ncc-btn--ghost ncc-btn--small" aria-label=t.list.export_json on:click=move |_| export(false)>"JSON"</button>
         </div>

@@ -45,9 +45,9 @@ pub fn list_toolbar(address: ListAddress, editable_known: Signal<bool>) -> impl 
     view! {
         <div class="ncc-toolbar" role="search">
             <div class="ncc-field ncc-field--inline ncc-toolbar__search">
-                <label class="ncc-field__label" for="ncc-search">{l.search}</label>
+                <label class="ncc-field__label" for=crate::dom::id("search")>{l.search}</label>
                 <input
-                    id="ncc-search"
+                    id=crate::dom::id("search")
                     node_ref=search_box
                     aria-keyshortcuts="/"
                     class="ncc-input"
@@ -65,17 +65,17 @@ pub fn list_toolbar(address: ListAddress, editable_known: Signal<bool>) -> impl 
                     }
                 />
             </div>
-            <FilterSelect id="ncc-filter-type" label=l.type_filter options=type_options
+            <FilterSelect id=crate::dom::id("filter-type") label=l.type_filter options=type_options
                 value=address.shown("type") on_change=address.filter_by("type") />
-            <FilterSelect id="ncc-filter-managed" label=l.managed_filter options=managed_options
+            <FilterSelect id=crate::dom::id("filter-managed") label=l.managed_filter options=managed_options
                 value=address.shown("managed") on_change=address.filter_by("managed") />
             <Show when=move || editable_known.get()>
-                <FilterSelect id="ncc-filter-editable" label=l.editable_filter
+                <FilterSelect id=crate::dom::id("filter-editable") label=l.editable_filter
                     options=vec![("", l.anyone), ("me", l.me)]
                     value=address.shown("editable") on_change=address.filter_by("editable") />
             </Show>
             <FilterSelect
-                id="ncc-sort"
+                id=crate::dom::id("sort")
                 label=l.sort_by
                 value=Signal::derive(move || query.with(|q| q.sort.as_str().to_string()))
                 options=sort_options

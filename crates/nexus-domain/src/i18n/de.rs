@@ -436,6 +436,7 @@ pub static DE: Catalog = Catalog {
         loading_page: "Seite wird geladen…",
         page_load_failed: "Diese Seite konnte nicht geladen werden",
         page_load_failed_detail: "Ihr Code ist nicht angekommen: Die Verbindung ist vielleicht abgebrochen, oder die Konsole wurde aktualisiert, seit dieser Tab geöffnet wurde. Versuchen Sie es erneut oder laden Sie die Seite neu.",
+        chunk_failed: "Dieser Teil der Konsole konnte nicht geladen werden: Prüfen Sie die Verbindung und versuchen Sie es erneut.",
         skip: "Zum Inhalt springen",
         brand: "Nexus Clients",
         tenant: "Mandant ",

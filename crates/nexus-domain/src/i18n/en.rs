@@ -435,6 +435,7 @@ pub static EN: Catalog = Catalog {
         loading_page: "Loading the page…",
         page_load_failed: "This page could not be loaded",
         page_load_failed_detail: "Its code did not arrive: the connection may have dropped, or the console was updated since this tab opened. Try again, or reload the page.",
+        chunk_failed: "That part of the console could not be loaded: check the connection and try again.",
         skip: "Skip to content",
         brand: "Nexus Clients",
         tenant: "Tenant ",

@@ -457,6 +457,8 @@ pub struct Shell {
     pub loading_page: &'static str,
     pub page_load_failed: &'static str,
     pub page_load_failed_detail: &'static str,
+    /// A feature's code (a wasm chunk) did not arrive.
+    pub chunk_failed: &'static str,
     pub skip: &'static str,
     pub brand: &'static str,
     pub tenant: &'static str,
