@@ -102,24 +102,12 @@ async fn queued_faults_match_count_method_and_path() {
         .await;
     assert_eq!(r.status, 201, "{}", r.text);
     // GET does not match.
-    assert_eq!(
-        app.call(Method::GET, CLIENTS, Some(&admin), None)
-            .await
-            .status,
-        200
-    );
+    assert_eq!(app.get_as(CLIENTS, &admin).await.status, 200);
     let url = client_url("cl_shop_storefront_01");
     for _ in 0..2 {
-        app.call(Method::PATCH, &url, Some(&admin), Some("{}"))
-            .await
-            .problem(500);
+        app.patch_as(&url, &admin, "{}").await.problem(500);
     }
-    assert_eq!(
-        app.call(Method::PATCH, &url, Some(&admin), Some("{}"))
-            .await
-            .status,
-        200
-    );
+    assert_eq!(app.patch_as(&url, &admin, "{}").await.status, 200);
     // Clearing.
     app.call(
         Method::POST,
@@ -134,17 +122,12 @@ async fn queued_faults_match_count_method_and_path() {
             .status,
         204
     );
-    assert_eq!(
-        app.call(Method::GET, CLIENTS, Some(&admin), None)
-            .await
-            .status,
-        200
-    );
+    assert_eq!(app.get_as(CLIENTS, &admin).await.status, 200);
     // A 429 that says when to try again.
     let rule = json!({"status": 429, "retryAfter": "30"}).to_string();
     app.call(Method::POST, "/dev/faults", None, Some(&rule))
         .await;
-    let r = app.call(Method::GET, CLIENTS, Some(&admin), None).await;
+    let r = app.get_as(CLIENTS, &admin).await;
     r.problem(429);
     assert_eq!(r.header("retry-after").as_deref(), Some("30"));
     // Bad fault bodies are refused.
@@ -393,12 +376,7 @@ async fn static_under_base_path_and_extra_connect_src() {
         .contains("console"));
     assert_eq!(app.get("/app-0123456789abcdef_bg.wasm").await.status, 404);
     let admin = app.bearer("admin").await;
-    assert_eq!(
-        app.call(Method::GET, CLIENTS, Some(&admin), None)
-            .await
-            .status,
-        200
-    );
+    assert_eq!(app.get_as(CLIENTS, &admin).await.status, 200);
     let _ = std::fs::remove_dir_all(dir);
 }
 
@@ -426,23 +404,13 @@ async fn edits_survive_a_restart_and_reset_wipes() {
         let app = TestApp::with(config.clone());
         let admin = app.bearer("admin").await;
         let r = app
-            .call(
-                Method::PATCH,
-                &url,
-                Some(&admin),
-                Some(r#"{"productName":"Persisted"}"#),
-            )
+            .patch_as(&url, &admin, r#"{"productName":"Persisted"}"#)
             .await;
         assert_eq!(r.status, 200);
         assert_eq!(
-            app.call(
-                Method::DELETE,
-                &client_url("cl_dev_cli_23"),
-                Some(&admin),
-                None
-            )
-            .await
-            .status,
+            app.delete_as(&client_url("cl_dev_cli_23"), &admin)
+                .await
+                .status,
             204
         );
     }
@@ -450,17 +418,12 @@ async fn edits_survive_a_restart_and_reset_wipes() {
         let app = TestApp::with(config.clone());
         let admin = app.bearer("admin").await;
         assert_eq!(
-            app.call(Method::GET, &url, Some(&admin), None).await.json()["productName"],
+            app.get_as(&url, &admin).await.json()["productName"],
             "Persisted"
         );
-        app.call(
-            Method::GET,
-            &client_url("cl_dev_cli_23"),
-            Some(&admin),
-            None,
-        )
-        .await
-        .problem(404);
+        app.get_as(&client_url("cl_dev_cli_23"), &admin)
+            .await
+            .problem(404);
     }
     {
         let app = TestApp::with(Config {
@@ -468,10 +431,7 @@ async fn edits_survive_a_restart_and_reset_wipes() {
             ..config
         });
         let admin = app.bearer("admin").await;
-        assert_eq!(
-            app.call(Method::GET, &url, Some(&admin), None).await.json()["productName"],
-            "Shop"
-        );
+        assert_eq!(app.get_as(&url, &admin).await.json()["productName"], "Shop");
     }
     let _ = std::fs::remove_dir_all(dir);
 }

@@ -126,6 +126,26 @@ impl TestApp {
         self.call(Method::GET, uri, None, None).await
     }
 
+    /// A GET with this `Authorization` header (a bearer or a basic).
+    pub async fn get_as(&self, uri: &str, auth: &str) -> Reply {
+        self.call(Method::GET, uri, Some(auth), None).await
+    }
+
+    /// A DELETE with this `Authorization` header.
+    pub async fn delete_as(&self, uri: &str, auth: &str) -> Reply {
+        self.call(Method::DELETE, uri, Some(auth), None).await
+    }
+
+    /// A POST of this JSON body with this `Authorization` header.
+    pub async fn post_as(&self, uri: &str, auth: &str, body: &str) -> Reply {
+        self.call(Method::POST, uri, Some(auth), Some(body)).await
+    }
+
+    /// A PATCH of this JSON body with this `Authorization` header.
+    pub async fn patch_as(&self, uri: &str, auth: &str, body: &str) -> Reply {
+        self.call(Method::PATCH, uri, Some(auth), Some(body)).await
+    }
+
     pub async fn personas(&self) -> Value {
         let r = self.call(Method::GET, "/dev/personas", None, None).await;
         assert_eq!(r.status, 200);
@@ -146,6 +166,12 @@ impl TestApp {
             .to_string();
         format!("Bearer {token}")
     }
+}
+
+/// Asserts that a problem's `detail` mentions `words`.
+pub fn assert_detail(p: &Value, words: &str) {
+    let detail = p["detail"].as_str().unwrap_or_default();
+    assert!(detail.contains(words), "{words:?} not in {p}");
 }
 
 pub fn basic(user: &str, pass: &str) -> String {
