@@ -141,7 +141,7 @@ async fn generated_clients_seed() {
 #[tokio::test]
 async fn unauthenticated_tampered_revoked() {
     let app = TestApp::new();
-    let r = app.call(Method::GET, CLIENTS, None, None).await;
+    let r = app.get(CLIENTS).await;
     let p = r.problem(401);
     assert_detail(&p, "Authorization");
     assert_eq!(
@@ -554,7 +554,7 @@ async fn unknown_routes_and_methods_are_problems() {
     app.post_as(&client_url("cl_shop_storefront_01"), &admin, "{}")
         .await
         .problem(405);
-    let r = app.call(Method::GET, "/dev/health", None, None).await;
+    let r = app.get("/dev/health").await;
     assert_eq!((r.status.as_u16(), r.text.as_str()), (200, "ok"));
 }
 

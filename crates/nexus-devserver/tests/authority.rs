@@ -404,7 +404,7 @@ async fn refusals_come_in_a_fixed_order() {
             .problem(403);
         assert_detail(&p, "permission claims");
     }
-    app.call(Method::GET, other, None, None).await.problem(401);
+    app.get(other).await.problem(401);
     app.call(Method::POST, other, None, Some("["))
         .await
         .problem(401);

@@ -282,15 +282,13 @@ async fn each_write_shows_in_the_next_list() {
 
 #[tokio::test]
 async fn a_write_by_another_process_to_the_database_file_shows_in_the_next_list() {
-    let dir = std::env::temp_dir().join(format!("ncc-list-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("a temp dir");
-    let db = dir.join("list.db");
+    let dir = TempDir::new("list");
     let config = Config {
-        storage: Storage::File(db.clone()),
+        storage: Storage::File(dir.join("list.db")),
         reset: true,
         ..Config::default()
     };
-    let app = TestApp::with(config);
+    let app = TestApp::with(config.clone());
     let admin = app.bearer("admin").await;
     let count = || async {
         let r = app.get_as(CLIENTS, &admin).await;
@@ -299,15 +297,13 @@ async fn a_write_by_another_process_to_the_database_file_shows_in_the_next_list(
     let before = count().await;
     assert_eq!(count().await, before);
     // Another connection (another stand-in, a sqlite3 shell) adds a client.
-    let other = Store::open(&Storage::File(db), false).expect("a second connection");
+    let other = Store::open(&config.storage, false).expect("a second connection");
     let mut c = demo_clients().remove(0);
     c.id = Some("from_elsewhere".into());
     other.put(TENANT_ID, &c).expect("put");
     assert_eq!(count().await, before + 1);
     other.delete(TENANT_ID, "from_elsewhere").expect("delete");
     assert_eq!(count().await, before);
-    drop(app);
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// The names a client goes by on the wire, as the contract spells them (the
