@@ -498,48 +498,25 @@ async fn rotate_secret() {
     let app = TestApp::new();
     let admin = app.bearer("admin").await;
     let owner = app.bearer("owner").await;
-    let url = format!("{}/rotate-secret", client_url("cl_shop_storefront_01"));
-    let before = app
-        .get_as(&client_url("cl_shop_storefront_01"), &admin)
-        .await
-        .json();
-    let r = app.call(Method::POST, &url, Some(&owner), None).await;
+    let id = "cl_shop_storefront_01";
+    let before = app.get_as(&client_url(id), &admin).await.json();
+    let r = app.rotate_secret_as(id, &owner).await;
     assert_eq!(r.status, 200, "{}", r.text);
     let after = r.json();
     assert_ne!(after["secret"], before["secret"]);
     assert!(after["secret"].as_str().unwrap().len() >= 48);
-    let again = app
-        .call(Method::POST, &url, Some(&admin), None)
-        .await
-        .json();
+    let again = app.rotate_secret_as(id, &admin).await.json();
     assert_ne!(again["secret"], after["secret"]);
 
     let p = app
-        .call(
-            Method::POST,
-            &format!("{}/rotate-secret", client_url("cl_partner_pkjwt_15")),
-            Some(&admin),
-            None,
-        )
+        .rotate_secret_as("cl_partner_pkjwt_15", &admin)
         .await
         .problem(400);
     assert_detail(&p, "Private Key JWT");
-    app.call(
-        Method::POST,
-        &format!("{}/rotate-secret", client_url("cl_billing_service_11")),
-        Some(&owner),
-        None,
-    )
-    .await
-    .problem(403);
-    app.call(
-        Method::POST,
-        &format!("{}/rotate-secret", client_url("nope")),
-        Some(&admin),
-        None,
-    )
-    .await
-    .problem(404);
+    app.rotate_secret_as("cl_billing_service_11", &owner)
+        .await
+        .problem(403);
+    app.rotate_secret_as("nope", &admin).await.problem(404);
 }
 
 #[tokio::test]
@@ -630,7 +607,8 @@ async fn secrets_go_only_to_callers_who_may_rotate_and_are_never_cached() {
     let admin = app.bearer("admin").await;
     let owner = app.bearer("owner").await;
     let viewer = app.bearer("viewer").await;
-    let url = client_url("cl_shop_storefront_01");
+    let id = "cl_shop_storefront_01";
+    let url = client_url(id);
     // The viewer may read but not rotate: no secret.
     let r = app.get_as(&url, &viewer).await;
     assert_eq!(r.status, 200, "{}", r.text);
@@ -648,30 +626,16 @@ async fn secrets_go_only_to_callers_who_may_rotate_and_are_never_cached() {
         assert_eq!(r.header("cache-control").as_deref(), Some("no-store"));
     }
     // Rotate, create and patch answers that carry a secret are no-store too.
-    let r = app
-        .call(
-            Method::POST,
-            &format!("{url}/rotate-secret"),
-            Some(&admin),
-            None,
-        )
-        .await;
-    assert_eq!(r.status, 200);
-    assert_eq!(r.header("cache-control").as_deref(), Some("no-store"));
-    let r = app
-        .post_as(
-            CLIENTS,
-            &admin,
-            r#"{"name":"Cache test","app_type":"regular_web"}"#,
-        )
-        .await;
-    assert_eq!(r.status, 201, "{}", r.text);
-    assert_eq!(r.header("cache-control").as_deref(), Some("no-store"));
-    let r = app
-        .patch_as(&url, &admin, r#"{"applicationName":"x"}"#)
-        .await;
-    assert_eq!(r.status, 200, "{}", r.text);
-    assert_eq!(r.header("cache-control").as_deref(), Some("no-store"));
+    let create = r#"{"name":"Cache test","app_type":"regular_web"}"#;
+    let patch = r#"{"applicationName":"x"}"#;
+    for (status, r) in [
+        (200, app.rotate_secret_as(id, &admin).await),
+        (201, app.post_as(CLIENTS, &admin, create).await),
+        (200, app.patch_as(&url, &admin, patch).await),
+    ] {
+        assert_eq!(r.status, status, "{}", r.text);
+        assert_eq!(r.header("cache-control").as_deref(), Some("no-store"));
+    }
 }
 
 #[tokio::test]

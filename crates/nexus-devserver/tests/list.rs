@@ -5,7 +5,6 @@
 
 mod common;
 
-use axum::http::Method;
 use common::*;
 use nexus_devserver::config::{Storage, TENANT_ID};
 use nexus_devserver::demo_data::{demo_clients, generated_clients};
@@ -249,14 +248,7 @@ async fn each_write_shows_in_the_next_list() {
 
     // Rotate: the list still carries no secret (checked in `list`), and is
     // otherwise the same.
-    let r = app
-        .call(
-            Method::POST,
-            &format!("{}/rotate-secret", client_url(&id)),
-            Some(&admin),
-            None,
-        )
-        .await;
+    let r = app.rotate_secret_as(&id, &admin).await;
     assert_eq!(r.status, 200, "{}", r.text);
     assert_eq!(all().await, after_patch);
 

@@ -144,6 +144,13 @@ impl TestApp {
         self.call(Method::POST, uri, Some(auth), Some(body)).await
     }
 
+    /// A secret rotation (a POST with no body) of client `id` with this
+    /// `Authorization` header.
+    pub async fn rotate_secret_as(&self, id: &str, auth: &str) -> Reply {
+        let uri = format!("{}/rotate-secret", client_url(id));
+        self.call(Method::POST, &uri, Some(auth), None).await
+    }
+
     /// A PATCH of this JSON body with this `Authorization` header.
     pub async fn patch_as(&self, uri: &str, auth: &str, body: &str) -> Reply {
         self.call(Method::PATCH, uri, Some(auth), Some(body)).await
