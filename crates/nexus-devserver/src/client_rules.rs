@@ -88,20 +88,16 @@ fn set_list(target: &mut Option<Vec<String>>, value: &Option<Vec<String>>) {
 pub fn merge_mobile(target: &mut Option<Mobile>, patch: &Mobile) {
     let m = target.get_or_insert_with(Mobile::default);
     if let Some(p) = &patch.ios {
-        let ios = m.ios.get_or_insert_with(Default::default);
+        let ios = m.ios.get_or_insert_default();
         set_string(&mut ios.team_id, &p.team_id);
         set_string(&mut ios.app_bundle_identifier, &p.app_bundle_identifier);
-        if ios.team_id.is_none() && ios.app_bundle_identifier.is_none() {
-            m.ios = None;
-        }
+        m.ios.take_if(|ios| ios.is_empty());
     }
     if let Some(p) = &patch.android {
-        let android = m.android.get_or_insert_with(Default::default);
+        let android = m.android.get_or_insert_default();
         set_string(&mut android.keystore_hash, &p.keystore_hash);
         set_string(&mut android.app_package_name, &p.app_package_name);
-        if android.keystore_hash.is_none() && android.app_package_name.is_none() {
-            m.android = None;
-        }
+        m.android.take_if(|android| android.is_empty());
     }
     if m.ios.is_none() && m.android.is_none() {
         *target = None;

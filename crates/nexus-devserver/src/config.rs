@@ -275,13 +275,24 @@ mod tests {
         s.split_whitespace().map(String::from).collect()
     }
 
+    /// One flag and its value, which may hold spaces.
+    fn flag(name: &str, value: &str) -> Vec<String> {
+        vec![name.to_string(), value.to_string()]
+    }
+
+    /// The configuration `a` starts a server with.
+    fn run(a: Vec<String>) -> Config {
+        match parse_args(a) {
+            Ok(Command::Run(c)) => c,
+            other => panic!("not a run: {other:?}"),
+        }
+    }
+
     #[test]
     fn parses_flags() {
-        let Ok(Command::Run(c)) = parse_args(args(
+        let c = run(args(
             "--port 0 --memory --clients 10 --base-path app --list-shape=items --latency-ms 5 --auth-method-as-int",
-        )) else {
-            panic!("run")
-        };
+        ));
         assert_eq!(c.port, 0);
         assert_eq!(c.storage, Storage::Memory);
         assert_eq!(c.seed_clients, Some(10));
@@ -306,26 +317,21 @@ mod tests {
             ("//host", "'//'"),
             ("/a/../b", "'..'"),
         ] {
-            let a = vec!["--base-path".to_string(), bad.to_string()];
-            let Err(e) = parse_args(a) else {
+            let Err(e) = parse_args(flag("--base-path", bad)) else {
                 panic!("{bad:?} accepted")
             };
             assert!(e.starts_with("--base-path"), "{e}");
             assert!(e.contains(named), "{bad:?}: {e}");
         }
-        let Ok(Command::Run(c)) = parse_args(args("--base-path=admin/clients")) else {
-            panic!("a valid base path refused")
-        };
+        let c = run(args("--base-path=admin/clients"));
         assert_eq!(c.base_path.as_str(), "/admin/clients/");
     }
 
     #[test]
     fn logo_hosts_and_img_sources() {
-        let Ok(Command::Run(c)) = parse_args(args(
+        let c = run(args(
             "--logo-hosts cdn.example.com,img.example.org:8443 --csp-img-src https:",
-        )) else {
-            panic!("run")
-        };
+        ));
         assert_eq!(
             c.logo_hosts,
             Some(vec![
@@ -339,12 +345,10 @@ mod tests {
             "*.example.com",
             "cdn.example.com;script-src",
         ] {
-            let a = vec!["--logo-hosts".to_string(), bad.to_string()];
-            assert!(parse_args(a).is_err(), "{bad}");
+            assert!(parse_args(flag("--logo-hosts", bad)).is_err(), "{bad}");
         }
         for bad in ["data:", "*", "'unsafe-inline'", "https:;script-src"] {
-            let a = vec!["--csp-img-src".to_string(), bad.to_string()];
-            assert!(parse_args(a).is_err(), "{bad}");
+            assert!(parse_args(flag("--csp-img-src", bad)).is_err(), "{bad}");
         }
     }
 
@@ -359,20 +363,20 @@ mod tests {
             "https://api.example.com/path",
             "javascript://x",
         ] {
-            let a = vec!["--csp-connect-src".to_string(), bad.to_string()];
-            assert!(parse_args(a).is_err(), "{bad}");
-            let a = vec!["--csp-frame-ancestors".to_string(), bad.to_string()];
-            assert!(parse_args(a).is_err(), "{bad}");
+            assert!(parse_args(flag("--csp-connect-src", bad)).is_err(), "{bad}");
+            assert!(
+                parse_args(flag("--csp-frame-ancestors", bad)).is_err(),
+                "{bad}"
+            );
         }
-        let a = vec![
-            "--csp-connect-src".to_string(),
-            "http://127.0.0.1:8081 https://api.example.com".to_string(),
-            "--csp-frame-ancestors".to_string(),
-            "'self' https://portal.example.com".to_string(),
-        ];
-        let Ok(Command::Run(c)) = parse_args(a) else {
-            panic!("valid sources refused")
-        };
+        let c = run([
+            flag(
+                "--csp-connect-src",
+                "http://127.0.0.1:8081 https://api.example.com",
+            ),
+            flag("--csp-frame-ancestors", "'self' https://portal.example.com"),
+        ]
+        .concat());
         assert_eq!(
             c.csp_frame_ancestors.as_deref(),
             Some("'self' https://portal.example.com")

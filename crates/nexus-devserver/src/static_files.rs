@@ -386,12 +386,17 @@ mod tests {
 
     #[test]
     fn hashes_and_mimes() {
-        assert!(is_hashed("nexus-clients-console-0123456789abcdef_bg.wasm"));
-        assert!(is_hashed("style-0123456789ABCDEF.css"));
-        assert!(!is_hashed("index.html"));
-        assert!(!is_hashed("app-0123.js"));
-        assert!(is_hashed("nexus-clients-console-998157bc9bc0123_bg.wasm"));
-        assert!(is_hashed("boot-f33399ad473b034c.js"));
+        for hashed in [
+            "nexus-clients-console-0123456789abcdef_bg.wasm",
+            "nexus-clients-console-998157bc9bc0123_bg.wasm",
+            "style-0123456789ABCDEF.css",
+            "boot-f33399ad473b034c.js",
+        ] {
+            assert!(is_hashed(hashed), "{hashed}");
+        }
+        for plain in ["index.html", "app-0123.js"] {
+            assert!(!is_hashed(plain), "{plain}");
+        }
         assert_eq!(mime_for("a.wasm"), "application/wasm");
         assert_eq!(mime_for("a.JS"), "text/javascript");
         assert!(safe_join(Path::new("/x"), "../etc/passwd").is_none());
@@ -399,11 +404,12 @@ mod tests {
 
     #[test]
     fn dots_in_routes_are_not_assets() {
-        assert!(looks_like_asset("app-0123456789abcdef.js"));
-        assert!(looks_like_asset("x/missing.WASM"));
-        assert!(!looks_like_asset("clients/app.v2"));
-        assert!(!looks_like_asset("clients/app.v2/edit"));
-        assert!(!looks_like_asset("clients"));
+        for asset in ["app-0123456789abcdef.js", "x/missing.WASM"] {
+            assert!(looks_like_asset(asset), "{asset}");
+        }
+        for route in ["clients/app.v2", "clients/app.v2/edit", "clients"] {
+            assert!(!looks_like_asset(route), "{route}");
+        }
     }
 
     #[test]

@@ -34,9 +34,7 @@ async fn personas_shape_and_tokens_verify() {
         }
         let ttl = claims["exp"].as_i64().unwrap() - claims["iat"].as_i64().unwrap();
         assert_eq!(ttl, 12 * 3600);
-        let r = app
-            .call(Method::GET, CLIENTS, Some(&format!("Bearer {token}")), None)
-            .await;
+        let r = app.get_as(CLIENTS, &format!("Bearer {token}")).await;
         assert_eq!(r.status, 200, "{}", x["id"]);
     }
     let owner = nexus_domain::claims::jwt_payload(personas[1]["token"].as_str().unwrap()).unwrap();
@@ -54,7 +52,7 @@ async fn personas_shape_and_tokens_verify() {
 async fn list_bare_sorted_and_paged() {
     let app = TestApp::new();
     let admin = app.bearer("admin").await;
-    let r = app.call(Method::GET, CLIENTS, Some(&admin), None).await;
+    let r = app.get_as(CLIENTS, &admin).await;
     assert_eq!(r.status, 200);
     assert!(r.content_type().starts_with("application/json"));
     let all = r.json();
@@ -75,12 +73,7 @@ async fn list_bare_sorted_and_paged() {
     assert_eq!(names, sorted);
 
     let r = app
-        .call(
-            Method::GET,
-            &format!("{CLIENTS}?page=1&per_page=10"),
-            Some(&admin),
-            None,
-        )
+        .get_as(&format!("{CLIENTS}?page=1&per_page=10"), &admin)
         .await;
     let v = r.json();
     assert_eq!(v["items"].as_array().unwrap().len(), 10);
@@ -91,37 +84,18 @@ async fn list_bare_sorted_and_paged() {
     );
     assert_eq!(v["items"][0]["id"], all[10]["id"]);
 
-    let r = app
-        .call(
-            Method::GET,
-            &format!("{CLIENTS}?q=SHOP%20st"),
-            Some(&admin),
-            None,
-        )
-        .await;
+    let r = app.get_as(&format!("{CLIENTS}?q=SHOP%20st"), &admin).await;
     let found = r.json();
     assert_eq!(found.as_array().unwrap().len(), 1, "{found}");
     assert_eq!(found[0]["id"], "cl_shop_storefront_01");
     let r = app
-        .call(
-            Method::GET,
-            &format!("{CLIENTS}?q=payments&page=0&per_page=2"),
-            Some(&admin),
-            None,
-        )
+        .get_as(&format!("{CLIENTS}?q=payments&page=0&per_page=2"), &admin)
         .await;
     let v = r.json();
     assert!(v["total"].as_u64().unwrap() > 2);
     assert_eq!(v["items"].as_array().unwrap().len(), 2);
 
-    let r = app
-        .call(
-            Method::GET,
-            &format!("{CLIENTS}?page=x"),
-            Some(&admin),
-            None,
-        )
-        .await;
+    let r = app.get_as(&format!("{CLIENTS}?page=x"), &admin).await;
     r.problem(400);
 }
 
@@ -133,10 +107,7 @@ async fn list_shapes_and_auth_method_as_int() {
         ..nexus_devserver::Config::in_memory()
     });
     let admin = app.bearer("admin").await;
-    let v = app
-        .call(Method::GET, CLIENTS, Some(&admin), None)
-        .await
-        .json();
+    let v = app.get_as(CLIENTS, &admin).await.json();
     let items = v["clients"].as_array().unwrap();
     assert_eq!(v["total"], items.len());
     let storefront = items
@@ -159,12 +130,7 @@ async fn generated_clients_seed() {
     });
     let admin = app.bearer("admin").await;
     let v = app
-        .call(
-            Method::GET,
-            &format!("{CLIENTS}?page=0&per_page=5"),
-            Some(&admin),
-            None,
-        )
+        .get_as(&format!("{CLIENTS}?page=0&per_page=5"), &admin)
         .await
         .json();
     assert_eq!(v["total"], 250);
@@ -175,12 +141,9 @@ async fn generated_clients_seed() {
 #[tokio::test]
 async fn unauthenticated_tampered_revoked() {
     let app = TestApp::new();
-    let r = app.call(Method::GET, CLIENTS, None, None).await;
+    let r = app.get(CLIENTS).await;
     let p = r.problem(401);
-    assert!(
-        p["detail"].as_str().unwrap().contains("Authorization"),
-        "{p}"
-    );
+    assert_detail(&p, "Authorization");
     assert_eq!(
         r.header("www-authenticate").as_deref(),
         Some("Bearer realm=\"nexus\"")
@@ -200,17 +163,11 @@ async fn unauthenticated_tampered_revoked() {
         b64.encode(payload.to_string()),
         parts[2]
     );
-    let p = app
-        .call(Method::GET, CLIENTS, Some(&forged), None)
-        .await
-        .problem(401);
-    assert!(p["detail"].as_str().unwrap().contains("signature"), "{p}");
+    let p = app.get_as(CLIENTS, &forged).await.problem(401);
+    assert_detail(&p, "signature");
 
-    let p = app
-        .call(Method::GET, CLIENTS, Some("Bearer not-a-jwt"), None)
-        .await
-        .problem(401);
-    assert!(p["detail"].as_str().unwrap().contains("malformed"), "{p}");
+    let p = app.get_as(CLIENTS, "Bearer not-a-jwt").await.problem(401);
+    assert_detail(&p, "malformed");
 
     // A token signed with the right secret but expired.
     let now = nexus_devserver::tokens::now_ms();
@@ -228,74 +185,46 @@ async fn unauthenticated_tampered_revoked() {
         &claims,
     );
     let p = app
-        .call(
-            Method::GET,
-            CLIENTS,
-            Some(&format!("Bearer {expired}")),
-            None,
-        )
+        .get_as(CLIENTS, &format!("Bearer {expired}"))
         .await
         .problem(401);
-    assert!(p["detail"].as_str().unwrap().contains("expired"), "{p}");
+    assert_detail(&p, "expired");
 
     // Revocation: the old token fails, a freshly issued one works.
     assert_eq!(app.dev_post("/dev/revoke-tokens", None).await.status, 200);
-    let p = app
-        .call(Method::GET, CLIENTS, Some(&admin), None)
-        .await
-        .problem(401);
-    assert!(
-        p["detail"].as_str().unwrap().contains("token revoked"),
-        "{p}"
-    );
+    let p = app.get_as(CLIENTS, &admin).await.problem(401);
+    assert_detail(&p, "token revoked");
     let fresh = app.bearer("admin").await;
-    assert_eq!(
-        app.call(Method::GET, CLIENTS, Some(&fresh), None)
-            .await
-            .status,
-        200
-    );
+    assert_eq!(app.get_as(CLIENTS, &fresh).await.status, 200);
 }
 
 #[tokio::test]
 async fn basic_credentials() {
     let app = TestApp::new();
     let r = app
-        .call(
-            Method::GET,
-            CLIENTS,
-            Some(&basic("demo-viewer", "demo-password")),
-            None,
-        )
+        .get_as(CLIENTS, &basic("demo-viewer", "demo-password"))
         .await;
     assert_eq!(r.status, 200);
     let p = app
-        .call(
-            Method::PATCH,
+        .patch_as(
             &client_url("cl_shop_storefront_01"),
-            Some(&basic("demo-viewer", "demo-password")),
-            Some("{}"),
+            &basic("demo-viewer", "demo-password"),
+            "{}",
         )
         .await
         .problem(403);
-    assert!(p["detail"].as_str().unwrap().contains("client.write"));
+    assert_detail(&p, "client.write");
     let r = app
-        .call(
-            Method::PATCH,
+        .patch_as(
             &client_url("cl_billing_service_11"),
-            Some(&basic("demo-admin", "demo-password")),
-            Some(r#"{"productName":"Billing"}"#),
+            &basic("demo-admin", "demo-password"),
+            r#"{"productName":"Billing"}"#,
         )
         .await;
     assert_eq!(r.status, 200, "{}", r.text);
-    app.call(
-        Method::GET,
-        CLIENTS,
-        Some(&basic("demo-admin", "wrong")),
-        None,
-    )
-    .await
-    .problem(401);
+    app.get_as(CLIENTS, &basic("demo-admin", "wrong"))
+        .await
+        .problem(401);
 }
 
 #[tokio::test]
@@ -307,48 +236,25 @@ async fn patch_permission_rules() {
     let body = r#"{"applicationName":"changed"}"#;
 
     let p = app
-        .call(
-            Method::PATCH,
-            &client_url("cl_shop_storefront_01"),
-            Some(&viewer),
-            Some(body),
-        )
+        .patch_as(&client_url("cl_shop_storefront_01"), &viewer, body)
         .await
         .problem(403);
-    assert!(
-        p["detail"].as_str().unwrap().contains("client.write"),
-        "{p}"
-    );
+    assert_detail(&p, "client.write");
 
     // Owned by the owner persona, product Billing.
     let r = app
-        .call(
-            Method::PATCH,
-            &client_url("cl_billing_invoice_export_08"),
-            Some(&owner),
-            Some(body),
-        )
+        .patch_as(&client_url("cl_billing_invoice_export_08"), &owner, body)
         .await;
     assert_eq!(r.status, 200, "{}", r.text);
     assert_eq!(r.json()["applicationName"], "changed");
     // Shop product, owned by others.
     let r = app
-        .call(
-            Method::PATCH,
-            &client_url("cl_shop_catalog_sync_05"),
-            Some(&owner),
-            Some(body),
-        )
+        .patch_as(&client_url("cl_shop_catalog_sync_05"), &owner, body)
         .await;
     assert_eq!(r.status, 200, "{}", r.text);
     // Neither.
     let p = app
-        .call(
-            Method::PATCH,
-            &client_url("cl_billing_service_11"),
-            Some(&owner),
-            Some(body),
-        )
+        .patch_as(&client_url("cl_billing_service_11"), &owner, body)
         .await
         .problem(403);
     let detail = p["detail"].as_str().unwrap();
@@ -362,9 +268,7 @@ async fn patch_permission_rules() {
         "cl_legacy_import_29",
         "cl_nameless_31",
     ] {
-        let r = app
-            .call(Method::PATCH, &client_url(id), Some(&admin), Some(body))
-            .await;
+        let r = app.patch_as(&client_url(id), &admin, body).await;
         assert_eq!(r.status, 200, "{id}: {}", r.text);
     }
 }
@@ -374,26 +278,16 @@ async fn patch_semantics() {
     let app = TestApp::new();
     let admin = app.bearer("admin").await;
     let url = client_url("cl_shop_storefront_01");
-    let before = app.call(Method::GET, &url, Some(&admin), None).await.json();
+    let before = app.get_as(&url, &admin).await.json();
     // Absent and null leave fields unchanged.
     let after = app
-        .call(
-            Method::PATCH,
-            &url,
-            Some(&admin),
-            Some(r#"{"productName":null}"#),
-        )
+        .patch_as(&url, &admin, r#"{"productName":null}"#)
         .await
         .json();
     assert_eq!(after, before);
     // [] clears a list, "" clears a string, present lists replace.
     let after = app
-        .call(
-            Method::PATCH,
-            &url,
-            Some(&admin),
-            Some(r#"{"callbackUrls":[],"client_upn_key":"","owners":["team-x"],"allowedCorsOrigins":["https://a.example.com"]}"#),
-        )
+        .patch_as(&url, &admin, r#"{"callbackUrls":[],"client_upn_key":"","owners":["team-x"],"allowedCorsOrigins":["https://a.example.com"]}"#)
         .await
         .json();
     assert_eq!(after["callbackUrls"], json!([]));
@@ -406,19 +300,15 @@ async fn patch_semantics() {
     assert_eq!(after["allowedLogoutUrls"], before["allowedLogoutUrls"]);
     assert_eq!(after["name"], before["name"]);
     // Persisted.
-    assert_eq!(
-        app.call(Method::GET, &url, Some(&admin), None).await.json(),
-        after
-    );
+    assert_eq!(app.get_as(&url, &admin).await.json(), after);
 
     // Mobile: each present sub-field replaces; "" clears.
     let m = client_url("cl_payments_wallet_17");
     let after = app
-        .call(
-            Method::PATCH,
+        .patch_as(
             &m,
-            Some(&admin),
-            Some(r#"{"mobile":{"ios":{"team_id":"NEWTEAM123"},"android":{"keystore_hash":""}}}"#),
+            &admin,
+            r#"{"mobile":{"ios":{"team_id":"NEWTEAM123"},"android":{"keystore_hash":""}}}"#,
         )
         .await
         .json();
@@ -443,13 +333,10 @@ async fn patch_validation_and_malformed() {
     let admin = app.bearer("admin").await;
     let url = client_url("cl_shop_storefront_01");
     let r = app
-        .call(
-            Method::PATCH,
+        .patch_as(
             &url,
-            Some(&admin),
-            Some(
-                r#"{"callbackUrls":["https://ok.example.com/cb","not a url"],"owners":["a","a"]}"#,
-            ),
+            &admin,
+            r#"{"callbackUrls":["https://ok.example.com/cb","not a url"],"owners":["a","a"]}"#,
         )
         .await;
     let p = r.problem(400);
@@ -460,13 +347,10 @@ async fn patch_validation_and_malformed() {
     );
     assert!(p["errors"]["callbackUrls[1]"].is_array(), "{p}");
     assert!(p["errors"]["owners[1]"].is_array(), "{p}");
-    let p = app
-        .call(Method::PATCH, &url, Some(&admin), Some("{not json"))
-        .await
-        .problem(400);
+    let p = app.patch_as(&url, &admin, "{not json").await.problem(400);
     assert!(p["errors"].is_null());
     assert_eq!(p["instance"], url);
-    app.call(Method::PATCH, &client_url("nope"), Some(&admin), Some("{}"))
+    app.patch_as(&client_url("nope"), &admin, "{}")
         .await
         .problem(404);
 }
@@ -479,12 +363,7 @@ async fn create_rules() {
     let owner = app.bearer("owner").await;
 
     let p = app
-        .call(
-            Method::POST,
-            CLIENTS,
-            Some(&admin),
-            Some(r#"{"name":"a<b","app_type":"spa"}"#),
-        )
+        .post_as(CLIENTS, &admin, r#"{"name":"a<b","app_type":"spa"}"#)
         .await
         .problem(400);
     assert!(p["errors"]["name"].is_array(), "{p}");
@@ -493,32 +372,20 @@ async fn create_rules() {
     // A name longer than the domain's maximum (255 characters) is refused
     // with the same words the console's form shows.
     let long = format!(r#"{{"name":"{}","app_type":"spa"}}"#, "n".repeat(256));
-    let p = app
-        .call(Method::POST, CLIENTS, Some(&admin), Some(&long))
-        .await
-        .problem(400);
+    let p = app.post_as(CLIENTS, &admin, &long).await.problem(400);
     assert_eq!(
         p["errors"]["name"][0], "A name can be at most 255 characters; this one has 256.",
         "{p}"
     );
 
     let p = app
-        .call(
-            Method::POST,
-            CLIENTS,
-            Some(&viewer),
-            Some(r#"{"name":"x","app_type":"spa"}"#),
-        )
+        .post_as(CLIENTS, &viewer, r#"{"name":"x","app_type":"spa"}"#)
         .await
         .problem(403);
-    assert!(p["detail"].as_str().unwrap().contains("client.write"));
+    assert_detail(&p, "client.write");
 
-    app.call(Method::POST, CLIENTS, Some(&admin), Some("[1,"))
-        .await
-        .problem(400);
-    app.call(Method::POST, CLIENTS, Some(&admin), Some(""))
-        .await
-        .problem(400);
+    app.post_as(CLIENTS, &admin, "[1,").await.problem(400);
+    app.post_as(CLIENTS, &admin, "").await.problem(400);
 
     let body = json!({
         "name": "New Shop App",
@@ -530,9 +397,7 @@ async fn create_rules() {
         "allowed_logout_urls": ["https://new.example.com/bye"],
         "client_metadata": {"owners": "po-shop-1, team-shop", "productName": "Shop", "applicationName": "new-app", "client_upn_key": "upn"}
     });
-    let r = app
-        .call(Method::POST, CLIENTS, Some(&owner), Some(&body.to_string()))
-        .await;
+    let r = app.post_as(CLIENTS, &owner, &body.to_string()).await;
     assert_eq!(r.status, 201, "{}", r.text);
     let c = r.json();
     let id = c["id"].as_str().unwrap();
@@ -569,18 +434,14 @@ async fn create_rules() {
     );
     assert_eq!(r.header("location").unwrap(), client_url(id));
     // It is there, with its secret.
-    let got = app
-        .call(Method::GET, &client_url(id), Some(&admin), None)
-        .await
-        .json();
+    let got = app.get_as(&client_url(id), &admin).await.json();
     assert_eq!(got, c);
 
     let r = app
-        .call(
-            Method::POST,
+        .post_as(
             CLIENTS,
-            Some(&admin),
-            Some(r#"{"name":"My SPA","app_type":"spa","grant_types":["implicit"]}"#),
+            &admin,
+            r#"{"name":"My SPA","app_type":"spa","grant_types":["implicit"]}"#,
         )
         .await;
     let c = r.json();
@@ -596,7 +457,7 @@ async fn get_delete_and_tenant() {
     let admin = app.bearer("admin").await;
     let viewer = app.bearer("viewer").await;
     let p = app
-        .call(Method::GET, &client_url("missing"), Some(&admin), None)
+        .get_as(&client_url("missing"), &admin)
         .await
         .problem(404);
     assert_eq!(
@@ -604,12 +465,7 @@ async fn get_delete_and_tenant() {
         "Client 'missing' was not found in tenant 'demo-tenant'."
     );
     let r = app
-        .call(
-            Method::GET,
-            &client_url("cl_legacy_import_29"),
-            Some(&viewer),
-            None,
-        )
+        .get_as(&client_url("cl_legacy_import_29"), &viewer)
         .await;
     assert_eq!(r.status, 200);
     let bare = r.json();
@@ -620,32 +476,21 @@ async fn get_delete_and_tenant() {
     );
 
     let p = app
-        .call(Method::GET, "/v1/tenants/other/clients", Some(&admin), None)
+        .get_as("/v1/tenants/other/clients", &admin)
         .await
         .problem(404);
     assert_eq!(p["detail"], "Tenant 'other' was not found.");
-    app.call(
-        Method::GET,
-        "/v1/tenants/other/clients/cl_shop_storefront_01",
-        Some(&admin),
-        None,
-    )
-    .await
-    .problem(404);
+    app.get_as("/v1/tenants/other/clients/cl_shop_storefront_01", &admin)
+        .await
+        .problem(404);
 
     let url = client_url("cl_monitoring_probe_24");
-    app.call(Method::DELETE, &url, Some(&viewer), None)
-        .await
-        .problem(403);
-    let r = app.call(Method::DELETE, &url, Some(&admin), None).await;
+    app.delete_as(&url, &viewer).await.problem(403);
+    let r = app.delete_as(&url, &admin).await;
     assert_eq!(r.status, 204);
     assert!(r.text.is_empty());
-    app.call(Method::DELETE, &url, Some(&admin), None)
-        .await
-        .problem(404);
-    app.call(Method::GET, &url, Some(&admin), None)
-        .await
-        .problem(404);
+    app.delete_as(&url, &admin).await.problem(404);
+    app.get_as(&url, &admin).await.problem(404);
 }
 
 #[tokio::test]
@@ -653,79 +498,40 @@ async fn rotate_secret() {
     let app = TestApp::new();
     let admin = app.bearer("admin").await;
     let owner = app.bearer("owner").await;
-    let url = format!("{}/rotate-secret", client_url("cl_shop_storefront_01"));
-    let before = app
-        .call(
-            Method::GET,
-            &client_url("cl_shop_storefront_01"),
-            Some(&admin),
-            None,
-        )
-        .await
-        .json();
-    let r = app.call(Method::POST, &url, Some(&owner), None).await;
+    let id = "cl_shop_storefront_01";
+    let before = app.get_as(&client_url(id), &admin).await.json();
+    let r = app.rotate_secret_as(id, &owner).await;
     assert_eq!(r.status, 200, "{}", r.text);
     let after = r.json();
     assert_ne!(after["secret"], before["secret"]);
     assert!(after["secret"].as_str().unwrap().len() >= 48);
-    let again = app
-        .call(Method::POST, &url, Some(&admin), None)
-        .await
-        .json();
+    let again = app.rotate_secret_as(id, &admin).await.json();
     assert_ne!(again["secret"], after["secret"]);
 
     let p = app
-        .call(
-            Method::POST,
-            &format!("{}/rotate-secret", client_url("cl_partner_pkjwt_15")),
-            Some(&admin),
-            None,
-        )
+        .rotate_secret_as("cl_partner_pkjwt_15", &admin)
         .await
         .problem(400);
-    assert!(
-        p["detail"].as_str().unwrap().contains("Private Key JWT"),
-        "{p}"
-    );
-    app.call(
-        Method::POST,
-        &format!("{}/rotate-secret", client_url("cl_billing_service_11")),
-        Some(&owner),
-        None,
-    )
-    .await
-    .problem(403);
-    app.call(
-        Method::POST,
-        &format!("{}/rotate-secret", client_url("nope")),
-        Some(&admin),
-        None,
-    )
-    .await
-    .problem(404);
+    assert_detail(&p, "Private Key JWT");
+    app.rotate_secret_as("cl_billing_service_11", &owner)
+        .await
+        .problem(403);
+    app.rotate_secret_as("nope", &admin).await.problem(404);
 }
 
 #[tokio::test]
 async fn unknown_routes_and_methods_are_problems() {
     let app = TestApp::new();
     let admin = app.bearer("admin").await;
-    let p = app
-        .call(Method::GET, "/v1/whatever/else", Some(&admin), None)
-        .await
-        .problem(404);
+    let p = app.get_as("/v1/whatever/else", &admin).await.problem(404);
     assert_eq!(p["instance"], "/v1/whatever/else");
     app.call(Method::PUT, CLIENTS, Some(&admin), Some("{}"))
         .await
         .problem(405);
-    app.call(
-        Method::POST,
-        &client_url("cl_shop_storefront_01"),
-        Some(&admin),
-        Some("{}"),
-    )
-    .await
-    .problem(405);
-    let r = app.call(Method::GET, "/dev/health", None, None).await;
+    app.post_as(&client_url("cl_shop_storefront_01"), &admin, "{}")
+        .await
+        .problem(405);
+    let r = app.get("/dev/health").await;
     assert_eq!((r.status.as_u16(), r.text.as_str()), (200, "ok"));
 }
 
@@ -733,22 +539,14 @@ async fn unknown_routes_and_methods_are_problems() {
 async fn secrets_stay_out_of_the_list_but_not_the_detail() {
     let app = TestApp::new();
     let admin = app.bearer("admin").await;
-    let list = app
-        .call(Method::GET, CLIENTS, Some(&admin), None)
-        .await
-        .json();
+    let list = app.get_as(CLIENTS, &admin).await.json();
     let list = list.as_array().expect("bare array");
     assert!(
         list.iter().all(|c| c.get("secret").is_none()),
         "no secret in the list"
     );
     let one = app
-        .call(
-            Method::GET,
-            &client_url("cl_shop_storefront_01"),
-            Some(&admin),
-            None,
-        )
+        .get_as(&client_url("cl_shop_storefront_01"), &admin)
         .await
         .json();
     assert!(
@@ -775,9 +573,7 @@ async fn read_permission_is_checked_before_the_client_is_looked_up() {
         nexus_devserver::tokens::sign(app.state.token_secret(), &claims)
     );
     for id in ["cl_shop_storefront_01", "does-not-exist"] {
-        let r = app
-            .call(Method::GET, &client_url(id), Some(&no_perms), None)
-            .await;
+        let r = app.get_as(&client_url(id), &no_perms).await;
         assert_eq!(r.status, 403, "{id}");
     }
 }
@@ -789,22 +585,14 @@ async fn page_size_pages_an_unpaged_request() {
         ..nexus_devserver::config::Config::in_memory()
     });
     let admin = app.bearer("admin").await;
-    let first = app
-        .call(Method::GET, CLIENTS, Some(&admin), None)
-        .await
-        .json();
+    let first = app.get_as(CLIENTS, &admin).await.json();
     assert_eq!(first["items"].as_array().map(Vec::len), Some(10));
     assert_eq!(first["page"], 0);
     let total = first["total"].as_u64().expect("total");
     assert!(total > 10);
     let last_page = (total - 1) / 10;
     let last = app
-        .call(
-            Method::GET,
-            &format!("{CLIENTS}?page={last_page}&per_page=10"),
-            Some(&admin),
-            None,
-        )
+        .get_as(&format!("{CLIENTS}?page={last_page}&per_page=10"), &admin)
         .await
         .json();
     assert_eq!(
@@ -819,59 +607,35 @@ async fn secrets_go_only_to_callers_who_may_rotate_and_are_never_cached() {
     let admin = app.bearer("admin").await;
     let owner = app.bearer("owner").await;
     let viewer = app.bearer("viewer").await;
-    let url = client_url("cl_shop_storefront_01");
+    let id = "cl_shop_storefront_01";
+    let url = client_url(id);
     // The viewer may read but not rotate: no secret.
-    let r = app.call(Method::GET, &url, Some(&viewer), None).await;
+    let r = app.get_as(&url, &viewer).await;
     assert_eq!(r.status, 200, "{}", r.text);
     assert!(r.json().get("secret").is_none(), "viewer got {}", r.text);
     // The product owner may not rotate a client outside their scope.
     let other = app
-        .call(
-            Method::GET,
-            &client_url("cl_billing_service_11"),
-            Some(&owner),
-            None,
-        )
+        .get_as(&client_url("cl_billing_service_11"), &owner)
         .await;
     assert_eq!(other.status, 200);
     assert!(other.json().get("secret").is_none(), "{}", other.text);
     // Those who may rotate get it, marked no-store.
     for who in [&admin, &owner] {
-        let r = app.call(Method::GET, &url, Some(who), None).await;
+        let r = app.get_as(&url, who).await;
         assert!(r.json()["secret"].as_str().is_some_and(|s| !s.is_empty()));
         assert_eq!(r.header("cache-control").as_deref(), Some("no-store"));
     }
     // Rotate, create and patch answers that carry a secret are no-store too.
-    let r = app
-        .call(
-            Method::POST,
-            &format!("{url}/rotate-secret"),
-            Some(&admin),
-            None,
-        )
-        .await;
-    assert_eq!(r.status, 200);
-    assert_eq!(r.header("cache-control").as_deref(), Some("no-store"));
-    let r = app
-        .call(
-            Method::POST,
-            CLIENTS,
-            Some(&admin),
-            Some(r#"{"name":"Cache test","app_type":"regular_web"}"#),
-        )
-        .await;
-    assert_eq!(r.status, 201, "{}", r.text);
-    assert_eq!(r.header("cache-control").as_deref(), Some("no-store"));
-    let r = app
-        .call(
-            Method::PATCH,
-            &url,
-            Some(&admin),
-            Some(r#"{"applicationName":"x"}"#),
-        )
-        .await;
-    assert_eq!(r.status, 200, "{}", r.text);
-    assert_eq!(r.header("cache-control").as_deref(), Some("no-store"));
+    let create = r#"{"name":"Cache test","app_type":"regular_web"}"#;
+    let patch = r#"{"applicationName":"x"}"#;
+    for (status, r) in [
+        (200, app.rotate_secret_as(id, &admin).await),
+        (201, app.post_as(CLIENTS, &admin, create).await),
+        (200, app.patch_as(&url, &admin, patch).await),
+    ] {
+        assert_eq!(r.status, status, "{}", r.text);
+        assert_eq!(r.header("cache-control").as_deref(), Some("no-store"));
+    }
 }
 
 #[tokio::test]
@@ -884,26 +648,22 @@ async fn redirect_urls_that_run_code_or_leave_localhost_over_http_are_refused() 
         r#"{"name":"x","app_type":"spa","callbacks":["http://app.example.com/cb"]}"#,
         r#"{"name":"x","app_type":"spa","logo_uri":"http://cdn.example.com/l.png"}"#,
     ] {
-        let r = app
-            .call(Method::POST, CLIENTS, Some(&admin), Some(bad))
-            .await;
+        let r = app.post_as(CLIENTS, &admin, bad).await;
         assert_eq!(r.status, 400, "{bad}: {}", r.text);
     }
     let patch = app
-        .call(
-            Method::PATCH,
+        .patch_as(
             &client_url("cl_shop_storefront_01"),
-            Some(&admin),
-            Some(r#"{"callbackUrls":["vbscript:msgbox(1)"]}"#),
+            &admin,
+            r#"{"callbackUrls":["vbscript:msgbox(1)"]}"#,
         )
         .await;
     assert_eq!(patch.status, 400, "{}", patch.text);
     let ok = app
-        .call(
-            Method::POST,
+        .post_as(
             CLIENTS,
-            Some(&admin),
-            Some(r#"{"name":"x","app_type":"spa","callbacks":["http://localhost:3000/cb"]}"#),
+            &admin,
+            r#"{"name":"x","app_type":"spa","callbacks":["http://localhost:3000/cb"]}"#,
         )
         .await;
     assert_eq!(ok.status, 201, "{}", ok.text);

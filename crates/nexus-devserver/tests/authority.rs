@@ -57,10 +57,10 @@ async fn a_token_without_permission_claims_is_refused_everywhere() {
     }
     // Nothing changed: the client is still there, unpatched, same secret.
     let admin = app.bearer("admin").await;
-    let r = app.call(Method::GET, &one, Some(&admin), None).await;
+    let r = app.get_as(&one, &admin).await;
     assert_eq!(r.status, 200, "{}", r.text);
     assert_ne!(r.json()["owners"], json!(["me"]));
-    let list = app.call(Method::GET, CLIENTS, Some(&admin), None).await;
+    let list = app.get_as(CLIENTS, &admin).await;
     assert!(!list.text.contains("Sneaky"));
 }
 
@@ -72,16 +72,11 @@ async fn empty_permission_claims_are_known_and_refused() {
         json!({"sub": "u", "scope": ""}),
     ] {
         let t = signed(claims.clone());
-        app.call(Method::GET, CLIENTS, Some(&t), None)
-            .await
-            .problem(403);
+        app.get_as(CLIENTS, &t).await.problem(403);
     }
     // A scope claim is a permission claim too.
     let t = signed(json!({"sub": "u", "scope": "client.read openid"}));
-    assert_eq!(
-        app.call(Method::GET, CLIENTS, Some(&t), None).await.status,
-        200
-    );
+    assert_eq!(app.get_as(CLIENTS, &t).await.status, 200);
 }
 
 #[tokio::test]
@@ -95,41 +90,19 @@ async fn personas_and_basic_users_keep_their_rights() {
         ("viewer", 200, 403),
     ] {
         let t = app.bearer(who).await;
+        assert_eq!(app.get_as(CLIENTS, &t).await.status, read, "{who}");
+        assert_eq!(app.get_as(&one, &t).await.status, read, "{who}");
         assert_eq!(
-            app.call(Method::GET, CLIENTS, Some(&t), None).await.status,
-            read,
-            "{who}"
-        );
-        assert_eq!(
-            app.call(Method::GET, &one, Some(&t), None).await.status,
-            read,
-            "{who}"
-        );
-        assert_eq!(
-            app.call(Method::POST, CLIENTS, Some(&t), Some(create))
-                .await
-                .status,
+            app.post_as(CLIENTS, &t, create).await.status,
             write,
             "{who}"
         );
     }
     let viewer = basic("demo-viewer", "demo-password");
-    assert_eq!(
-        app.call(Method::GET, CLIENTS, Some(&viewer), None)
-            .await
-            .status,
-        200
-    );
-    app.call(Method::DELETE, &one, Some(&viewer), None)
-        .await
-        .problem(403);
+    assert_eq!(app.get_as(CLIENTS, &viewer).await.status, 200);
+    app.delete_as(&one, &viewer).await.problem(403);
     let admin = basic("demo-admin", "demo-password");
-    assert_eq!(
-        app.call(Method::DELETE, &one, Some(&admin), None)
-            .await
-            .status,
-        204
-    );
+    assert_eq!(app.delete_as(&one, &admin).await.status, 204);
 }
 /// A dev request with an explicit `Host` (or none) and `Content-Type` (or none).
 async fn dev(
@@ -153,7 +126,7 @@ async fn dev(
 
 async fn queued_fault_hits(app: &TestApp) -> bool {
     let admin = app.bearer("admin").await;
-    let r = app.call(Method::GET, CLIENTS, Some(&admin), None).await;
+    let r = app.get_as(CLIENTS, &admin).await;
     r.status == 503
 }
 
@@ -228,12 +201,7 @@ async fn dev_routes_answer_only_loopback_hosts() {
     )
     .await
     .problem(403);
-    assert_eq!(
-        app.call(Method::GET, CLIENTS, Some(&admin), None)
-            .await
-            .status,
-        200
-    );
+    assert_eq!(app.get_as(CLIENTS, &admin).await.status, 200);
     dev(
         &app,
         Method::DELETE,
@@ -289,9 +257,7 @@ async fn dev_posts_need_a_json_content_type() {
         .await
         .problem(415);
         assert_eq!(
-            app.call(Method::GET, CLIENTS, Some(&admin), None)
-                .await
-                .status,
+            app.get_as(CLIENTS, &admin).await.status,
             200,
             "{ct:?} revoked the tokens"
         );
@@ -321,9 +287,7 @@ async fn dev_posts_need_a_json_content_type() {
     )
     .await;
     assert_eq!(r.status, 200, "{}", r.text);
-    app.call(Method::GET, CLIENTS, Some(&admin), None)
-        .await
-        .problem(401);
+    app.get_as(CLIENTS, &admin).await.problem(401);
 }
 
 #[tokio::test]
@@ -344,13 +308,13 @@ async fn fault_counts_and_latency_are_capped() {
         }
     };
     let p = post(r#"{"status":503,"count":101}"#).await.problem(400);
-    assert!(p["detail"].as_str().unwrap().contains("100"), "{p}");
+    assert_detail(&p, "100");
     let p = post(r#"{"latencyMs":60001}"#).await.problem(400);
-    assert!(p["detail"].as_str().unwrap().contains("60000"), "{p}");
+    assert_detail(&p, "60000");
     let p = post(r#"{"latencyMs":18446744073709551615}"#)
         .await
         .problem(400);
-    assert!(p["detail"].as_str().unwrap().contains("60000"), "{p}");
+    assert_detail(&p, "60000");
     assert_eq!(
         post(r#"{"latencyMs":60000,"count":1,"method":"DELETE"}"#)
             .await
@@ -438,9 +402,9 @@ async fn refusals_come_in_a_fixed_order() {
             .call(m.clone(), &uri, Some(&no_claims), body_for(m))
             .await
             .problem(403);
-        assert!(p["detail"].as_str().unwrap().contains("permission claims"));
+        assert_detail(&p, "permission claims");
     }
-    app.call(Method::GET, other, None, None).await.problem(401);
+    app.get(other).await.problem(401);
     app.call(Method::POST, other, None, Some("["))
         .await
         .problem(401);
@@ -465,22 +429,14 @@ async fn refusals_come_in_a_fixed_order() {
 
     // Reading and creating: the permission, before the client and the body.
     let p = app
-        .call(Method::GET, &client_url(missing), Some(&no_perms), None)
+        .get_as(&client_url(missing), &no_perms)
         .await
         .problem(403);
-    assert!(p["detail"].as_str().unwrap().contains("Reading"), "{p}");
-    app.call(Method::GET, CLIENTS, Some(&no_perms), None)
-        .await
-        .problem(403);
-    let p = app
-        .call(Method::POST, CLIENTS, Some(&viewer), Some("["))
-        .await
-        .problem(403);
-    assert!(p["detail"].as_str().unwrap().contains("Creating"), "{p}");
-    let p = app
-        .call(Method::GET, &client_url(missing), Some(&viewer), None)
-        .await
-        .problem(404);
+    assert_detail(&p, "Reading");
+    app.get_as(CLIENTS, &no_perms).await.problem(403);
+    let p = app.post_as(CLIENTS, &viewer, "[").await.problem(403);
+    assert_detail(&p, "Creating");
+    let p = app.get_as(&client_url(missing), &viewer).await.problem(404);
     assert_eq!(p["detail"], client_404.as_str());
 
     // Per-client writes: the client, then the permission, then the body.
@@ -503,26 +459,12 @@ async fn refusals_come_in_a_fixed_order() {
     }
     let admin = app.bearer("admin").await;
     let p = app
-        .call(
-            Method::PATCH,
-            &client_url(existing),
-            Some(&admin),
-            Some("{not json"),
-        )
+        .patch_as(&client_url(existing), &admin, "{not json")
         .await
         .problem(400);
-    assert!(
-        p["detail"].as_str().unwrap().contains("not valid JSON"),
-        "{p}"
-    );
-    let p = app
-        .call(Method::POST, CLIENTS, Some(&admin), Some("["))
-        .await
-        .problem(400);
-    assert!(
-        p["detail"].as_str().unwrap().contains("not valid JSON"),
-        "{p}"
-    );
+    assert_detail(&p, "not valid JSON");
+    let p = app.post_as(CLIENTS, &admin, "[").await.problem(400);
+    assert_detail(&p, "not valid JSON");
 }
 
 /// The body is read only once the caller, the tenant, the client and the
@@ -541,18 +483,8 @@ async fn a_refused_callers_body_is_not_read() {
     app.call(Method::POST, CLIENTS, None, Some(&big))
         .await
         .problem(401);
-    app.call(Method::POST, CLIENTS, Some(&viewer), Some(&big))
-        .await
-        .problem(403);
-    app.call(Method::PATCH, &missing, Some(&admin), Some(&big))
-        .await
-        .problem(404);
-    let p = app
-        .call(Method::POST, CLIENTS, Some(&admin), Some(&big))
-        .await
-        .problem(413);
-    assert!(
-        p["detail"].as_str().unwrap().contains("length limit"),
-        "{p}"
-    );
+    app.post_as(CLIENTS, &viewer, &big).await.problem(403);
+    app.patch_as(&missing, &admin, &big).await.problem(404);
+    let p = app.post_as(CLIENTS, &admin, &big).await.problem(413);
+    assert_detail(&p, "length limit");
 }

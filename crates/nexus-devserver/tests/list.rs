@@ -5,7 +5,6 @@
 
 mod common;
 
-use axum::http::Method;
 use common::*;
 use nexus_devserver::config::{Storage, TENANT_ID};
 use nexus_devserver::demo_data::{demo_clients, generated_clients};
@@ -150,9 +149,7 @@ async fn every_shape_and_query_answers_the_same_bytes_as_before() {
         let app = TestApp::with(config.clone());
         let viewer = app.bearer("viewer").await;
         for query in QUERIES {
-            let r = app
-                .call(Method::GET, &url(query), Some(&viewer), None)
-                .await;
+            let r = app.get_as(&url(query), &viewer).await;
             assert_eq!(r.status, 200, "{query:?}: {}", r.text);
             assert_eq!(r.content_type(), "application/json", "{query:?}");
             let want = expected(&config, &seed, query);
@@ -192,7 +189,7 @@ async fn each_write_shows_in_the_next_list() {
     let list = |uri: String| {
         let (app, admin) = (&app, &admin);
         async move {
-            let r = app.call(Method::GET, &uri, Some(admin), None).await;
+            let r = app.get_as(&uri, admin).await;
             assert_eq!(r.status, 200, "{}", r.text);
             assert!(!r.text.contains("\"secret\""), "a secret in the list");
             r.json()
@@ -208,11 +205,10 @@ async fn each_write_shows_in_the_next_list() {
 
     // Create: the new client is listed, searched and paged.
     let r = app
-        .call(
-            Method::POST,
+        .post_as(
             CLIENTS,
-            Some(&admin),
-            Some(r#"{"name":"Zebra crossing","app_type":"regular_web"}"#),
+            &admin,
+            r#"{"name":"Zebra crossing","app_type":"regular_web"}"#,
         )
         .await;
     assert_eq!(r.status, 201, "{}", r.text);
@@ -229,11 +225,10 @@ async fn each_write_shows_in_the_next_list() {
 
     // Patch: the change is listed, and moves the client in the order.
     let r = app
-        .call(
-            Method::PATCH,
+        .patch_as(
             &client_url(&id),
-            Some(&admin),
-            Some(r#"{"applicationName":"striped-app","productName":"Aardvark"}"#),
+            &admin,
+            r#"{"applicationName":"striped-app","productName":"Aardvark"}"#,
         )
         .await;
     assert_eq!(r.status, 200, "{}", r.text);
@@ -253,21 +248,12 @@ async fn each_write_shows_in_the_next_list() {
 
     // Rotate: the list still carries no secret (checked in `list`), and is
     // otherwise the same.
-    let r = app
-        .call(
-            Method::POST,
-            &format!("{}/rotate-secret", client_url(&id)),
-            Some(&admin),
-            None,
-        )
-        .await;
+    let r = app.rotate_secret_as(&id, &admin).await;
     assert_eq!(r.status, 200, "{}", r.text);
     assert_eq!(all().await, after_patch);
 
     // Delete: gone from the list, the search and the pages.
-    let r = app
-        .call(Method::DELETE, &client_url(&id), Some(&admin), None)
-        .await;
+    let r = app.delete_as(&client_url(&id), &admin).await;
     assert_eq!(r.status, 204, "{}", r.text);
     assert_eq!(all().await, before);
     assert_eq!(ids(&list(format!("{CLIENTS}?q=zebra")).await).len(), 0);
@@ -288,32 +274,28 @@ async fn each_write_shows_in_the_next_list() {
 
 #[tokio::test]
 async fn a_write_by_another_process_to_the_database_file_shows_in_the_next_list() {
-    let dir = std::env::temp_dir().join(format!("ncc-list-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("a temp dir");
-    let db = dir.join("list.db");
+    let dir = TempDir::new("list");
     let config = Config {
-        storage: Storage::File(db.clone()),
+        storage: Storage::File(dir.join("list.db")),
         reset: true,
         ..Config::default()
     };
-    let app = TestApp::with(config);
+    let app = TestApp::with(config.clone());
     let admin = app.bearer("admin").await;
     let count = || async {
-        let r = app.call(Method::GET, CLIENTS, Some(&admin), None).await;
+        let r = app.get_as(CLIENTS, &admin).await;
         ids(&r.json()).len()
     };
     let before = count().await;
     assert_eq!(count().await, before);
     // Another connection (another stand-in, a sqlite3 shell) adds a client.
-    let other = Store::open(&Storage::File(db), false).expect("a second connection");
+    let other = Store::open(&config.storage, false).expect("a second connection");
     let mut c = demo_clients().remove(0);
     c.id = Some("from_elsewhere".into());
     other.put(TENANT_ID, &c).expect("put");
     assert_eq!(count().await, before + 1);
     other.delete(TENANT_ID, "from_elsewhere").expect("delete");
     assert_eq!(count().await, before);
-    drop(app);
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// The names a client goes by on the wire, as the contract spells them (the
@@ -324,12 +306,7 @@ async fn a_client_keeps_its_wire_names() {
     let app = TestApp::new();
     let admin = app.bearer("admin").await;
     let one = app
-        .call(
-            Method::GET,
-            &client_url("cl_payments_wallet_17"),
-            Some(&admin),
-            None,
-        )
+        .get_as(&client_url("cl_payments_wallet_17"), &admin)
         .await
         .json();
     let keys: Vec<&str> = one

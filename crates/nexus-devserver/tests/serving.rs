@@ -7,34 +7,20 @@ use axum::http::{Method, Request};
 use common::*;
 use nexus_devserver::{Config, Storage};
 use serde_json::json;
-use std::path::PathBuf;
 
-fn temp_dir(tag: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "nexus-devserver-test-{tag}-{}-{}",
-        std::process::id(),
-        rand_suffix()
-    ));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn rand_suffix() -> u64 {
-    use std::time::{SystemTime, UNIX_EPOCH};
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap()
-        .as_nanos() as u64
-}
-
-async fn with_fault_header(app: &TestApp, fault: &str, auth: &str) -> Reply {
+/// The client list as `auth` asks for it, with one more header.
+async fn list_with_header(app: &TestApp, auth: &str, name: &str, value: &str) -> Reply {
     let req = Request::builder()
         .uri(CLIENTS)
         .header("authorization", auth)
-        .header("x-nexus-fault", fault)
+        .header(name, value)
         .body(Body::empty())
         .unwrap();
     app.send(req).await
+}
+
+async fn with_fault_header(app: &TestApp, fault: &str, auth: &str) -> Reply {
+    list_with_header(app, auth, "x-nexus-fault", fault).await
 }
 
 #[tokio::test]
@@ -102,24 +88,12 @@ async fn queued_faults_match_count_method_and_path() {
         .await;
     assert_eq!(r.status, 201, "{}", r.text);
     // GET does not match.
-    assert_eq!(
-        app.call(Method::GET, CLIENTS, Some(&admin), None)
-            .await
-            .status,
-        200
-    );
+    assert_eq!(app.get_as(CLIENTS, &admin).await.status, 200);
     let url = client_url("cl_shop_storefront_01");
     for _ in 0..2 {
-        app.call(Method::PATCH, &url, Some(&admin), Some("{}"))
-            .await
-            .problem(500);
+        app.patch_as(&url, &admin, "{}").await.problem(500);
     }
-    assert_eq!(
-        app.call(Method::PATCH, &url, Some(&admin), Some("{}"))
-            .await
-            .status,
-        200
-    );
+    assert_eq!(app.patch_as(&url, &admin, "{}").await.status, 200);
     // Clearing.
     app.call(
         Method::POST,
@@ -134,17 +108,12 @@ async fn queued_faults_match_count_method_and_path() {
             .status,
         204
     );
-    assert_eq!(
-        app.call(Method::GET, CLIENTS, Some(&admin), None)
-            .await
-            .status,
-        200
-    );
+    assert_eq!(app.get_as(CLIENTS, &admin).await.status, 200);
     // A 429 that says when to try again.
     let rule = json!({"status": 429, "retryAfter": "30"}).to_string();
     app.call(Method::POST, "/dev/faults", None, Some(&rule))
         .await;
-    let r = app.call(Method::GET, CLIENTS, Some(&admin), None).await;
+    let r = app.get_as(CLIENTS, &admin).await;
     r.problem(429);
     assert_eq!(r.header("retry-after").as_deref(), Some("30"));
     // Bad fault bodies are refused.
@@ -197,13 +166,7 @@ async fn cors_preflight_and_simple() {
     }
 
     let admin = app.bearer("admin").await;
-    let req = Request::builder()
-        .uri(CLIENTS)
-        .header("origin", "http://127.0.0.1:5173")
-        .header("authorization", &admin)
-        .body(Body::empty())
-        .unwrap();
-    let r = app.send(req).await;
+    let r = list_with_header(&app, &admin, "origin", "http://127.0.0.1:5173").await;
     assert_eq!(
         r.header("access-control-allow-origin").as_deref(),
         Some("http://127.0.0.1:5173")
@@ -214,25 +177,17 @@ async fn cors_preflight_and_simple() {
         .to_lowercase()
         .contains("location"));
 
-    let req = Request::builder()
-        .uri(CLIENTS)
-        .header("origin", "https://evil.example.com")
-        .header("authorization", &admin)
-        .body(Body::empty())
-        .unwrap();
-    assert!(app
-        .send(req)
-        .await
-        .header("access-control-allow-origin")
-        .is_none());
+    let r = list_with_header(&app, &admin, "origin", "https://evil.example.com").await;
+    assert!(r.header("access-control-allow-origin").is_none());
     assert!(!nexus_devserver::is_local_origin(
         b"http://localhost.evil.com"
     ));
     assert!(!nexus_devserver::is_local_origin(b"http://127.0.0.1:80x"));
 }
 
-fn dist() -> PathBuf {
-    let dir = temp_dir("dist");
+/// A built console's files in a temporary directory.
+fn dist() -> TempDir {
+    let dir = TempDir::new("dist");
     std::fs::write(
         dir.join("index.html"),
         "<!doctype html><title>console</title>",
@@ -244,6 +199,14 @@ fn dist() -> PathBuf {
     std::fs::write(dir.join("style-fedcba9876543210.css"), "body{}").unwrap();
     std::fs::write(dir.join("robots.txt"), "User-agent: *").unwrap();
     dir
+}
+
+/// The Content-Security-Policy the console's index.html is served with.
+async fn index_csp(app: &TestApp) -> String {
+    app.get("/")
+        .await
+        .header("content-security-policy")
+        .expect("a CSP")
 }
 
 #[tokio::test]
@@ -309,7 +272,6 @@ async fn static_serving_with_headers_and_fallback() {
     // API and dev routes are not shadowed.
     assert_eq!(app.get("/dev/health").await.text, "ok");
     app.get("/v1/nothing").await.problem(404);
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[tokio::test]
@@ -325,11 +287,7 @@ async fn logo_hosts_feed_the_csp_img_src_and_config_json() {
         static_dir: Some(dir.clone()),
         ..Config::in_memory()
     });
-    let csp = app
-        .get("/")
-        .await
-        .header("content-security-policy")
-        .unwrap();
+    let csp = index_csp(&app).await;
     assert!(
         csp.contains("; img-src 'self' https://cdn.example.com; "),
         "{csp}"
@@ -341,11 +299,7 @@ async fn logo_hosts_feed_the_csp_img_src_and_config_json() {
         csp_img_src: Some("https:".into()),
         ..Config::in_memory()
     });
-    let csp = app
-        .get("/")
-        .await
-        .header("content-security-policy")
-        .unwrap();
+    let csp = index_csp(&app).await;
     assert!(
         csp.contains("; img-src 'self' https://logos.example.test https:; "),
         "{csp}"
@@ -358,7 +312,6 @@ async fn logo_hosts_feed_the_csp_img_src_and_config_json() {
         config.header("content-length").as_deref(),
         Some(config.text.len().to_string().as_str())
     );
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[tokio::test]
@@ -376,10 +329,11 @@ async fn static_under_base_path_and_extra_connect_src() {
     assert!(app.get("/admin/clients").await.status.is_redirection());
     let r = app.get("/admin/clients/").await;
     assert_eq!(r.status, 200);
-    assert!(r
-        .header("content-security-policy")
-        .unwrap()
-        .contains("connect-src 'self' http://127.0.0.1:8081 https://api.example.com;"));
+    let csp = r.header("content-security-policy").unwrap();
+    assert!(
+        csp.contains("connect-src 'self' http://127.0.0.1:8081 https://api.example.com;"),
+        "{csp}"
+    );
     assert_eq!(
         app.get("/admin/clients/app-0123456789abcdef_bg.wasm")
             .await
@@ -393,32 +347,20 @@ async fn static_under_base_path_and_extra_connect_src() {
         .contains("console"));
     assert_eq!(app.get("/app-0123456789abcdef_bg.wasm").await.status, 404);
     let admin = app.bearer("admin").await;
-    assert_eq!(
-        app.call(Method::GET, CLIENTS, Some(&admin), None)
-            .await
-            .status,
-        200
-    );
-    let _ = std::fs::remove_dir_all(dir);
+    assert_eq!(app.get_as(CLIENTS, &admin).await.status, 200);
 }
 
 #[tokio::test]
 async fn no_static_dir_means_plain_404() {
     let app = TestApp::new();
-    assert_eq!(
-        app.call(Method::GET, "/index.html", None, None)
-            .await
-            .status,
-        404
-    );
+    assert_eq!(app.get("/index.html").await.status, 404);
 }
 
 #[tokio::test]
 async fn edits_survive_a_restart_and_reset_wipes() {
-    let dir = temp_dir("db");
-    let db = dir.join("nexus.db");
+    let dir = TempDir::new("db");
     let config = Config {
-        storage: Storage::File(db.clone()),
+        storage: Storage::File(dir.join("nexus.db")),
         ..Config::default()
     };
     let url = client_url("cl_shop_storefront_01");
@@ -426,23 +368,13 @@ async fn edits_survive_a_restart_and_reset_wipes() {
         let app = TestApp::with(config.clone());
         let admin = app.bearer("admin").await;
         let r = app
-            .call(
-                Method::PATCH,
-                &url,
-                Some(&admin),
-                Some(r#"{"productName":"Persisted"}"#),
-            )
+            .patch_as(&url, &admin, r#"{"productName":"Persisted"}"#)
             .await;
         assert_eq!(r.status, 200);
         assert_eq!(
-            app.call(
-                Method::DELETE,
-                &client_url("cl_dev_cli_23"),
-                Some(&admin),
-                None
-            )
-            .await
-            .status,
+            app.delete_as(&client_url("cl_dev_cli_23"), &admin)
+                .await
+                .status,
             204
         );
     }
@@ -450,17 +382,12 @@ async fn edits_survive_a_restart_and_reset_wipes() {
         let app = TestApp::with(config.clone());
         let admin = app.bearer("admin").await;
         assert_eq!(
-            app.call(Method::GET, &url, Some(&admin), None).await.json()["productName"],
+            app.get_as(&url, &admin).await.json()["productName"],
             "Persisted"
         );
-        app.call(
-            Method::GET,
-            &client_url("cl_dev_cli_23"),
-            Some(&admin),
-            None,
-        )
-        .await
-        .problem(404);
+        app.get_as(&client_url("cl_dev_cli_23"), &admin)
+            .await
+            .problem(404);
     }
     {
         let app = TestApp::with(Config {
@@ -468,12 +395,8 @@ async fn edits_survive_a_restart_and_reset_wipes() {
             ..config
         });
         let admin = app.bearer("admin").await;
-        assert_eq!(
-            app.call(Method::GET, &url, Some(&admin), None).await.json()["productName"],
-            "Shop"
-        );
+        assert_eq!(app.get_as(&url, &admin).await.json()["productName"], "Shop");
     }
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[tokio::test]
@@ -520,5 +443,4 @@ async fn gzip_when_asked_for_static_files_and_the_api() {
     let r = app.get("/big-0123456789abcdef.js").await;
     assert!(r.header("content-encoding").is_none());
     assert!(r.text.starts_with("export const x"));
-    let _ = std::fs::remove_dir_all(dir);
 }

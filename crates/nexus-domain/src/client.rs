@@ -22,6 +22,13 @@ pub struct MobileIos {
     pub app_bundle_identifier: Option<String>,
 }
 
+impl MobileIos {
+    /// True when neither iOS value is set.
+    pub fn is_empty(&self) -> bool {
+        self.team_id.is_none() && self.app_bundle_identifier.is_none()
+    }
+}
+
 /// Android settings of a native client.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -36,6 +43,13 @@ pub struct MobileAndroid {
         skip_serializing_if = "Option::is_none"
     )]
     pub app_package_name: Option<String>,
+}
+
+impl MobileAndroid {
+    /// True when neither Android value is set.
+    pub fn is_empty(&self) -> bool {
+        self.keystore_hash.is_none() && self.app_package_name.is_none()
+    }
 }
 
 /// Mobile device settings (same shape in responses, create and update bodies).
@@ -70,15 +84,8 @@ impl Mobile {
 
     /// True when no mobile value is set at all.
     pub fn is_empty(&self) -> bool {
-        let ios_empty = self
-            .ios
-            .as_ref()
-            .is_none_or(|i| i.team_id.is_none() && i.app_bundle_identifier.is_none());
-        let android_empty = self
-            .android
-            .as_ref()
-            .is_none_or(|a| a.keystore_hash.is_none() && a.app_package_name.is_none());
-        ios_empty && android_empty
+        self.ios.as_ref().is_none_or(MobileIos::is_empty)
+            && self.android.as_ref().is_none_or(MobileAndroid::is_empty)
     }
 }
 

@@ -86,29 +86,21 @@ mod tests {
 
     #[test]
     fn a_lifetime_reads_in_hours_or_days_with_one_decimal() {
-        assert_eq!(lifetime(&crate::i18n::EN, 0), "0 seconds");
-        assert_eq!(lifetime(&crate::i18n::EN, -5), "-5 seconds");
-        assert_eq!(lifetime(&crate::i18n::EN, 3599), "3599 seconds");
-        assert_eq!(lifetime(&crate::i18n::EN, 3600), "3600 seconds (1.0 hours)");
-        assert_eq!(lifetime(&crate::i18n::EN, 5400), "5400 seconds (1.5 hours)");
-        assert_eq!(lifetime(&crate::i18n::EN, 5579), "5579 seconds (1.5 hours)");
-        assert_eq!(lifetime(&crate::i18n::EN, 5580), "5580 seconds (1.6 hours)");
-        assert_eq!(
-            lifetime(&crate::i18n::EN, 86_399),
-            "86399 seconds (24.0 hours)"
-        );
-        assert_eq!(
-            lifetime(&crate::i18n::EN, 86_400),
-            "86400 seconds (1.0 days)"
-        );
-        assert_eq!(
-            lifetime(&crate::i18n::EN, 2_592_000),
-            "2592000 seconds (30.0 days)"
-        );
-        assert_eq!(
-            lifetime(&crate::i18n::EN, 90_000),
-            "90000 seconds (1.0 days)"
-        );
+        for (seconds, reads) in [
+            (0, "0 seconds"),
+            (-5, "-5 seconds"),
+            (3599, "3599 seconds"),
+            (3600, "3600 seconds (1.0 hours)"),
+            (5400, "5400 seconds (1.5 hours)"),
+            (5579, "5579 seconds (1.5 hours)"),
+            (5580, "5580 seconds (1.6 hours)"),
+            (86_399, "86399 seconds (24.0 hours)"),
+            (86_400, "86400 seconds (1.0 days)"),
+            (2_592_000, "2592000 seconds (30.0 days)"),
+            (90_000, "90000 seconds (1.0 days)"),
+        ] {
+            assert_eq!(lifetime(&crate::i18n::EN, seconds), reads, "{seconds}");
+        }
         assert_eq!(
             lifetime(&crate::i18n::EN, i64::MAX),
             format!("{} seconds ({} hours)", i64::MAX, "2562047788015215.5")

@@ -247,6 +247,14 @@ mod tests {
         d.to_request()
     }
 
+    /// The fields a create body is faulted on, in order.
+    fn faulted_fields(r: &CreateClientRequest) -> Vec<Field> {
+        validate_create(&EN, r)
+            .into_iter()
+            .map(|i| i.field)
+            .collect()
+    }
+
     #[test]
     fn valid_minimal_create() {
         assert_eq!(validate_create(&EN, &base()), vec![]);
@@ -290,11 +298,10 @@ mod tests {
             initiate_login_uri: Some("http://a.example.com".into()),
             ..base()
         };
-        let fields: Vec<Field> = validate_create(&EN, &r)
-            .into_iter()
-            .map(|i| i.field)
-            .collect();
-        assert_eq!(fields, vec![Field::Description, Field::InitiateLoginUri]);
+        assert_eq!(
+            faulted_fields(&r),
+            vec![Field::Description, Field::InitiateLoginUri]
+        );
         let ok = CreateClientRequest {
             description: Some("é".repeat(140)),
             ..base()
@@ -356,10 +363,6 @@ mod tests {
             grant_types: Some(vec!["magic".into()]),
             ..base()
         };
-        let fields: Vec<Field> = validate_create(&EN, &r)
-            .into_iter()
-            .map(|i| i.field)
-            .collect();
-        assert_eq!(fields, vec![Field::AppType, Field::GrantTypes]);
+        assert_eq!(faulted_fields(&r), vec![Field::AppType, Field::GrantTypes]);
     }
 }

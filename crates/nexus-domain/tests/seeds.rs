@@ -120,20 +120,23 @@ fn check_page(page: &str) -> Vec<Kind> {
     kinds
 }
 
+/// Checks every example of a seed page, and that the page shows its
+/// `request` kind, a client and a problem among them.
+fn assert_seed_page(page: &str, request: Kind) {
+    let kinds = check_page(page);
+    for k in [request, Kind::Client, Kind::Problem] {
+        assert!(kinds.contains(&k), "no {k:?} example");
+    }
+}
+
 #[test]
 fn seed_003_patch_examples() {
-    let kinds = check_page(include_str!("fixtures/seed-003-patch.txt"));
-    assert!(kinds.contains(&Kind::Update));
-    assert!(kinds.contains(&Kind::Client));
-    assert!(kinds.contains(&Kind::Problem));
+    assert_seed_page(include_str!("fixtures/seed-003-patch.txt"), Kind::Update);
 }
 
 #[test]
 fn seed_004_post_examples() {
-    let kinds = check_page(include_str!("fixtures/seed-004-post.txt"));
-    assert!(kinds.contains(&Kind::Create));
-    assert!(kinds.contains(&Kind::Client));
-    assert!(kinds.contains(&Kind::Problem));
+    assert_seed_page(include_str!("fixtures/seed-004-post.txt"), Kind::Create);
 }
 
 #[test]

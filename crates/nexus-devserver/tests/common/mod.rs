@@ -7,6 +7,9 @@ use axum::Router;
 use http_body_util::BodyExt;
 use nexus_devserver::{app, AppState, Config};
 use serde_json::Value;
+use std::ops::Deref;
+use std::path::PathBuf;
+use std::time::{SystemTime, UNIX_EPOCH};
 use tower::ServiceExt;
 
 pub const CLIENTS: &str = "/v1/tenants/demo-tenant/clients";
@@ -126,6 +129,33 @@ impl TestApp {
         self.call(Method::GET, uri, None, None).await
     }
 
+    /// A GET with this `Authorization` header (a bearer or a basic).
+    pub async fn get_as(&self, uri: &str, auth: &str) -> Reply {
+        self.call(Method::GET, uri, Some(auth), None).await
+    }
+
+    /// A DELETE with this `Authorization` header.
+    pub async fn delete_as(&self, uri: &str, auth: &str) -> Reply {
+        self.call(Method::DELETE, uri, Some(auth), None).await
+    }
+
+    /// A POST of this JSON body with this `Authorization` header.
+    pub async fn post_as(&self, uri: &str, auth: &str, body: &str) -> Reply {
+        self.call(Method::POST, uri, Some(auth), Some(body)).await
+    }
+
+    /// A secret rotation (a POST with no body) of client `id` with this
+    /// `Authorization` header.
+    pub async fn rotate_secret_as(&self, id: &str, auth: &str) -> Reply {
+        let uri = format!("{}/rotate-secret", client_url(id));
+        self.call(Method::POST, &uri, Some(auth), None).await
+    }
+
+    /// A PATCH of this JSON body with this `Authorization` header.
+    pub async fn patch_as(&self, uri: &str, auth: &str, body: &str) -> Reply {
+        self.call(Method::PATCH, uri, Some(auth), Some(body)).await
+    }
+
     pub async fn personas(&self) -> Value {
         let r = self.call(Method::GET, "/dev/personas", None, None).await;
         assert_eq!(r.status, 200);
@@ -148,12 +178,51 @@ impl TestApp {
     }
 }
 
+/// Asserts that a problem's `detail` mentions `words`.
+pub fn assert_detail(p: &Value, words: &str) {
+    let detail = p["detail"].as_str().unwrap_or_default();
+    assert!(detail.contains(words), "{words:?} not in {p}");
+}
+
 pub fn basic(user: &str, pass: &str) -> String {
     use base64::Engine;
     format!(
         "Basic {}",
         base64::engine::general_purpose::STANDARD.encode(format!("{user}:{pass}"))
     )
+}
+
+/// A fresh directory under the system temp dir, removed when dropped: at
+/// the end of the test, a failed one too.
+pub struct TempDir(PathBuf);
+
+impl TempDir {
+    pub fn new(tag: &str) -> Self {
+        let nanos = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .unwrap()
+            .as_nanos();
+        let dir = std::env::temp_dir().join(format!(
+            "nexus-devserver-test-{tag}-{}-{nanos}",
+            std::process::id()
+        ));
+        std::fs::create_dir_all(&dir).unwrap();
+        TempDir(dir)
+    }
+}
+
+impl Deref for TempDir {
+    type Target = PathBuf;
+
+    fn deref(&self) -> &PathBuf {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
 }
 
 pub fn client_url(id: &str) -> String {
