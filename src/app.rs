@@ -3,7 +3,7 @@
 use crate::api::NexusApi;
 use crate::auth::{use_auth, Auth, HostTokenSource, Persist};
 use crate::components::{provide_toasts, ToastRegion};
-use crate::config::{load_config, AppConfig, AuthMode, ConfigError, Routing};
+use crate::config::{load_config, parse_config, AppConfig, AuthMode, ConfigError, Routing};
 use crate::embed::ConfigSource;
 use crate::pages::{
     ClientsListPage, ConfigErrorPage, NotFoundPage, ReauthDialog, SignInPage, SplitCreatePage,
@@ -52,43 +52,60 @@ pub fn Root(root: web_sys::HtmlElement, host: Option<HostOptions>) -> impl IntoV
         Some(h) => (h.config, h.get_token, h.locale),
         None => (ConfigSource::Url("config.json".into()), None, None),
     };
-    // Until config.json is read: the host's choice or the page's language.
-    let t = crate::i18n::provide(
-        crate::i18n::choose(locale.as_deref(), None, embedded),
-        Some(&root),
-    );
-    // Embedded in the page's address, the console routes only under its
-    // base path: without one, the router would take every same-origin link
-    // of the host page. (Routed in memory, it takes only its own links.)
-    let checked = move |cfg: AppConfig| match cfg.base_path {
+    // Until config.json is read: the host's choice or the page's language
+    // (English while German's code is on its way: a moment, on a first
+    // visit only).
+    let first = crate::i18n::choose(locale.as_deref(), None, embedded);
+    let t = crate::i18n::provide(crate::i18n::catalog_now(first), Some(&root));
+    let config = LocalResource::new(move || {
+        let source = source.clone();
+        let locale = locale.clone();
+        async move {
+            let t = crate::i18n::load(first).await;
+            let cfg = read_config(t, source, embedded).await;
+            // config.json may name another language.
+            let lang = match &cfg {
+                Ok(cfg) => crate::i18n::choose(locale.as_deref(), cfg.locale.as_deref(), embedded),
+                Err(_) => first,
+            };
+            (cfg, crate::i18n::load(lang).await)
+        }
+    });
+    move || match config.get() {
+        None => view! { <crate::components::Splash label=t.shell.loading_console /> }.into_any(),
+        Some((Err(e), t)) => {
+            crate::i18n::provide(t, Some(&root));
+            view! { <ConfigErrorPage error=e /> }.into_any()
+        }
+        Some((Ok(cfg), t)) => {
+            view! { <Console config=cfg get_token=get_token.clone() embedded=embedded t=t /> }
+                .into_any()
+        }
+    }
+}
+
+/// The configuration from the host's options or from config.json, worded
+/// in `t`. Embedded in the page's address, the console routes only under
+/// its base path: without one, the router would take every same-origin link
+/// of the host page. (Routed in memory, it takes only its own links.)
+async fn read_config(
+    t: &'static crate::i18n::Catalog,
+    source: ConfigSource,
+    embedded: bool,
+) -> Result<AppConfig, ConfigError> {
+    let cfg = match source {
+        ConfigSource::Given(json) => parse_config(t, &json).map_err(|mut e| {
+            e.title = t.shell.embedding_invalid.into();
+            e
+        }),
+        ConfigSource::Url(url) => load_config(t, &url).await,
+    }?;
+    match cfg.base_path {
         None if embedded && cfg.routing() == Routing::Browser => Err(ConfigError {
             title: t.shell.embedding_invalid.into(),
             details: vec![t.shell.base_path_required.into()],
         }),
         _ => Ok(cfg),
-    };
-    let config = LocalResource::new(move || {
-        let source = source.clone();
-        async move {
-            match source {
-                ConfigSource::Given(given) => (*given)
-                    .map_err(|mut e| {
-                        e.title = t.shell.embedding_invalid.into();
-                        e
-                    })
-                    .and_then(checked),
-                ConfigSource::Url(url) => load_config(t, &url).await.and_then(checked),
-            }
-        }
-    });
-    move || match config.get() {
-        None => view! { <crate::components::Splash label=t.shell.loading_console /> }.into_any(),
-        Some(Err(e)) => view! { <ConfigErrorPage error=e /> }.into_any(),
-        Some(Ok(cfg)) => {
-            let lang = crate::i18n::choose(locale.as_deref(), cfg.locale.as_deref(), embedded);
-            view! { <Console config=cfg get_token=get_token.clone() embedded=embedded lang=lang /> }
-                .into_any()
-        }
     }
 }
 
@@ -98,10 +115,11 @@ fn Console(
     config: AppConfig,
     get_token: Option<HostTokenSource>,
     embedded: bool,
-    lang: crate::i18n::Locale,
+    /// The console's language, its code already here.
+    t: &'static crate::i18n::Catalog,
 ) -> impl IntoView {
     let root = crate::dom::use_root().element();
-    let t = crate::i18n::provide(lang, root.as_deref());
+    let t = crate::i18n::provide(t, root.as_deref());
     // Standalone, the base comes from index.html's <base href>. Embedded, the
     // host page's URL says nothing about it: the host must pass basePath
     // (`Root` refuses an embedding without one).

@@ -13,7 +13,6 @@
 
 use crate::app::{HostOptions, Root};
 use crate::auth::HostTokenSource;
-use crate::config::{parse_config, AppConfig};
 use futures::FutureExt;
 use js_sys::{Function, Object, Promise, Reflect};
 use leptos::prelude::*;
@@ -54,19 +53,20 @@ fn token_source(f: Function, this: JsValue) -> HostTokenSource {
 /// or (neither) config.json resolved against the page.
 #[derive(Clone)]
 pub enum ConfigSource {
-    // Boxed: a whole configuration next to a URL.
-    Given(Box<Result<AppConfig, crate::config::ConfigError>>),
+    /// The host's options as JSON (functions dropped), parsed by the
+    /// console in its own language.
+    Given(String),
     Url(String),
 }
 
-fn config_source(t: &nexus_domain::Catalog, options: &JsValue) -> ConfigSource {
+fn config_source(options: &JsValue) -> ConfigSource {
     if get(options, "tenantId").is_some() {
         // JSON.stringify drops functions (getToken), leaving the settings.
         let json = js_sys::JSON::stringify(options)
             .ok()
             .and_then(|s| s.as_string())
             .unwrap_or_default();
-        return ConfigSource::Given(Box::new(parse_config(t, &json)));
+        return ConfigSource::Given(json);
     }
     ConfigSource::Url(
         get(options, "configUrl")
@@ -85,10 +85,7 @@ pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Result<JsValue,
         .and_then(|v| v.dyn_into::<Function>().ok())
         .map(|f| token_source(f, options.clone()));
     let locale = get(&options, "locale").and_then(|v| v.as_string());
-    let source = config_source(
-        crate::i18n::choose(locale.as_deref(), None, true).catalog(),
-        &options,
-    );
+    let source = config_source(&options);
     element.set_inner_html("");
     let _ = element.class_list().add_2("ncc", "ncc-embedded");
     let host = HostOptions {

@@ -71,8 +71,7 @@ pub fn show(root: &web_sys::HtmlElement) {
     let t = root
         .get_attribute("lang")
         .and_then(|l| nexus_domain::Locale::parse(&l))
-        .unwrap_or_default()
-        .catalog();
+        .map_or(&nexus_domain::i18n::EN, crate::i18n::catalog_now);
     for (tag, text) in [("h2", t.shell.fatal_title), ("p", t.shell.fatal_text)] {
         if let Ok(el) = doc.create_element(tag) {
             el.set_text_content(Some(text));

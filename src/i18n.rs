@@ -5,6 +5,7 @@
 //! Views call [`t`] once in their body and keep the `&'static Catalog` (it
 //! is `Copy`) in their closures.
 
+use crate::chunks::{split_fn, ChunkError};
 use leptos::prelude::*;
 pub use nexus_domain::i18n::{Catalog, Locale, EN};
 
@@ -40,10 +41,43 @@ pub fn choose(host: Option<&str>, config: Option<&str>, embedded: bool) -> Local
     )
 }
 
-/// Provides `locale`'s catalog to the views below and sets `lang` on the
-/// console's root element.
-pub fn provide(locale: Locale, root: Option<&web_sys::Element>) -> &'static Catalog {
-    let catalog = locale.catalog();
+// German comes in a wasm chunk of its own (crate::chunks): an English
+// reader never downloads it.
+split_fn!(
+    i18n_de,
+    fn german() -> &'static Catalog {
+        &nexus_domain::i18n::DE
+    }
+);
+
+/// German's catalog once its chunk is in. Loaded code is the page's, not a
+/// console's: a second German console finds it here.
+static GERMAN: std::sync::OnceLock<&'static Catalog> = std::sync::OnceLock::new();
+
+/// `locale`'s catalog if its code is here (English always is), else
+/// English. For what must be said at once (a panic notice).
+pub fn catalog_now(locale: Locale) -> &'static Catalog {
+    match locale {
+        Locale::En => &EN,
+        Locale::De => GERMAN.get().copied().unwrap_or(&EN),
+    }
+}
+
+/// `locale`'s catalog, its chunk fetched if need be. A chunk that does not
+/// arrive leaves the console in English rather than not starting it.
+pub async fn load(locale: Locale) -> &'static Catalog {
+    match locale {
+        Locale::En => &EN,
+        Locale::De => match german().await {
+            Ok(t) => *GERMAN.get_or_init(|| t),
+            Err(ChunkError) => &EN,
+        },
+    }
+}
+
+/// Provides `catalog` to the views below and sets `lang` on the console's
+/// root element.
+pub fn provide(catalog: &'static Catalog, root: Option<&web_sys::Element>) -> &'static Catalog {
     provide_context(Lang(catalog));
     if let Some(el) = root {
         let _ = el.set_attribute("lang", catalog.tag);

@@ -335,8 +335,10 @@ fn problem_view_says_when_to_try_again_and_counts_any_item_index() {
 }
 
 /// The text of the element with this id in `el`, or "" when there is none.
+/// The text of the element whose id is this console's `id` (outside a
+/// console, ids carry a console number: `ncc<n>-<id>`).
 fn text_of(el: &web_sys::HtmlElement, id: &str) -> String {
-    el.query_selector(&format!("#{id}"))
+    el.query_selector(&format!("[id$=\"-{id}\"]"))
         .ok()
         .flatten()
         .and_then(|e| e.text_content())
@@ -398,7 +400,7 @@ async fn typing_in_one_field_of_a_form_re_renders_no_other() {
         ])
     });
     let input = |id: &str| -> web_sys::HtmlInputElement {
-        el.query_selector(&format!("#{id}"))
+        el.query_selector(&format!("[id$=\"-{id}\"]"))
             .unwrap()
             .expect("the control")
             .unchecked_into()

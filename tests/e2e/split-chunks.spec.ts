@@ -2,8 +2,9 @@ import { test, expect } from './fixtures';
 import { signInAs, watchForCrashes } from './helpers';
 
 // Release builds cut the wasm into chunks (hooks/split-wasm.mjs): the pages
-// after the list (detail, edit, create) arrive on their first visit.
-const CHUNK = /\/(split_client_\w+|chunk_\d+)-[0-9a-f]{16}\.wasm$/;
+// after the list (detail, edit, create) arrive on their first visit, German
+// when a console first speaks it, export and list import when first used.
+const CHUNK = /\/(split_\w+|chunk_\d+)-[0-9a-f]{16}\.wasm$/;
 
 test('the list fetches no page chunk; a first visit to a client fetches its chunks once', async ({ page, server }) => {
   const chunks: string[] = [];
@@ -46,4 +47,26 @@ test('a page whose chunk does not arrive says so, and Try again loads it', async
   await alert.getByRole('button', { name: 'Try again' }).click();
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
   expect(crashes).toEqual([]);
+});
+
+test.describe('a German browser', () => {
+  test.use({ locale: 'de-DE' });
+
+  test('fetches German\u2019s chunk; if it does not arrive, the console starts in English', async ({ page, server }) => {
+    const crashes = watchForCrashes(page);
+    const german: string[] = [];
+    page.on('request', (r) => {
+      if (/\/split_i18n_de-[0-9a-f]{16}\.wasm$/.test(new URL(r.url()).pathname)) german.push(r.url());
+    });
+    await page.goto(server.url + '/clients');
+    await page.getByRole('button', { name: /^Anmelden als Ada Admin/ }).click();
+    await expect(page.getByRole('searchbox', { name: 'Clients durchsuchen' })).toBeVisible();
+    expect(german.length).toBe(1);
+
+    await page.route(/\/split_i18n_de-[0-9a-f]{16}\.wasm$/, (route) => route.abort('connectionreset'));
+    await page.reload();
+    await expect(page.getByRole('searchbox', { name: 'Search clients' })).toBeVisible();
+    await expect(page.locator('#nexus-clients-console')).toHaveAttribute('lang', 'en');
+    expect(crashes).toEqual([]);
+  });
 });
