@@ -4,10 +4,10 @@
 //! [`BulkRun`].
 
 use crate::api::{use_api, NexusApi};
-use crate::auth::use_auth;
+use crate::auth::{use_auth, Auth};
 use crate::bulk_runner::{BulkRun, Job};
 use crate::chunks::{split_fn, ChunkError};
-use crate::components::{ConfirmDialog, GuardedButton, JsonSource};
+use crate::components::{use_toasts, ConfirmDialog, GuardedButton, JsonSource};
 use leptos::prelude::*;
 use nexus_domain::bulk::{
     import_list, owner_input, plan, BulkAction, BulkItem, Outcome, Plan, Selection,
@@ -99,17 +99,6 @@ pub fn SelectionBar(
     let ask = RwSignal::new(None::<Ask>);
     // The plan as the dialog opens: who is attempted and who skipped.
     let preview = RwSignal::new(Plan::default());
-    let owner = RwSignal::new(String::new());
-    let owner_error = RwSignal::new(None::<String>);
-    let planned = move |action: &BulkAction| {
-        let caller = auth.caller().get_untracked();
-        clients.with_untracked(|c| {
-            selection.with_untracked(|s| match c {
-                Some(c) => plan(t, &caller, action, s.of(c)),
-                None => Plan::default(),
-            })
-        })
-    };
     let open = move |which: Ask| {
         // The permission part of the plan: an owner action's skips for
         // "nothing would change" depend on the owner, and are in the results.
@@ -118,13 +107,204 @@ pub fn SelectionBar(
         } else {
             Operation::Edit
         };
-        preview.set(planned(&probe(op)));
-        owner.set(String::new());
-        owner_error.set(None);
+        preview.set(planned(t, auth, clients, selection, &probe(op)));
         ask.set(Some(which));
     };
+    let toasts = use_toasts();
+    let buttons = [
+        (t.bulk.delete_selected, Operation::Delete, Ask::Delete),
+        (t.bulk.add_owner, Operation::Edit, Ask::AddOwner),
+        (t.bulk.remove_owner, Operation::Edit, Ask::RemoveOwner),
+    ];
+    view! {
+        <div class="ncc-bulkbar" role="group" aria-label=t.bulk.selection>
+            <span class="ncc-muted" role="status">{move || match selection.with(Selection::len) {
+                0 => t.bulk.none_selected.to_string(),
+                n => (t.bulk.selected)(&count_phrase(t, n, n)),
+            }}</span>
+            <Show when=move || { let (on, all) = matching.get(); on < all }>
+                <button type="button" class="ncc-btn ncc-btn--ghost ncc-btn--small" on:click=move |_| select_matching.run(())>
+                    {move || (t.bulk.select_all_matching)(&t.num(matching.get().1))}
+                </button>
+            </Show>
+            <Show when=move || !selection.with(Selection::is_empty)>
+                <button type="button" class="ncc-btn ncc-btn--ghost ncc-btn--small" on:click=move |_| selection.update(Selection::clear)>{t.bulk.clear_selection}</button>
+            </Show>
+            <div class="ncc-bulkbar__actions">
+                {buttons.into_iter().map(|(label, op, which)| view! {
+                    <GuardedButton label=label class="ncc-btn ncc-btn--secondary ncc-btn--small" decision=decision(op) on_click=move || open(which) />
+                }).collect_view()}
+            </div>
+        </div>
+        // One dialog for the three actions, its code fetched the first
+        // time one opens.
+        {move || ask.get().map(|which| {
+            let dialog = Dialog { which, ask, preview, clients, selection, run, on_finish, api, auth, t };
+            Suspend::new(async move {
+                match bulk_dialog(dialog).await {
+                    Ok(view) => view,
+                    Err(ChunkError) => {
+                        toasts.show(t.shell.chunk_failed);
+                        ask.set(None);
+                        ().into_any()
+                    }
+                }
+            })
+        })}
+    }
+}
+
+// Reading the list (serde_json's tree, the importer's mapping and checks)
+// comes when first asked for: the title, the items and the job of the run,
+// or why the text is not a list of clients.
+split_fn!(
+    list_import,
+    fn prepare_import(
+        t: &'static Catalog,
+        api: NexusApi,
+        text: String,
+    ) -> Result<(String, Vec<BulkItem>, Job), String> {
+        match import_list(t, &text) {
+            Err(e) => Err(e),
+            Ok(list) => {
+                let items: Vec<BulkItem> = list
+                    .iter()
+                    .map(|i| BulkItem {
+                        id: None,
+                        name: i.name.clone(),
+                        // Not valid: skipped with why, never sent; "Retry failed"
+                        // does not offer it (a retry could never succeed).
+                        outcome: match &i.request {
+                            Ok(_) => Outcome::Waiting,
+                            Err(why) => Outcome::Skipped((t.bulk.not_valid_skipped)(why)),
+                        },
+                        secret: None,
+                    })
+                    .collect();
+                let n = list.len();
+                let requests = Rc::new(list);
+                let job: Job = Rc::new(move |i| {
+                    let req = requests.get(i).map(|i| i.request.clone());
+                    Box::pin(async move {
+                        match req {
+                            Some(Ok(body)) => api
+                                .create_client(&body)
+                                .await
+                                .map(Some)
+                                .map_err(|e| e.problem_after(t, Operation::Create)),
+                            // Not valid: never sent, not even on a retry.
+                            Some(Err(why)) => Err(not_valid(t, &why)),
+                            None => Err(not_valid(t, t.bulk.not_in_list)),
+                        }
+                    })
+                });
+                Ok(((t.bulk.import_n)(&count_phrase(t, n, n)), items, job))
+            }
+        }
+    }
+);
+
+/// Creates clients from a JSON list, one by one, with per-item results.
+#[component]
+pub fn ImportList(run: BulkRun, on_finish: Callback<()>) -> impl IntoView {
+    let t = crate::i18n::t();
+    let api = use_api();
+    let auth = use_auth();
+    let text = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let decision = Signal::derive(move || {
+        if run.running.get() {
+            return Decision::Denied(t.bulk.under_way.into());
+        }
+        decide(t, &auth.caller().get(), Operation::Create, None)
+    });
+    let create = move || {
+        let text = text.get_untracked();
+        leptos::task::spawn_local(async move {
+            match prepare_import(t, api, text).await {
+                Err(ChunkError) => error.set(Some(t.shell.chunk_failed.into())),
+                Ok(Err(e)) => error.set(Some(e)),
+                Ok(Ok((title, items, job))) => {
+                    error.set(None);
+                    run.start(title, items, false, job, on_finish);
+                }
+            }
+        });
+    };
+    view! {
+        <details class="ncc-import">
+            <summary>{t.bulk.import_summary}</summary>
+            <JsonSource id=crate::dom::id("import-list") label=t.bulk.import_label text=text error=error on_file=|| ()
+                hint=t.bulk.import_hint />
+            <GuardedButton label=t.bulk.create_clients class="ncc-btn ncc-btn--secondary" decision=decision on_click=create />
+            {move || error.get().map(|e| view! { <p class="ncc-field__error" role="alert">{e}</p> })}
+        </details>
+    }
+}
+
+/// The failure of an item that does not validate (never sent).
+fn not_valid(t: &Catalog, why: &str) -> ProblemDetails {
+    ProblemDetails::local(t.bulk.not_valid, why)
+}
+
+/// What the bulk dialog works on (all `Copy`: it crosses into its chunk).
+#[derive(Clone, Copy)]
+struct Dialog {
+    which: Ask,
+    ask: RwSignal<Option<Ask>>,
+    preview: RwSignal<Plan>,
+    clients: Signal<Option<Arc<Vec<ClientSummary>>>>,
+    selection: RwSignal<Selection>,
+    run: BulkRun,
+    on_finish: Callback<()>,
+    api: NexusApi,
+    auth: Auth,
+    t: &'static Catalog,
+}
+
+/// The plan for `action` on the selected clients, as the caller stands now.
+fn planned(
+    t: &'static Catalog,
+    auth: Auth,
+    clients: Signal<Option<Arc<Vec<ClientSummary>>>>,
+    selection: RwSignal<Selection>,
+    action: &BulkAction,
+) -> Plan {
+    let caller = auth.caller().get_untracked();
+    clients.with_untracked(|c| {
+        selection.with_untracked(|s| match c {
+            Some(c) => plan(t, &caller, action, s.of(c)),
+            None => Plan::default(),
+        })
+    })
+}
+
+split_fn!(
+    bulk_dialog,
+    fn bulk_dialog(d: Dialog) -> AnyView {
+        dialog_view(d).into_any()
+    }
+);
+
+/// The dialog: the plan (who is skipped and why), the owner for an owner
+/// action, the typed count for a delete; confirming starts the run.
+fn dialog_view(d: Dialog) -> impl IntoView {
+    let Dialog {
+        which,
+        ask,
+        preview,
+        clients,
+        selection,
+        run,
+        on_finish,
+        api,
+        auth,
+        t,
+    } = d;
+    let owner = RwSignal::new(String::new());
+    let owner_error = RwSignal::new(None::<String>);
     let go = move |action: BulkAction| {
-        let p = planned(&action);
+        let p = planned(t, auth, clients, selection, &action);
         let n = p.attempt.len();
         let title = match &action {
             BulkAction::Delete => (t.bulk.delete_n)(&count_phrase(t, n, n)),
@@ -231,142 +411,28 @@ pub fn SelectionBar(
         Ask::AddOwner => owner_action(false),
         Ask::RemoveOwner => owner_action(true),
     };
-    let buttons = [
-        (t.bulk.delete_selected, Operation::Delete, Ask::Delete),
-        (t.bulk.add_owner, Operation::Edit, Ask::AddOwner),
-        (t.bulk.remove_owner, Operation::Edit, Ask::RemoveOwner),
-    ];
-    view! {
-        <div class="ncc-bulkbar" role="group" aria-label=t.bulk.selection>
-            <span class="ncc-muted" role="status">{move || match selection.with(Selection::len) {
-                0 => t.bulk.none_selected.to_string(),
-                n => (t.bulk.selected)(&count_phrase(t, n, n)),
-            }}</span>
-            <Show when=move || { let (on, all) = matching.get(); on < all }>
-                <button type="button" class="ncc-btn ncc-btn--ghost ncc-btn--small" on:click=move |_| select_matching.run(())>
-                    {move || (t.bulk.select_all_matching)(&t.num(matching.get().1))}
-                </button>
-            </Show>
-            <Show when=move || !selection.with(Selection::is_empty)>
-                <button type="button" class="ncc-btn ncc-btn--ghost ncc-btn--small" on:click=move |_| selection.update(Selection::clear)>{t.bulk.clear_selection}</button>
-            </Show>
-            <div class="ncc-bulkbar__actions">
-                {buttons.into_iter().map(|(label, op, which)| view! {
-                    <GuardedButton label=label class="ncc-btn ncc-btn--secondary ncc-btn--small" decision=decision(op) on_click=move || open(which) />
-                }).collect_view()}
-            </div>
-        </div>
-        // One dialog for the three actions: the plan, the owner for an
-        // owner action, the typed count for a delete.
-        {move || ask.get().map(|which| {
-            let n = attempted();
-            let all = count_phrase(t, n, n);
-            let b = &t.bulk;
-            let (title, label, typed) = match which {
-                Ask::Delete => ((b.delete_q)(&all), (b.delete_n)(&all), Some((b.delete_typed)(&all))),
-                Ask::AddOwner => (b.add_owner_title.to_string(), (b.add_to)(&all), None),
-                Ask::RemoveOwner => (b.remove_owner_title.to_string(), (b.remove_from)(&all), None),
-            };
-            view! {
-                <ConfirmDialog open=dialog_open(which) title=title confirm_label=label confirm_text=typed
-                    danger=which == Ask::Delete on_confirm=move || confirm(which)>
-                    {skipped_note}
-                    {(which != Ask::Delete).then(owner_field)}
-                </ConfirmDialog>
-            }
-        })}
-    }
-}
 
-// Reading the list (serde_json's tree, the importer's mapping and checks)
-// comes when first asked for: the title, the items and the job of the run,
-// or why the text is not a list of clients.
-split_fn!(
-    list_import,
-    fn prepare_import(
-        t: &'static Catalog,
-        api: NexusApi,
-        text: String,
-    ) -> Result<(String, Vec<BulkItem>, Job), String> {
-        match import_list(t, &text) {
-            Err(e) => Err(e),
-            Ok(list) => {
-                let items: Vec<BulkItem> = list
-                    .iter()
-                    .map(|i| BulkItem {
-                        id: None,
-                        name: i.name.clone(),
-                        // Not valid: skipped with why, never sent; "Retry failed"
-                        // does not offer it (a retry could never succeed).
-                        outcome: match &i.request {
-                            Ok(_) => Outcome::Waiting,
-                            Err(why) => Outcome::Skipped((t.bulk.not_valid_skipped)(why)),
-                        },
-                        secret: None,
-                    })
-                    .collect();
-                let n = list.len();
-                let requests = Rc::new(list);
-                let job: Job = Rc::new(move |i| {
-                    let req = requests.get(i).map(|i| i.request.clone());
-                    Box::pin(async move {
-                        match req {
-                            Some(Ok(body)) => api
-                                .create_client(&body)
-                                .await
-                                .map(Some)
-                                .map_err(|e| e.problem_after(t, Operation::Create)),
-                            // Not valid: never sent, not even on a retry.
-                            Some(Err(why)) => Err(not_valid(t, &why)),
-                            None => Err(not_valid(t, t.bulk.not_in_list)),
-                        }
-                    })
-                });
-                Ok(((t.bulk.import_n)(&count_phrase(t, n, n)), items, job))
-            }
-        }
-    }
-);
-
-/// Creates clients from a JSON list, one by one, with per-item results.
-#[component]
-pub fn ImportList(run: BulkRun, on_finish: Callback<()>) -> impl IntoView {
-    let t = crate::i18n::t();
-    let api = use_api();
-    let auth = use_auth();
-    let text = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
-    let decision = Signal::derive(move || {
-        if run.running.get() {
-            return Decision::Denied(t.bulk.under_way.into());
-        }
-        decide(t, &auth.caller().get(), Operation::Create, None)
-    });
-    let create = move || {
-        let text = text.get_untracked();
-        leptos::task::spawn_local(async move {
-            match prepare_import(t, api, text).await {
-                Err(ChunkError) => error.set(Some(t.shell.chunk_failed.into())),
-                Ok(Err(e)) => error.set(Some(e)),
-                Ok(Ok((title, items, job))) => {
-                    error.set(None);
-                    run.start(title, items, false, job, on_finish);
-                }
-            }
-        });
+    let n = attempted();
+    let all = count_phrase(t, n, n);
+    let b = &t.bulk;
+    let (title, label, typed) = match which {
+        Ask::Delete => (
+            (b.delete_q)(&all),
+            (b.delete_n)(&all),
+            Some((b.delete_typed)(&all)),
+        ),
+        Ask::AddOwner => (b.add_owner_title.to_string(), (b.add_to)(&all), None),
+        Ask::RemoveOwner => (
+            b.remove_owner_title.to_string(),
+            (b.remove_from)(&all),
+            None,
+        ),
     };
     view! {
-        <details class="ncc-import">
-            <summary>{t.bulk.import_summary}</summary>
-            <JsonSource id=crate::dom::id("import-list") label=t.bulk.import_label text=text error=error on_file=|| ()
-                hint=t.bulk.import_hint />
-            <GuardedButton label=t.bulk.create_clients class="ncc-btn ncc-btn--secondary" decision=decision on_click=create />
-            {move || error.get().map(|e| view! { <p class="ncc-field__error" role="alert">{e}</p> })}
-        </details>
+        <ConfirmDialog open=dialog_open(which) title=title confirm_label=label confirm_text=typed
+            danger=which == Ask::Delete on_confirm=move || confirm(which)>
+            {skipped_note}
+            {(which != Ask::Delete).then(owner_field)}
+        </ConfirmDialog>
     }
-}
-
-/// The failure of an item that does not validate (never sent).
-fn not_valid(t: &Catalog, why: &str) -> ProblemDetails {
-    ProblemDetails::local(t.bulk.not_valid, why)
 }

@@ -70,3 +70,29 @@ test.describe('a German browser', () => {
     expect(crashes).toEqual([]);
   });
 });
+
+test('the bulk dialog comes in a chunk: refused, a toast says so and nothing is sent; then it opens', async ({ page, server }) => {
+  const crashes = watchForCrashes(page);
+  const writes: string[] = [];
+  page.on('request', (r) => {
+    if (['PATCH', 'DELETE', 'POST'].includes(r.method()) && r.url().includes('/clients')) writes.push(r.url());
+  });
+  let refuse = true;
+  await page.route(CHUNK, (route) => (refuse ? route.abort('connectionreset') : route.continue()));
+  await signInAs(page, server, 'admin', '/clients');
+  const table = page.getByRole('table', { name: 'Clients' });
+  await expect(table.locator('tbody tr')).toHaveCount(36);
+  await table.getByRole('checkbox', { name: 'Select all clients on this page' }).check();
+  await page.getByRole('button', { name: 'Add an owner' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'That part of the console could not be loaded' })).toBeVisible();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+
+  refuse = false;
+  await page.getByRole('button', { name: 'Add an owner' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add an owner to the selected clients' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toHaveCount(0);
+  expect(writes).toEqual([]);
+  expect(crashes).toEqual([]);
+});
