@@ -8,11 +8,10 @@
 // 3. Write embed.js: the stable entry a host page imports to embed the
 //    console (`mount(element, options)` and <nexus-clients-console>). It
 //    knows this build's hashed file names, so hosts never need to.
-import { createHash } from "node:crypto";
 import { readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { integrity, splitWasm } from "./split-wasm.mjs";
+import { contentHash, integrity, splitWasm } from "./split-wasm.mjs";
 
 function fail(why) {
   console.error(`post-build: ${why}`);
@@ -26,13 +25,12 @@ let html = readFileSync(file, "utf8");
 
 // The first view asks for index.html, one stylesheet, one script, the wasm,
 // config.json and the list, and nothing more (bench/bench.mjs counts them).
-const hash = (data) => createHash("sha256").update(data).digest("hex").slice(0, 16);
 
 // 1. One stylesheet: Trunk links each style/*.css on its own.
 const cssLinks = [...html.matchAll(/<link rel="stylesheet" href="\.\/([^"]+\.css)"[^>]*>\s*/g)];
 if (cssLinks.length === 0) fail("no stylesheet links in index.html");
 const css = cssLinks.map((m) => readFileSync(join(dir, m[1]), "utf8")).join("\n");
-const cssName = `console-${hash(css)}.css`;
+const cssName = `console-${contentHash(css)}.css`;
 writeFileSync(join(dir, cssName), css);
 html = html.replace(cssLinks[0][0], `<link rel="stylesheet" href="./${cssName}" />\n    <script type="module" src="./@SCRIPT@"></script>\n    `);
 for (const m of cssLinks.slice(1)) html = html.replace(m[0], "");
@@ -75,7 +73,7 @@ if (/\binit\(|bindings/.test(startBody.replace(/__wbg_init\(/g, ""))) fail(`unex
 // In a block: the glue has top-level names of its own (`wasm`).
 // The wasm starts once the boot script has sent the list request (boot.ready).
 const combined = `${glue}\n// ---- boot (hooks/boot.js) ----\n${bootJs}\n// ---- start (Trunk) ----\n{\nawait globalThis.__nccBoot?.ready;\n${startBody.trim()}\n}\n`;
-const scriptName = `console-${hash(combined)}.js`;
+const scriptName = `console-${contentHash(combined)}.js`;
 writeFileSync(join(dir, scriptName), combined);
 html = html.replace(inline[0][0], "");
 // The glue is now inside the script: preloading it would be a wasted request.

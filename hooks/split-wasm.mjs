@@ -15,7 +15,7 @@
 // The glue and the main wasm keep Trunk's (hashed) names.
 import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -41,6 +41,9 @@ function targetDir(sourceDir) {
 }
 
 const sha = (data, alg = "sha256") => createHash(alg).update(data).digest();
+
+/** The content hash in a built file's name (16 hex digits of SHA-256). */
+export const contentHash = (data) => sha(data).toString("hex").slice(0, 16);
 
 /**
  * Splits, binds and optimises this build's wasm into `dir` (Trunk's staging
@@ -74,12 +77,12 @@ export function splitWasm({ dir, sourceDir, glue, wasm }) {
       const optimised = join(tmp, `opt-${file}`);
       run("wasm-opt", [`--output=${optimised}`, ...OPT, join(tmp, file)], tmp);
       const bytes = readFileSync(optimised);
-      const name = `${file.replace(/\.wasm$/, "")}-${sha(bytes).toString("hex").slice(0, 16)}.wasm`;
+      const name = `${file.replace(/\.wasm$/, "")}-${contentHash(bytes)}.wasm`;
       writeFileSync(join(dir, name), bytes);
       const quoted = `"./${file}"`;
       if (!loader.includes(quoted)) throw new Error(`the loader does not name ${file}`);
       loader = loader.split(quoted).join(`"./${name}"`);
-      chunks.push({ name, bytes: statSync(join(dir, name)).size });
+      chunks.push({ name, bytes: bytes.length });
     }
 
     let js = readFileSync(join(bg, `${stem}.js`), "utf8");

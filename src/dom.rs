@@ -62,17 +62,14 @@ impl ConsoleRoot {
 
     /// A document-unique id with a readable prefix, for label/describedby links.
     pub fn unique_id(self, prefix: &str) -> String {
-        let (number, n) = self
+        let n = self
             .0
             .try_update_value(|s| {
                 s.last_id += 1;
-                (s.number, s.last_id)
+                s.last_id
             })
             .unwrap_or_default();
-        match number {
-            0 => format!("ncc-{prefix}-{n}"),
-            _ => format!("ncc{number}-{prefix}-{n}"),
-        }
+        self.id(&format!("{prefix}-{n}"))
     }
 
     /// This console's id for `name`: `ncc-{name}` in the first console of a
