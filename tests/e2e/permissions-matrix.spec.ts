@@ -167,6 +167,8 @@ for (const persona of ['admin', 'owner', 'viewer'] as PersonaKey[]) {
     } else {
       await del.click();
       const dialog = page.getByRole('dialog', { name: /^Delete \d+ clients?\?$/ });
+      // The dialog's code comes in a chunk on first open: count() does not wait.
+      await expect(dialog).toBeVisible();
       if ((await dialog.getByText('Why, client by client').count()) > 0) {
         await dialog.getByText('Why, client by client').click();
         for (const name of await dialog.getByRole('listitem').locator('strong').allTextContents()) skippedBy.delete.add(name);
