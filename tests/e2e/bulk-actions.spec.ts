@@ -81,6 +81,10 @@ test('selection: a page, across pages, through sorting, and all that match a sea
   const matching = selectionBar(page).getByRole('button', { name: /^Select all \d+ matching$/ });
   const n = Number((await matching.textContent())!.match(/\d+/)![0]);
   expect(n).toBeGreaterThan(1);
+  // A sort reorders the same matches (the count is not taken again, and
+  // stays right).
+  await page.getByRole('button', { name: /^Sort order: / }).click();
+  await expect(matching).toHaveText(`Select all ${n} matching`);
   await matching.click();
   await expect(selectedCount(page)).toHaveText(`${n} clients selected`);
   await expect(matching).toBeHidden();

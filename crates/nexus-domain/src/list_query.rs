@@ -147,7 +147,28 @@ impl Default for ListQuery {
     }
 }
 
+/// The parts of a [`ListQuery`] that decide which clients match (not their
+/// order or page): two queries with equal filters match the same set.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Filters {
+    q: String,
+    client_type: Option<String>,
+    managed: Option<Managed>,
+    editable: bool,
+}
+
 impl ListQuery {
+    /// What decides the matching set; a sort or page change leaves it equal,
+    /// so what counts over every match need not count again.
+    pub fn filters(&self) -> Filters {
+        Filters {
+            q: self.q.trim().to_lowercase(),
+            client_type: self.client_type.clone(),
+            managed: self.managed,
+            editable: self.editable,
+        }
+    }
+
     /// Reads the state from query pairs; unknown or malformed values fall back
     /// to defaults (a hand-edited URL never breaks the view).
     pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
@@ -715,6 +736,30 @@ mod tests {
             ids(apply(&cs, &idx, &q, None)),
             vec!["c1", "c4", "c2", "c3"]
         );
+    }
+
+    #[test]
+    fn sort_and_page_leave_the_filters_equal() {
+        let base = ListQuery::from_pairs([("q", "Shop"), ("type", "spa")]);
+        let mut moved = base.clone();
+        moved.sort = SortKey::Product;
+        moved.descending = true;
+        moved.page = 3;
+        moved.per_page = 100;
+        assert_eq!(base.filters(), moved.filters());
+        // The search as apply() reads it: case and outer blanks do not matter.
+        moved.q = " shop ".into();
+        assert_eq!(base.filters(), moved.filters());
+        for (k, v) in [
+            ("q", "shopx"),
+            ("type", "native"),
+            ("managed", "terraform"),
+            ("editable", "me"),
+        ] {
+            let mut other = base.clone();
+            other.set(k, v);
+            assert_ne!(base.filters(), other.filters(), "{k}");
+        }
     }
 
     #[test]

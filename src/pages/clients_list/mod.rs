@@ -89,13 +89,9 @@ pub fn ClientsListPage() -> impl IntoView {
     let rows = Signal::derive(move || model.rows());
     let sort = Signal::derive(move || query.with(|q| (q.sort, q.descending)));
     let sort_by = Callback::new(move |key| address.sort_by(key));
-    let matching_picked = Signal::derive(move || {
-        model
-            .with_matches(true, |m| selection.with(|s| s.count_in(m)))
-            .unwrap_or((0, 0))
-    });
+    let matching_picked = model.matching_selected(selection);
     let select_matching = Callback::new(move |()| {
-        model.with_matches(false, |m| selection.update(|s| s.select(m)));
+        model.with_matches(|m| selection.update(|s| s.select(m)));
     });
     view! {
         <section class="ncc-page" aria-labelledby=crate::dom::id("list-title")>
@@ -168,8 +164,7 @@ split_fn!(
 fn export_buttons(t: &'static Catalog, model: ListModel) -> impl IntoView {
     let toasts = use_toasts();
     let export = move |csv: bool| {
-        let Some(shown) = model.with_matches(false, |shown| shown.cloned().collect::<Vec<_>>())
-        else {
+        let Some(shown) = model.with_matches(|shown| shown.cloned().collect::<Vec<_>>()) else {
             return;
         };
         let (name, mime) = if csv {
