@@ -52,9 +52,10 @@ if (!js || !wasm) fail("could not find the module and wasm names in Trunk's star
 // Release: the wasm in chunks, the pages after the list fetched on first
 // visit (hooks/split-wasm.mjs); the wasm's preload then names new bytes.
 let chunks = [];
+let loads = {};
 if (process.env.TRUNK_PROFILE === "release") {
   try {
-    ({ chunks } = splitWasm({ dir, sourceDir: process.env.TRUNK_SOURCE_DIR ?? process.cwd(), glue: js, wasm }));
+    ({ chunks, loads = {} } = splitWasm({ dir, sourceDir: process.env.TRUNK_SOURCE_DIR ?? process.cwd(), glue: js, wasm }));
   } catch (e) {
     fail(e.message);
   }
@@ -64,7 +65,13 @@ if (process.env.TRUNK_PROFILE === "release") {
 }
 const glue = readFileSync(join(dir, js), "utf8");
 if (!/__wbg_init as default\b/.test(glue)) fail("the wasm-bindgen glue does not export __wbg_init as its default");
-const bootJs = readFileSync(join(hooks, "boot.js"), "utf8");
+// The boot script preloads the sign-in form's chunks for a reader with no
+// stored session (one module: nothing to preload).
+const signInSlot = "const SIGN_IN_CHUNKS = [];";
+const bootSource = readFileSync(join(hooks, "boot.js"), "utf8");
+if (!bootSource.includes(signInSlot)) fail(`hooks/boot.js lost its line ${signInSlot}`);
+if (chunks.length && !loads.sign_in) fail("the split build has no sign_in chunk to preload");
+const bootJs = bootSource.replace(signInSlot, `const SIGN_IN_CHUNKS = ${JSON.stringify(loads.sign_in ?? [])};`);
 const startBody = start
   .replace(/import init, \* as bindings from '[^']+';/, "")
   .replace(/\bawait init\(/, "await __wbg_init(")

@@ -88,10 +88,30 @@ export function splitWasm({ dir, sourceDir, glue, wasm }) {
     let js = readFileSync(join(bg, `${stem}.js`), "utf8");
     js = inlineLoader(js, loader, stem);
     writeFileSync(join(dir, glue), js);
-    return { chunks, split: true };
+    return { chunks, split: true, loads: loadFiles(loader) };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/**
+ * Per split point (`sign_in`, `client_detail`, ...), the files its loader
+ * fetches: its own chunk and the shared chunks it needs (which need no
+ * others), as the loader names them. What a page may preload.
+ */
+export function loadFiles(loader) {
+  const fileOf = new Map();
+  for (const m of loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)) fileOf.set(m[1], m[2]);
+  const loads = {};
+  const re = /export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"[\s\S]*?\n, \[([^\]]*)\]\)\);/g;
+  for (const m of loader.matchAll(re)) {
+    const deps = m[3].split(",").map((d) => d.trim()).filter(Boolean);
+    const files = deps.map((d) => fileOf.get(d));
+    if (files.some((f) => !f)) throw new Error(`the loader of ${m[1]} names a chunk it does not define`);
+    loads[m[1]] = [m[2], ...files];
+  }
+  if (Object.keys(loads).length === 0) throw new Error("no split point found in the loader");
+  return loads;
 }
 
 /**

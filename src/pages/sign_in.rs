@@ -1,7 +1,9 @@
 use crate::api::{fetch_personas, use_api, DevPersonas};
 use crate::auth::{check_basic, check_bearer, use_auth, Credentials};
+use crate::chunks::split_fn;
 use crate::config::AppConfig;
 use crate::dom::{now_seconds, unique_id};
+use crate::pages::split_page::chunk_view;
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -182,6 +184,29 @@ fn DemoAccount(
     }
 }
 
+/// A sign-in form's view, labelled by the heading with the given id.
+pub type SignInFormView = fn(String) -> AnyView;
+
+split_fn!(
+    sign_in,
+    fn sign_in_form() -> SignInFormView {
+        |heading_id| view! { <SignInForm heading_id=heading_id /> }.into_any()
+    }
+);
+
+/// The sign-in form, its code in a chunk of its own: a signed-in reader
+/// never loads it. The standalone page's boot script preloads it when no
+/// session is stored (hooks/boot.js), so a new reader waits for no second
+/// round trip.
+#[component]
+fn ChunkedSignInForm(heading_id: String) -> impl IntoView {
+    chunk_view(
+        LocalResource::new(sign_in_form),
+        move |form: SignInFormView| form(heading_id.clone()),
+        false,
+    )
+}
+
 /// The standalone sign-in page.
 #[component]
 pub fn SignInPage() -> impl IntoView {
@@ -192,7 +217,7 @@ pub fn SignInPage() -> impl IntoView {
             <section class="ncc-card ncc-signin">
                 <h1 id=crate::dom::id("signin-title")>{t.sign_in.title}</h1>
                 <p class="ncc-muted">{t.sign_in.tenant} <code>{config.tenant_id.clone()}</code></p>
-                <SignInForm heading_id="ncc-signin-title" />
+                <ChunkedSignInForm heading_id=crate::dom::id("signin-title") />
             </section>
         </div>
     }
@@ -221,7 +246,7 @@ pub fn ReauthDialog() -> impl IntoView {
             <h2 id=crate::dom::id("reauth-title") class="ncc-dialog__title">{t.sign_in.again_title}</h2>
             <p>{t.sign_in.again_text}</p>
             <Show when=move || auth.reauth_open()>
-                <SignInForm heading_id="ncc-reauth-title" />
+                <ChunkedSignInForm heading_id=crate::dom::id("reauth-title") />
             </Show>
             <div class="ncc-dialog__actions">
                 <button type="button" class="ncc-btn ncc-btn--ghost" on:click=move |_| auth.cancel_reauth()>{t.sign_in.cancel}</button>

@@ -14,6 +14,10 @@ test('the list fetches no page chunk; a first visit to a client fetches its chun
   await signInAs(page, server, 'admin', '/clients');
   const rows = page.getByRole('table', { name: 'Clients' }).locator('tbody tr');
   await expect(rows).toHaveCount(36);
+  // Signed in (the session is stored), a reload is the list's first view.
+  chunks.length = 0;
+  await page.reload();
+  await expect(rows).toHaveCount(36);
   expect(chunks).toEqual([]);
 
   await rows.first().getByRole('link').first().click();
@@ -32,8 +36,9 @@ test('the list fetches no page chunk; a first visit to a client fetches its chun
 test('a page whose chunk does not arrive says so, and Try again loads it', async ({ page, server }) => {
   const crashes = watchForCrashes(page);
   let refuse = true;
-  await page.route(CHUNK, (route) => (refuse ? route.abort('connectionreset') : route.continue()));
   await signInAs(page, server, 'admin', '/clients');
+  // Refused from here on (the sign-in form's own chunks came before).
+  await page.route(CHUNK, (route) => (refuse ? route.abort('connectionreset') : route.continue()));
   const rows = page.getByRole('table', { name: 'Clients' }).locator('tbody tr');
   await expect(rows).toHaveCount(36);
   const name = (await rows.first().getByRole('link').first().textContent())?.trim() ?? '';
@@ -78,8 +83,9 @@ test('the bulk dialog comes in a chunk: refused, a toast says so and nothing is 
     if (['PATCH', 'DELETE', 'POST'].includes(r.method()) && r.url().includes('/clients')) writes.push(r.url());
   });
   let refuse = true;
-  await page.route(CHUNK, (route) => (refuse ? route.abort('connectionreset') : route.continue()));
   await signInAs(page, server, 'admin', '/clients');
+  // Refused from here on (the sign-in form's own chunks came before).
+  await page.route(CHUNK, (route) => (refuse ? route.abort('connectionreset') : route.continue()));
   const table = page.getByRole('table', { name: 'Clients' });
   await expect(table.locator('tbody tr')).toHaveCount(36);
   await table.getByRole('checkbox', { name: 'Select all clients on this page' }).check();
@@ -94,5 +100,45 @@ test('the bulk dialog comes in a chunk: refused, a toast says so and nothing is 
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toHaveCount(0);
   expect(writes).toEqual([]);
+  expect(crashes).toEqual([]);
+});
+
+test('with no session, the sign-in form comes from chunks the page preloads, each fetched once', async ({ page, server }) => {
+  const crashes = watchForCrashes(page);
+  const fetched = new Map<string, number>();
+  let wasm = 0;
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (CHUNK.test(path)) fetched.set(path, (fetched.get(path) ?? 0) + 1);
+    if (/^\/nexus-clients-console-[0-9a-f]{16}_bg\.wasm$/.test(path)) wasm++;
+  });
+  await page.goto(server.url + '/clients');
+  await expect(page.getByRole('button', { name: /^Sign in as / }).first()).toBeVisible();
+  // The page asked for them itself (preload links from the boot script), and
+  // the console's loader took those answers instead of asking again.
+  const preloaded = await page.evaluate(() =>
+    [...document.querySelectorAll('link[rel=preload][as=fetch]')].map((l) => new URL((l as HTMLLinkElement).href).pathname),
+  );
+  const signIn = [...fetched.keys()];
+  expect(signIn.some((p) => p.includes('split_sign_in'))).toBe(true);
+  expect(signIn.every((p) => preloaded.includes(p))).toBe(true);
+  expect([...fetched.values()].every((n) => n === 1)).toBe(true);
+  expect(wasm).toBe(1);
+  expect(crashes).toEqual([]);
+});
+
+test('a sign-in form whose chunk does not arrive says so, and Try again loads it', async ({ page, server }) => {
+  const crashes = watchForCrashes(page);
+  let refuse = true;
+  await page.route(/\/split_sign_in-[0-9a-f]{16}\.wasm$/, (route) => (refuse ? route.abort('connectionreset') : route.continue()));
+  await page.goto(server.url + '/clients');
+  const alert = page.getByRole('alert').filter({ hasText: 'This page could not be loaded' });
+  await expect(alert).toBeVisible();
+  // There is no list behind a sign-in form to go back to.
+  await expect(alert.getByRole('link')).toHaveCount(0);
+  refuse = false;
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await page.getByRole('button', { name: /^Sign in as Ada Admin/ }).click();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
   expect(crashes).toEqual([]);
 });

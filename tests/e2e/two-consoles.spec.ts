@@ -250,3 +250,38 @@ test('two consoles mounted into one document share no id: each label names its o
   await expect(c.getByRole('heading', { level: 1, name: 'Billing Service' })).toBeVisible();
   expect(await duplicateIds()).toEqual([]);
 });
+
+test('two consoles asking for sign-in each label their form by their own heading', async ({ page, server }) => {
+  const crashes = watchForCrashes(page);
+  // Two mount() consoles in one document, neither with getToken nor demo
+  // personas: both show the sign-in form, named by their page's heading.
+  await page.route(
+    (url) => url.origin === new URL(server.url).origin && url.pathname === '/portal/',
+    (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'text/html',
+        body: `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Portal</title></head><body>
+  <section aria-label="Tenant A"><div id="slot-a"></div></section>
+  <section aria-label="Tenant B"><div id="slot-b"></div></section>
+  <script type="module">
+    import { mount } from "/embed.js";
+    for (const x of ["a", "b"])
+      mount(document.getElementById("slot-" + x), { tenantId: "demo-tenant", apiBaseUrl: "", basePath: "/portal/" + x, routing: "memory" });
+  </script></body></html>`,
+      }),
+  );
+  await page.goto(server.url + '/portal/');
+  for (const slot of ['#slot-a', '#slot-b']) {
+    const form = page.locator(slot).locator('form.ncc-signin-form');
+    await expect(form).toBeVisible();
+    // The element that names the form is this console's own heading.
+    const labelledBy = await form.evaluate((f) => {
+      const target = document.getElementById(f.getAttribute('aria-labelledby') ?? '');
+      const root = f.closest('.ncc');
+      return { inside: !!target && !!root && root.contains(target), text: target?.textContent ?? null };
+    });
+    expect(labelledBy, slot).toEqual({ inside: true, text: 'Sign in to Nexus Clients' });
+  }
+  expect(crashes).toEqual([]);
+});
