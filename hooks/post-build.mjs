@@ -11,6 +11,7 @@
 import { readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { minify } from "terser";
 import { contentHash, integrity, splitWasm } from "./split-wasm.mjs";
 
 function fail(why) {
@@ -79,7 +80,22 @@ const startBody = start
 if (/\binit\(|bindings/.test(startBody.replace(/__wbg_init\(/g, ""))) fail(`unexpected start-up script:\n${start}`);
 // In a block: the glue has top-level names of its own (`wasm`).
 // The wasm starts once the boot script has sent the list request (boot.ready).
-const combined = `${glue}\n// ---- boot (hooks/boot.js) ----\n${bootJs}\n// ---- start (Trunk) ----\n{\nawait globalThis.__nccBoot?.ready;\n${startBody.trim()}\n}\n`;
+let combined = `${glue}\n// ---- boot (hooks/boot.js) ----\n${bootJs}\n// ---- start (Trunk) ----\n{\nawait globalThis.__nccBoot?.ready;\n${startBody.trim()}\n}\n`;
+// Release: the script minified (terser, pinned in package.json), as the
+// wasm is optimised: 88 KB of glue, boot and start-up code, 12.1 KB brotli,
+// become about 40 KB, 8.8 KB. The glue embed.js imports too. Debug builds
+// stay readable.
+if (process.env.TRUNK_PROFILE === "release") {
+  const small = async (code, what) => {
+    try {
+      return (await minify(code, { module: true, compress: true, mangle: true, format: { comments: false } })).code;
+    } catch (e) {
+      fail(`terser could not minify ${what}: ${e.message}`);
+    }
+  };
+  combined = await small(combined, "the start-up script");
+  writeFileSync(join(dir, js), await small(glue, js));
+}
 const scriptName = `console-${contentHash(combined)}.js`;
 writeFileSync(join(dir, scriptName), combined);
 html = html.replace(inline[0][0], "");

@@ -79,8 +79,10 @@ import { firstLoadFiles, sum } from "../bench/first-load.mjs";
 // 332.5 → 326.5 (2026-12-02, fifth sitting): the sign-in form in a chunk
 // (-5.9: 331.9 → 326.0; the form, the token checks, the demo accounts),
 // which the boot script preloads for a reader with no stored session; and
-// the matching count as a memo (0.0).
-const BUDGET_KB = Number(process.env.NCC_SIZE_BUDGET_KB || 326.5);
+// the matching count as a memo (0.0). 326.5 → 323 (same sitting): the
+// start-up script minified with terser (12.1 → 8.8 KB brotli: 326.0 →
+// 322.7).
+const BUDGET_KB = Number(process.env.NCC_SIZE_BUDGET_KB || 323);
 const dist = resolve(process.argv[2] || "dist");
 const files = firstLoadFiles(dist);
 for (const f of files) console.log(`${f.name.padEnd(52)} ${(f.br / 1000).toFixed(1).padStart(7)} KB brotli`);
