@@ -11,6 +11,7 @@
 import { readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { minify as minifyCss } from "csso";
 import { minify } from "terser";
 import { contentHash, integrity, splitWasm } from "./split-wasm.mjs";
 
@@ -30,7 +31,10 @@ let html = readFileSync(file, "utf8");
 // 1. One stylesheet: Trunk links each style/*.css on its own.
 const cssLinks = [...html.matchAll(/<link rel="stylesheet" href="\.\/([^"]+\.css)"[^>]*>\s*/g)];
 if (cssLinks.length === 0) fail("no stylesheet links in index.html");
-const css = cssLinks.map((m) => readFileSync(join(dir, m[1]), "utf8")).join("\n");
+const joined = cssLinks.map((m) => readFileSync(join(dir, m[1]), "utf8")).join("\n");
+// Release: comments and blanks out (csso without restructuring, so every
+// rule keeps its place and meaning): 5.5 → 3.9 KB brotli.
+const css = process.env.TRUNK_PROFILE === "release" ? minifyCss(joined, { restructure: false }).css : joined;
 const cssName = `console-${contentHash(css)}.css`;
 writeFileSync(join(dir, cssName), css);
 html = html.replace(cssLinks[0][0], `<link rel="stylesheet" href="./${cssName}" />\n    <script type="module" src="./@SCRIPT@"></script>\n    `);

@@ -137,8 +137,8 @@ step_npm() {
     reason="package.json changed"
   elif [ -f package-lock.json ] && [ package-lock.json -nt "$stamp" ]; then
     reason="package-lock.json changed"
-  elif [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/playwright ] || [ ! -d node_modules/terser ]; then
-    reason="wasm-opt, playwright or terser missing from node_modules"
+  elif [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/playwright ] || [ ! -d node_modules/terser ] || [ ! -d node_modules/csso ]; then
+    reason="wasm-opt, playwright, terser or csso missing from node_modules"
   fi
   if [ -z "$reason" ]; then
     echo "ok: npm packages already installed ($(node_modules/.bin/wasm-opt --version 2>/dev/null | head -n1))"

@@ -81,8 +81,9 @@ import { firstLoadFiles, sum } from "../bench/first-load.mjs";
 // which the boot script preloads for a reader with no stored session; and
 // the matching count as a memo (0.0). 326.5 → 323 (same sitting): the
 // start-up script minified with terser (12.1 → 8.8 KB brotli: 326.0 →
-// 322.7).
-const BUDGET_KB = Number(process.env.NCC_SIZE_BUDGET_KB || 323);
+// 322.7); the stylesheet minified with csso, no restructuring (5.5 → 3.9
+// KB brotli: 322.7 → 321.0).
+const BUDGET_KB = Number(process.env.NCC_SIZE_BUDGET_KB || 321.5);
 const dist = resolve(process.argv[2] || "dist");
 const files = firstLoadFiles(dist);
 for (const f of files) console.log(`${f.name.padEnd(52)} ${(f.br / 1000).toFixed(1).padStart(7)} KB brotli`);
