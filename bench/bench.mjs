@@ -352,17 +352,23 @@ async function rowCosts(page) {
     "without Copy buttons": ".ncc-table__copy { display: none !important; }",
     "without the name links": ".ncc-table__name { display: none !important; }",
   };
-  const out = [];
-  for (const [label, css] of Object.entries(variants)) {
-    await page.evaluate((css) => {
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(css);
-      document.adoptedStyleSheets = [sheet];
-    }, css);
-    const steps = await timeSteps(page, "page", 3);
-    out.push(`${label} ${ms(median(steps.map((s) => s.t)))}`);
+  // Interleaved (a round of each variant, four times): one variant after
+  // the other measured the machine's drift as often as the rows.
+  const times = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
+  for (let round = 0; round < 4; round++) {
+    for (const [label, css] of Object.entries(variants)) {
+      await page.evaluate((css) => {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(css);
+        document.adoptedStyleSheets = [sheet];
+      }, css);
+      const steps = await timeSteps(page, "page", 1);
+      times[label].push(...steps.map((s) => s.t));
+    }
   }
-  console.log(`  console  page change, median, per variant: ${out.join(" · ")}`);
+  await page.evaluate(() => (document.adoptedStyleSheets = []));
+  const out = Object.entries(times).map(([label, t]) => `${label} ${ms(median(t))}`);
+  console.log(`  console  page change, median of ${times["full rows"].length} per variant, interleaved: ${out.join(" · ")}`);
 }
 
 // BENCH_ONLY=load,interaction (any of sizes, crates, server, load, slow,
