@@ -211,9 +211,11 @@ impl ListModel {
     pub fn matching_selected(self, selection: RwSignal<Selection>) -> Memo<(usize, usize)> {
         let filters = Memo::new(move |_| self.query.with(ListQuery::filters));
         Memo::new(move |_| {
-            filters.track();
-            self.loaded.track();
-            self.editable.track();
+            // Read, not only tracked: a memo that was never read has never
+            // run, so it follows nothing and never changes.
+            filters.with(|_| ());
+            self.loaded.with(|_| ());
+            self.editable.with(|_| ());
             selection
                 .with(|s| self.with_matches(|m| s.count_in(m)))
                 .unwrap_or((0, 0))
