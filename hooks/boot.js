@@ -44,8 +44,7 @@
     // Only on the list route (the root redirects there).
     const base = (typeof cfg.basePath === "string" ? cfg.basePath : new URL(document.baseURI).pathname).replace(/\/+$/, "");
     if (!location.pathname.startsWith(base) || !/^\/?(clients\/?)?$/.test(location.pathname.slice(base.length))) return null;
-    const headers = { Accept: "application/json" };
-    headers.Authorization = `Bearer ${creds.Bearer.token.trim()}`;
+    const headers = { Accept: "application/json", Authorization: `Bearer ${creds.Bearer.token.trim()}` };
     const app = creds.Bearer.app_token;
     if (typeof app === "string" && app.trim()) headers[cfg.applicationTokenHeader || "ApplicationToken"] = app;
     const url = `${api}/v1/tenants/${encodeURIComponent(cfg.tenantId)}/clients`;

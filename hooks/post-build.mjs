@@ -22,6 +22,8 @@ function fail(why) {
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) fail("TRUNK_STAGING_DIR is not set");
 const hooks = dirname(fileURLToPath(import.meta.url));
+// Release builds are split and minified; debug builds stay one readable module.
+const release = process.env.TRUNK_PROFILE === "release";
 const file = join(dir, "index.html");
 let html = readFileSync(file, "utf8");
 
@@ -34,7 +36,7 @@ if (cssLinks.length === 0) fail("no stylesheet links in index.html");
 const joined = cssLinks.map((m) => readFileSync(join(dir, m[1]), "utf8")).join("\n");
 // Release: comments and blanks out (csso without restructuring, so every
 // rule keeps its place and meaning): 5.5 → 3.9 KB brotli.
-const css = process.env.TRUNK_PROFILE === "release" ? minifyCss(joined, { restructure: false }).css : joined;
+const css = release ? minifyCss(joined, { restructure: false }).css : joined;
 const cssName = `console-${contentHash(css)}.css`;
 writeFileSync(join(dir, cssName), css);
 html = html.replace(cssLinks[0][0], `<link rel="stylesheet" href="./${cssName}" />\n    <script type="module" src="./@SCRIPT@"></script>\n    `);
@@ -58,7 +60,7 @@ if (!js || !wasm) fail("could not find the module and wasm names in Trunk's star
 // visit (hooks/split-wasm.mjs); the wasm's preload then names new bytes.
 let chunks = [];
 let loads = {};
-if (process.env.TRUNK_PROFILE === "release") {
+if (release) {
   try {
     ({ chunks, loads = {} } = splitWasm({ dir, sourceDir: process.env.TRUNK_SOURCE_DIR ?? process.cwd(), glue: js, wasm }));
   } catch (e) {
@@ -89,7 +91,7 @@ let combined = `${glue}\n// ---- boot (hooks/boot.js) ----\n${bootJs}\n// ---- s
 // wasm is optimised: 88 KB of glue, boot and start-up code, 12.1 KB brotli,
 // become about 40 KB, 8.8 KB. The glue embed.js imports too. Debug builds
 // stay readable.
-if (process.env.TRUNK_PROFILE === "release") {
+if (release) {
   const small = async (code, what) => {
     try {
       return (await minify(code, { module: true, compress: true, mangle: true, format: { comments: false } })).code;
