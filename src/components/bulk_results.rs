@@ -4,17 +4,20 @@
 //! here once, like the single create's).
 
 use crate::bulk_runner::BulkRun;
+use crate::chunks::split_fn;
+use crate::components::chunk_view;
 use crate::components::{shortened, use_leave_guard, CopyButton};
 use crate::routes::{href, path};
 use leptos::prelude::*;
 use nexus_domain::bulk::{BulkItem, Outcome, Tally};
 
-/// The progress bar, status line, Cancel, and the results of `run`.
+/// The progress bar, status line, Cancel, and the results of `run`. Their
+/// views come in the bulk dialog's chunk (fetched when a run first starts;
+/// usually already there, since the dialog started it); the leave guard
+/// stays here, live from the run's first moment.
 #[component]
 pub fn BulkResults(run: BulkRun) -> impl IntoView {
     let tr = crate::i18n::t();
-    let b = &tr.bulk;
-    let tally = Memo::new(move |_| run.items.with(|i| Tally::of(i)));
     // Which items hold an issued secret (indexes: an answer clones no item;
     // the rows are redrawn only when a new secret comes).
     let secrets = Memo::new(move |_| {
@@ -36,6 +39,34 @@ pub fn BulkResults(run: BulkRun) -> impl IntoView {
             secrets.with(|s| (!s.is_empty()).then_some(tr.bulk.secrets_not_copied))
         }
     }));
+    view! {
+        <Show when=move || !run.items.with(Vec::is_empty)>
+            {chunk_view(
+                LocalResource::new(results_view),
+                move |results: ResultsView| results(run, secrets),
+                tr.bulk.loading_results,
+                tr.bulk.results_load_failed,
+                false,
+            )}
+        </Show>
+    }
+}
+
+/// Builds a run's results view. In a split build it points into the chunk.
+type ResultsView = fn(BulkRun, Memo<Vec<usize>>) -> AnyView;
+
+split_fn!(
+    bulk_dialog,
+    fn results_view() -> ResultsView {
+        |run, secrets| results(run, secrets).into_any()
+    }
+);
+
+/// The results section of a run that has items.
+fn results(run: BulkRun, secrets: Memo<Vec<usize>>) -> impl IntoView {
+    let tr = crate::i18n::t();
+    let b = &tr.bulk;
+    let tally = Memo::new(move |_| run.items.with(|i| Tally::of(i)));
     // The results are drawn once the run ends, not at every answer: a
     // 1,000-client run updates only the bar and the status line.
     let ended = move || !run.running.get();
@@ -78,7 +109,6 @@ pub fn BulkResults(run: BulkRun) -> impl IntoView {
         }
     };
     view! {
-        <Show when=move || !run.items.with(Vec::is_empty)>
             <section class="ncc-bulk" aria-labelledby=crate::dom::id("bulk-title")>
                 <h2 id=crate::dom::id("bulk-title")>{move || run.title.get()}</h2>
                 <progress
@@ -136,7 +166,6 @@ pub fn BulkResults(run: BulkRun) -> impl IntoView {
                     {group(tr.bulk.g_done, |o| matches!(o, Outcome::Done), true)}
                 })}
             </section>
-        </Show>
     }
 }
 

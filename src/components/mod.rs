@@ -2,6 +2,7 @@
 //! props (a `Decision`, a `ProblemDetails`), computed by the domain.
 
 mod bulk_results;
+mod chunk_view;
 mod clients_table;
 mod confirm_dialog;
 mod copy_button;
@@ -22,6 +23,7 @@ mod toast;
 mod unsaved_guard;
 
 pub use bulk_results::BulkResults;
+pub use chunk_view::chunk_view;
 pub use clients_table::{ClientsTable, TableRows};
 pub use confirm_dialog::ConfirmDialog;
 pub use copy_button::CopyButton;

@@ -1,9 +1,9 @@
 use crate::api::{fetch_personas, use_api, DevPersonas};
 use crate::auth::{check_basic, check_bearer, use_auth, Credentials};
 use crate::chunks::split_fn;
+use crate::components::chunk_view;
 use crate::config::AppConfig;
 use crate::dom::{now_seconds, unique_id};
-use crate::pages::split_page::chunk_view;
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -203,6 +203,8 @@ fn ChunkedSignInForm(heading_id: String) -> impl IntoView {
     chunk_view(
         LocalResource::new(sign_in_form),
         move |form: SignInFormView| form(heading_id.clone()),
+        crate::i18n::t().shell.loading_page,
+        crate::i18n::t().shell.page_load_failed,
         false,
     )
 }

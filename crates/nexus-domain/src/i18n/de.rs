@@ -355,6 +355,8 @@ pub static DE: Catalog = Catalog {
         create_clients: "Clients anlegen",
         not_valid: "Ungültig, nicht gesendet",
         secrets_not_copied: "Die neuen Client-Secrets werden nur hier und nur einmal angezeigt. Ohne Kopieren verlassen?",
+        loading_results: "Fortschrittsanzeige wird geladen…",
+        results_load_failed: "Fortschritt und Ergebnisse können nicht angezeigt werden",
         run_not_finished: "Die Sammelaktion läuft noch. Wenn Sie die Seite verlassen, werden keine weiteren Anfragen gesendet und die Ergebnisse nicht angezeigt. Trotzdem verlassen?",
         group_title: |h, n| format!("{h} ({n})"),
         send_not_started: "Nicht begonnene senden",

@@ -354,6 +354,8 @@ pub static EN: Catalog = Catalog {
         create_clients: "Create the clients",
         not_valid: "Not valid, not sent",
         secrets_not_copied: "The new client secrets are shown only here and only once. Leave without copying them?",
+        loading_results: "Loading the progress view…",
+        results_load_failed: "The progress and results could not be shown",
         run_not_finished: "The bulk action is still running. If you leave, no further requests are sent and its results are not shown. Leave anyway?",
         group_title: |h, n| format!("{h} ({n})"),
         send_not_started: "Send the not started",

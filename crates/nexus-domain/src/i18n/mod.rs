@@ -367,6 +367,10 @@ pub struct Bulk {
     pub create_clients: &'static str,
     pub not_valid: &'static str,
     pub secrets_not_copied: &'static str,
+    /// The status while the bulk results' code is fetched.
+    pub loading_results: &'static str,
+    /// The title when the bulk results' code could not be fetched (the run goes on).
+    pub results_load_failed: &'static str,
     pub run_not_finished: &'static str,
     pub group_title: fn(&str, &str) -> String,
     pub send_not_started: &'static str,
