@@ -5,7 +5,7 @@
  * reasons, cancel, retry of a failed item, a 401 midway, and importing a list.
  */
 import { test, expect, expectNoAxeViolations, saveScreenshot } from './fixtures';
-import { apiCall, devPost, personaToken, PERSONAS, signInAs, storedClients, watchForCrashes } from './helpers';
+import { apiCall, devPost, personaToken, PERSONAS, signInAs, storedClients, watchForCrashes, refuseLeaving } from './helpers';
 import type { Page, Request } from '@playwright/test';
 
 const table = (page: Page) => page.getByRole('table', { name: 'Clients' });
@@ -253,13 +253,7 @@ test.describe('a long run', () => {
     const bar = results(page).getByRole('progressbar');
     await expect.poll(async () => Number(await bar.getAttribute('value'))).toBeGreaterThan(8);
     // Leaving mid-run asks first; staying keeps the run going.
-    let asked = '';
-    page.once('dialog', (d) => {
-      asked = d.message();
-      void d.dismiss();
-    });
-    await page.getByRole('link', { name: 'New client' }).click();
-    await expect.poll(() => asked).toMatch(/still running/);
+    await refuseLeaving(page, () => page.getByRole('link', { name: 'New client' }).click(), /still running/);
     await expect(page).toHaveURL(/\/clients\?/);
     await results(page).getByRole('button', { name: 'Cancel' }).click();
     const status = runStatus(page);
@@ -371,13 +365,7 @@ test('importing a list creates each valid client, reports the invalid one, and o
   expect(stored.find((c) => c.name === 'Imported Web').owners).toEqual(['team-x']);
   await expect(page.getByText('38 clients', { exact: true })).toBeVisible();
   // Leaving while the secrets show asks first.
-  let asked = '';
-  page.once('dialog', (d) => {
-    asked = d.message();
-    void d.dismiss();
-  });
-  await page.getByRole('link', { name: 'New client' }).click();
-  await expect.poll(() => asked).toMatch(/secrets are shown only here/);
+  await refuseLeaving(page, () => page.getByRole('link', { name: 'New client' }).click(), /secrets are shown only here/);
   await saveScreenshot(page, 'bulk-import-results');
 });
 

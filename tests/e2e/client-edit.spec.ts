@@ -1,5 +1,5 @@
 import { test, expect, expectNoAxeViolations, saveScreenshot } from './fixtures';
-import { apiCall, devPost, personaToken, signInAs, watchForCrashes, PERSONAS } from './helpers';
+import { apiCall, devPost, personaToken, signInAs, watchForCrashes, PERSONAS, refuseLeaving } from './helpers';
 import type { Page, Request } from '@playwright/test';
 
 const ID = 'cl_shop_storefront_01';
@@ -231,24 +231,12 @@ test('the unsaved-changes guard asks before leaving by link, and arms beforeunlo
   await product(page).fill('Draft product');
 
   // Dismiss: stay, with the draft intact.
-  let asked = '';
-  page.once('dialog', (d) => {
-    asked = d.message();
-    void d.dismiss();
-  });
-  await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Clients' }).click();
-  await expect.poll(() => asked).toMatch(/unsaved changes/);
+  await refuseLeaving(page, () => page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Clients' }).click(), /unsaved changes/);
   await expect(page).toHaveURL(new RegExp(`/clients/${ID}/edit$`));
   await expect(product(page)).toHaveValue('Draft product');
 
   // Signing out would drop the draft too: asked as well.
-  let askedOnSignOut = '';
-  page.once('dialog', (d) => {
-    askedOnSignOut = d.message();
-    void d.dismiss();
-  });
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await expect.poll(() => askedOnSignOut).toMatch(/unsaved changes/);
+  await refuseLeaving(page, () => page.getByRole('button', { name: 'Sign out' }).click(), /unsaved changes/);
   await expect(product(page)).toHaveValue('Draft product');
 
   // beforeunload is armed.
@@ -290,13 +278,7 @@ test('browser back with unsaved changes asks first; staying keeps the draft', as
   await expect(page.getByRole('heading', { level: 1, name: /^Edit / })).toBeVisible();
   await product(page).fill('Draft product');
 
-  let asked = '';
-  page.once('dialog', (d) => {
-    asked = d.message();
-    void d.dismiss();
-  });
-  await page.evaluate(() => history.back());
-  await expect.poll(() => asked).toMatch(/unsaved changes/);
+  await refuseLeaving(page, () => page.evaluate(() => history.back()), /unsaved changes/);
   await expect(page).toHaveURL(new RegExp(`/clients/${ID}/edit$`));
   await expect(product(page)).toHaveValue('Draft product');
 

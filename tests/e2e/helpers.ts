@@ -86,3 +86,15 @@ export async function storedClients(server: DevServer): Promise<any[]> {
   if (status !== 200) throw new Error(`GET /clients answered ${status}`);
   return Array.isArray(json) ? json : (json.items ?? json.clients ?? json.data ?? []);
 }
+
+/** Does `leave` (a click that would leave or sign out), refuses the leave
+ *  guard's question, and checks that it was asked with words matching `asks`. */
+export async function refuseLeaving(page: Page, leave: () => Promise<void>, asks: RegExp): Promise<void> {
+  let asked = '';
+  page.once('dialog', (d) => {
+    asked = d.message();
+    void d.dismiss();
+  });
+  await leave();
+  await expect.poll(() => asked).toMatch(asks);
+}

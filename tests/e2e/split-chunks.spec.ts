@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures';
-import { signInAs, watchForCrashes } from './helpers';
+import { signInAs, watchForCrashes, refuseLeaving } from './helpers';
 
 // Release builds cut the wasm into chunks (hooks/split-wasm.mjs): the pages
 // after the list (detail, edit, create) arrive on their first visit, German
@@ -166,13 +166,7 @@ test('the bulk results come with the dialog’s chunk: refused after an import, 
   await expect.poll(() => posts.length).toBe(1);
   await expect(page.getByText('37 clients', { exact: true })).toBeVisible();
   // Its secret is unseen yet: leaving asks first.
-  let asked = '';
-  page.once('dialog', (d) => {
-    asked = d.message();
-    void d.dismiss();
-  });
-  await page.getByRole('link', { name: 'New client' }).click();
-  await expect.poll(() => asked).toMatch(/secrets are shown only here/);
+  await refuseLeaving(page, () => page.getByRole('link', { name: 'New client' }).click(), /secrets are shown only here/);
 
   refuse = false;
   await alert.getByRole('button', { name: 'Try again' }).click();
