@@ -47,7 +47,8 @@ function sizes() {
   console.log("file".padEnd(52), "raw".padStart(8), "gzip".padStart(8), "brotli".padStart(8));
   for (const f of readdirSync(DIST).sort()) {
     const p = join(DIST, f);
-    if (!statSync(p).isFile()) continue;
+    // name.br: the precompressed copy the stand-in sends (its bytes are the brotli column).
+    if (!statSync(p).isFile() || f.endsWith(".br")) continue;
     const c = compressed(readFileSync(p));
     console.log(f.padEnd(52), kb(c.raw), kb(c.gz), kb(c.br));
   }

@@ -8,9 +8,10 @@
 // 3. Write embed.js: the stable entry a host page imports to embed the
 //    console (`mount(element, options)` and <nexus-clients-console>). It
 //    knows this build's hashed file names, so hosts never need to.
-import { readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { brotliCompressSync, constants as zlib } from "node:zlib";
 import { minify as minifyCss } from "csso";
 import { minify } from "terser";
 import { contentHash, integrity, splitWasm } from "./split-wasm.mjs";
@@ -236,5 +237,23 @@ if (!customElements.get("nexus-clients-console")) {
 }
 `;
 writeFileSync(join(dir, "embed.js"), embed);
+
+// Release: a brotli (q11) copy beside each hashed wasm, script and
+// stylesheet, as a CDN serves them (docs/deployment.md). The stand-in sends
+// it to a browser that takes brotli, so the bytes dev.sh and the bench move
+// are the ones the size budget counts, and no server compresses 1 MB of
+// wasm per load. index.html and config.json are rewritten per server; they
+// are compressed on the fly.
+let precompressed = 0;
+if (release) {
+  for (const name of readdirSync(dir)) {
+    if (!/-[0-9a-f]{12,16}(_bg)?\.(wasm|js|css)$/.test(name)) continue;
+    const raw = readFileSync(join(dir, name));
+    const br = brotliCompressSync(raw, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: raw.length } });
+    writeFileSync(join(dir, `${name}.br`), br);
+    precompressed++;
+  }
+}
 console.log(`post-build: wrote ${cssName} (${cssLinks.length} stylesheets), ${scriptName} (glue + boot + start) and embed.js`);
+if (precompressed) console.log(`post-build: ${precompressed} hashed files precompressed (brotli q11, name.br)`);
 if (chunks.length) console.log(`post-build: the wasm in ${chunks.length} chunks beside the main module: ${chunks.map((c) => `${c.name} (${c.bytes} B)`).join(", ")}`);

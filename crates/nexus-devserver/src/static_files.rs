@@ -245,7 +245,25 @@ fn redirect(state: &AppState, to: &str) -> Response {
     res
 }
 
-async fn file_response(state: &AppState, path: &Path, method: &Method) -> Option<Response> {
+/// Whether an `Accept-Encoding` value accepts brotli (`br`, not `br;q=0`).
+pub fn accepts_br(accept_encoding: &str) -> bool {
+    accept_encoding.split(',').any(|part| {
+        let mut it = part.split(';').map(str::trim);
+        it.next().is_some_and(|c| c.eq_ignore_ascii_case("br"))
+            && !it.any(|p| {
+                p.strip_prefix("q=")
+                    .and_then(|q| q.parse::<f32>().ok())
+                    .is_some_and(|q| q <= 0.0)
+            })
+    })
+}
+
+async fn file_response(
+    state: &AppState,
+    path: &Path,
+    method: &Method,
+    br: bool,
+) -> Option<Response> {
     let meta = tokio::fs::metadata(path).await.ok()?;
     if !meta.is_file() {
         return None;
@@ -255,7 +273,29 @@ async fn file_response(state: &AppState, path: &Path, method: &Method) -> Option
         .and_then(|n| n.to_str())
         .unwrap_or_default()
         .to_string();
-    let mut bytes = tokio::fs::read(path).await.ok()?;
+    // A hashed asset with a brotli copy beside it (a release build's
+    // post-build writes them, as a CDN serves them): that copy, to a browser
+    // that takes brotli. The compression layer leaves an encoded answer alone.
+    let precompressed = if is_hashed(&name) {
+        let mut br_path = path.as_os_str().to_owned();
+        br_path.push(".br");
+        let br_path = PathBuf::from(br_path);
+        let exists = tokio::fs::metadata(&br_path)
+            .await
+            .is_ok_and(|m| m.is_file());
+        exists.then_some(br_path)
+    } else {
+        None
+    };
+    let encoded = match &precompressed {
+        Some(br_path) if br => tokio::fs::read(br_path).await.ok(),
+        _ => None,
+    };
+    let is_encoded = encoded.is_some();
+    let mut bytes = match encoded {
+        Some(b) => b,
+        None => tokio::fs::read(path).await.ok()?,
+    };
     if name == "index.html" {
         bytes = with_base_href(bytes, state.config().base_path.as_str());
     }
@@ -286,6 +326,12 @@ async fn file_response(state: &AppState, path: &Path, method: &Method) -> Option
     };
     if let Some(c) = cache {
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static(c));
+    }
+    if precompressed.is_some() {
+        h.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    }
+    if is_encoded {
+        h.insert(header::CONTENT_ENCODING, HeaderValue::from_static("br"));
     }
     security_headers(h, state);
     Some(res)
@@ -336,6 +382,11 @@ pub async fn serve(State(state): State<AppState>, req: Request) -> Response {
     };
     let method = req.method().clone();
     let path = req.uri().path().to_string();
+    let br = req
+        .headers()
+        .get(header::ACCEPT_ENCODING)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(accepts_br);
     let base = state.config().base_path.clone();
     if !base.is_root() && (path == "/" || path == base.without_trailing_slash()) {
         return redirect(&state, base.as_str());
@@ -364,13 +415,13 @@ pub async fn serve(State(state): State<AppState>, req: Request) -> Response {
     let Some(file) = safe_join(&root, &rel) else {
         return plain(&state, StatusCode::NOT_FOUND, "Not found.");
     };
-    if let Some(res) = file_response(&state, &file, &method).await {
+    if let Some(res) = file_response(&state, &file, &method, br).await {
         return res;
     }
     if looks_like_asset(&rel) {
         return plain(&state, StatusCode::NOT_FOUND, "Not found.");
     }
-    match file_response(&state, &root.join("index.html"), &method).await {
+    match file_response(&state, &root.join("index.html"), &method, br).await {
         Some(res) => res,
         None => plain(
             &state,

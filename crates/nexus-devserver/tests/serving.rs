@@ -444,3 +444,71 @@ async fn gzip_when_asked_for_static_files_and_the_api() {
     assert!(r.header("content-encoding").is_none());
     assert!(r.text.starts_with("export const x"));
 }
+
+#[tokio::test]
+async fn a_hashed_asset_with_a_brotli_copy_is_sent_as_brotli_to_a_browser_that_takes_it() {
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+    let dir = dist();
+    let raw = "export const y = 2;\n".repeat(200);
+    // Not real brotli: the stand-in sends the copy as it is, never decodes it.
+    let copy = b"precompressed copy".to_vec();
+    std::fs::write(dir.join("app-0123456789abcdef.js"), &raw).unwrap();
+    std::fs::write(dir.join("app-0123456789abcdef.js.br"), &copy).unwrap();
+    // An unhashed file's copy is not used: index.html and config.json are
+    // rewritten per server.
+    std::fs::write(dir.join("config.json.br"), b"stale").unwrap();
+    let app = TestApp::with(Config {
+        static_dir: Some(dir.clone()),
+        ..Config::in_memory()
+    });
+    let get = |uri: &'static str, accept: Option<&'static str>| {
+        let router = app.router.clone();
+        async move {
+            let mut req = Request::builder().uri(uri);
+            if let Some(a) = accept {
+                req = req.header("accept-encoding", a);
+            }
+            let res = router
+                .oneshot(req.body(Body::empty()).unwrap())
+                .await
+                .unwrap();
+            let encoding = res
+                .headers()
+                .get("content-encoding")
+                .map(|v| v.to_str().unwrap().to_string());
+            let vary = res
+                .headers()
+                .get("vary")
+                .map(|v| v.to_str().unwrap().to_string());
+            let body = res.into_body().collect().await.unwrap().to_bytes().to_vec();
+            (encoding, vary, body)
+        }
+    };
+    let (enc, vary, body) = get("/app-0123456789abcdef.js", Some("gzip, deflate, br, zstd")).await;
+    assert_eq!(enc.as_deref(), Some("br"));
+    assert_eq!(vary.as_deref(), Some("accept-encoding"));
+    assert_eq!(body, copy);
+    // Brotli refused: gzip on the fly from the file itself.
+    let (enc, _, body) = get("/app-0123456789abcdef.js", Some("gzip, br;q=0")).await;
+    assert_eq!(enc.as_deref(), Some("gzip"));
+    assert_eq!(&body[..2], &[0x1f, 0x8b]);
+    // Nothing accepted: the file as it is, still marked as varying.
+    let (enc, vary, body) = get("/app-0123456789abcdef.js", None).await;
+    assert_eq!(enc, None);
+    assert_eq!(vary.as_deref(), Some("accept-encoding"));
+    assert_eq!(body, raw.as_bytes());
+    let (enc, _, body) = get("/config.json", Some("br")).await;
+    assert_ne!(enc.as_deref(), Some("br"));
+    assert_ne!(body, b"stale");
+}
+
+#[test]
+fn brotli_is_accepted_unless_refused() {
+    use nexus_devserver::static_files::accepts_br;
+    assert!(accepts_br("gzip, deflate, br, zstd"));
+    assert!(accepts_br("BR;q=0.5"));
+    assert!(!accepts_br("gzip, br;q=0"));
+    assert!(!accepts_br("gzip, brotli"));
+    assert!(!accepts_br(""));
+}
