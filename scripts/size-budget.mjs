@@ -83,7 +83,11 @@ import { firstLoadFiles, sum } from "../bench/first-load.mjs";
 // start-up script minified with terser (12.1 → 8.8 KB brotli: 326.0 →
 // 322.7); the stylesheet minified with csso, no restructuring (5.5 → 3.9
 // KB brotli: 322.7 → 321.0).
-const BUDGET_KB = Number(process.env.NCC_SIZE_BUDGET_KB || 321.5);
+// 321.5 → 316 (2026-12-02, sixth sitting): a client's keys matched on their
+// borrowed text in the list decode (-0.2: serde's String path for keys
+// leaves; 321.0 → 320.8); the bulk run's progress and results in the bulk
+// dialog's chunk, the leave guard staying (-5.3: 320.8 → 315.5).
+const BUDGET_KB = Number(process.env.NCC_SIZE_BUDGET_KB || 316);
 const dist = resolve(process.argv[2] || "dist");
 const files = firstLoadFiles(dist);
 for (const f of files) console.log(`${f.name.padEnd(52)} ${(f.br / 1000).toFixed(1).padStart(7)} KB brotli`);
