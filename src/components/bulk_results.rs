@@ -5,8 +5,7 @@
 
 use crate::bulk_runner::BulkRun;
 use crate::chunks::split_fn;
-use crate::components::chunk_view;
-use crate::components::{shortened, use_leave_guard, CopyButton};
+use crate::components::{chunk_view, shortened, use_leave_guard, CopyButton};
 use crate::routes::{href, path};
 use leptos::prelude::*;
 use nexus_domain::bulk::{BulkItem, Outcome, Tally};
@@ -109,63 +108,63 @@ fn results(run: BulkRun, secrets: Memo<Vec<usize>>) -> impl IntoView {
         }
     };
     view! {
-            <section class="ncc-bulk" aria-labelledby=crate::dom::id("bulk-title")>
-                <h2 id=crate::dom::id("bulk-title")>{move || run.title.get()}</h2>
-                <progress
-                    class="ncc-bulk__bar"
-                    aria-labelledby=crate::dom::id("bulk-title")
-                    max=move || tally.get().attempted.max(1)
-                    value=move || tally.get().finished()
-                ></progress>
-                <p role="status" class="ncc-bulk__status">
-                    {move || {
-                        let t = tally.get();
-                        if run.running.get() {
-                            let waiting = if run.cancelling() { tr.bulk.cancelling } else { "" };
-                            format!("{}{waiting}", t.phrase(tr))
-                        } else {
-                            (tr.bulk.finished)(&t.phrase(tr))
-                        }
-                    }}
-                </p>
-                <div class="ncc-bulk__actions">
-                    <Show when=move || run.running.get()>
-                        <button type="button" class="ncc-btn ncc-btn--secondary"
-                            aria-disabled=move || run.cancelling().then_some("true")
-                            on:click=move |_| run.cancel()>{b.cancel}</button>
-                    </Show>
-                    <Show when=move || ended() && tally.with(|t| t.failed + t.cancelled > 0)>
-                        <button type="button" class="ncc-btn" on:click=move |_| run.retry_failed()>{retry_label}</button>
-                    </Show>
-                    <Show when=ended>
-                        <button type="button" class="ncc-btn ncc-btn--ghost" on:click=move |_| run.items.set(Vec::new())>{b.close_results}</button>
-                    </Show>
-                </div>
-                <Show when=move || !secrets.with(Vec::is_empty)>
-                    <div class="ncc-secret-once">
-                        <h3>{b.secrets_issued}</h3>
-                        <p><strong>{b.copy_each}</strong></p>
-                        <ul class="ncc-bulk__list">
-                            {move || secrets.with(|at| run.items.with_untracked(|items| at.iter().filter_map(|&at| items.get(at)).map(|i| {
-                                let secret = i.secret.clone().unwrap_or_default();
-                                view! {
-                                    <li class="ncc-secret-once__row">
-                                        <span>{(tr.bulk.secret_issued)(&i.name)}</span>
-                                        <code class="ncc-secret-once__value">{secret.clone()}</code>
-                                        <CopyButton text=secret label=(tr.bulk.copy_secret_of)(&i.name) />
-                                    </li>
-                                }
-                            }).collect_view()))}
-                        </ul>
-                    </div>
+        <section class="ncc-bulk" aria-labelledby=crate::dom::id("bulk-title")>
+            <h2 id=crate::dom::id("bulk-title")>{move || run.title.get()}</h2>
+            <progress
+                class="ncc-bulk__bar"
+                aria-labelledby=crate::dom::id("bulk-title")
+                max=move || tally.get().attempted.max(1)
+                value=move || tally.get().finished()
+            ></progress>
+            <p role="status" class="ncc-bulk__status">
+                {move || {
+                    let t = tally.get();
+                    if run.running.get() {
+                        let waiting = if run.cancelling() { tr.bulk.cancelling } else { "" };
+                        format!("{}{waiting}", t.phrase(tr))
+                    } else {
+                        (tr.bulk.finished)(&t.phrase(tr))
+                    }
+                }}
+            </p>
+            <div class="ncc-bulk__actions">
+                <Show when=move || run.running.get()>
+                    <button type="button" class="ncc-btn ncc-btn--secondary"
+                        aria-disabled=move || run.cancelling().then_some("true")
+                        on:click=move |_| run.cancel()>{b.cancel}</button>
                 </Show>
-                {move || ended().then(|| view! {
-                    {group(tr.bulk.g_failed, |o| matches!(o, Outcome::Failed(_)), false)}
-                    {group(tr.bulk.g_skipped, |o| matches!(o, Outcome::Skipped(_)), false)}
-                    {group(tr.bulk.g_cancelled, |o| matches!(o, Outcome::Cancelled), false)}
-                    {group(tr.bulk.g_done, |o| matches!(o, Outcome::Done), true)}
-                })}
-            </section>
+                <Show when=move || ended() && tally.with(|t| t.failed + t.cancelled > 0)>
+                    <button type="button" class="ncc-btn" on:click=move |_| run.retry_failed()>{retry_label}</button>
+                </Show>
+                <Show when=ended>
+                    <button type="button" class="ncc-btn ncc-btn--ghost" on:click=move |_| run.items.set(Vec::new())>{b.close_results}</button>
+                </Show>
+            </div>
+            <Show when=move || !secrets.with(Vec::is_empty)>
+                <div class="ncc-secret-once">
+                    <h3>{b.secrets_issued}</h3>
+                    <p><strong>{b.copy_each}</strong></p>
+                    <ul class="ncc-bulk__list">
+                        {move || secrets.with(|at| run.items.with_untracked(|items| at.iter().filter_map(|&at| items.get(at)).map(|i| {
+                            let secret = i.secret.clone().unwrap_or_default();
+                            view! {
+                                <li class="ncc-secret-once__row">
+                                    <span>{(tr.bulk.secret_issued)(&i.name)}</span>
+                                    <code class="ncc-secret-once__value">{secret.clone()}</code>
+                                    <CopyButton text=secret label=(tr.bulk.copy_secret_of)(&i.name) />
+                                </li>
+                            }
+                        }).collect_view()))}
+                    </ul>
+                </div>
+            </Show>
+            {move || ended().then(|| view! {
+                {group(tr.bulk.g_failed, |o| matches!(o, Outcome::Failed(_)), false)}
+                {group(tr.bulk.g_skipped, |o| matches!(o, Outcome::Skipped(_)), false)}
+                {group(tr.bulk.g_cancelled, |o| matches!(o, Outcome::Cancelled), false)}
+                {group(tr.bulk.g_done, |o| matches!(o, Outcome::Done), true)}
+            })}
+        </section>
     }
 }
 
