@@ -87,7 +87,10 @@ import { firstLoadFiles, sum } from "../bench/first-load.mjs";
 // borrowed text in the list decode (-0.2: serde's String path for keys
 // leaves; 321.0 → 320.8); the bulk run's progress and results in the bulk
 // dialog's chunk, the leave guard staying (-5.3: 320.8 → 315.5).
-const BUDGET_KB = Number(process.env.NCC_SIZE_BUDGET_KB || 316);
+// 316 → 316.5 (same sitting): the bulk dialog's chunk fetched when the first
+// client is ticked, so the first action opens at once (+0.7: the preload's
+// effect and loader call; 315.5 → 316.2).
+const BUDGET_KB = Number(process.env.NCC_SIZE_BUDGET_KB || 316.5);
 const dist = resolve(process.argv[2] || "dist");
 const files = firstLoadFiles(dist);
 for (const f of files) console.log(`${f.name.padEnd(52)} ${(f.br / 1000).toFixed(1).padStart(7)} KB brotli`);

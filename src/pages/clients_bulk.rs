@@ -96,6 +96,20 @@ pub fn SelectionBar(
             Decision::Denied((t.bulk.none_changeable)(&count_phrase(t, n, n), &reason))
         })
     };
+    // The dialog's chunk (which holds the run's results too) is fetched as
+    // soon as something is selected, so the first action opens at once. A
+    // fetch that fails is tried again at the next selection or on opening.
+    let fetched = StoredValue::new(false);
+    Effect::new(move |_| {
+        if !selection.with(Selection::is_empty) && !fetched.get_value() {
+            fetched.set_value(true);
+            leptos::task::spawn_local(async move {
+                if preload_bulk_dialog().await.is_err() {
+                    fetched.try_set_value(false);
+                }
+            });
+        }
+    });
     let ask = RwSignal::new(None::<Ask>);
     // The plan as the dialog opens: who is attempted and who skipped.
     let preview = RwSignal::new(Plan::default());
@@ -281,6 +295,7 @@ fn planned(
 
 split_fn!(
     bulk_dialog,
+    preload preload_bulk_dialog,
     fn bulk_dialog(d: Dialog) -> AnyView {
         dialog_view(d).into_any()
     }

@@ -103,6 +103,31 @@ test('the bulk dialog comes in a chunk: refused, a toast says so and nothing is 
   expect(crashes).toEqual([]);
 });
 
+test('ticking a client fetches the bulk dialog’s chunk at once; the dialog then opens with no fetch', async ({ page, server }) => {
+  const crashes = watchForCrashes(page);
+  await signInAs(page, server, 'admin', '/clients');
+  const rows = page.getByRole('table', { name: 'Clients' }).locator('tbody tr');
+  await expect(rows).toHaveCount(36);
+  const chunks: string[] = [];
+  const pending = new Set<string>();
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (!CHUNK.test(path)) return;
+    chunks.push(path);
+    pending.add(r.url());
+  });
+  page.on('requestfinished', (r) => pending.delete(r.url()));
+  await rows.nth(1).getByRole('checkbox').check();
+  await expect.poll(() => chunks.some((c) => c.includes('split_bulk_dialog'))).toBe(true);
+  await expect.poll(() => pending.size).toBe(0);
+  const fetched = chunks.length;
+  await page.getByRole('button', { name: 'Add an owner' }).click();
+  await expect(page.getByRole('dialog', { name: 'Add an owner to the selected clients' })).toBeVisible();
+  expect(chunks.length).toBe(fetched);
+  expect(new Set(chunks).size).toBe(chunks.length);
+  expect(crashes).toEqual([]);
+});
+
 test('with no session, the sign-in form comes from chunks the page preloads, each fetched once', async ({ page, server }) => {
   const crashes = watchForCrashes(page);
   const fetched = new Map<string, number>();
