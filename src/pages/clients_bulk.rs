@@ -150,8 +150,8 @@ pub fn SelectionBar(
                 }).collect_view()}
             </div>
         </div>
-        // One dialog for the three actions, its code fetched the first
-        // time one opens.
+        // One dialog for the three actions, its code fetched at the first
+        // tick (above), or here if that fetch failed.
         {move || ask.get().map(|which| {
             let dialog = Dialog { which, ask, preview, clients, selection, run, on_finish, api, auth, t };
             Suspend::new(async move {
