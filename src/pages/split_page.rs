@@ -1,7 +1,7 @@
 //! The pages after the list (detail, edit, create), each in a wasm chunk of
 //! its own fetched on the first visit (crate::chunks).
 
-use crate::chunks::split_fn;
+use crate::chunks::{split_fn, ChunkError};
 use crate::components::chunk_view;
 use crate::pages::{ClientDetailPage, CreateClientPage, EditClientPage};
 use leptos::prelude::*;
@@ -30,35 +30,30 @@ split_fn!(
 /// `/clients/:id`, its code fetched on the first visit.
 #[component]
 pub fn SplitDetailPage() -> impl IntoView {
-    chunk_view(
-        LocalResource::new(detail_page),
-        |page: PageView| page(),
-        crate::i18n::t().shell.loading_page,
-        crate::i18n::t().shell.page_load_failed,
-        true,
-    )
+    page_from_chunk(LocalResource::new(detail_page))
 }
 
 /// `/clients/:id/edit`, its code fetched on the first visit.
 #[component]
 pub fn SplitEditPage() -> impl IntoView {
-    chunk_view(
-        LocalResource::new(edit_page),
-        |page: PageView| page(),
-        crate::i18n::t().shell.loading_page,
-        crate::i18n::t().shell.page_load_failed,
-        true,
-    )
+    page_from_chunk(LocalResource::new(edit_page))
 }
 
 /// `/clients/new`, its code fetched on the first visit.
 #[component]
 pub fn SplitCreatePage() -> impl IntoView {
+    page_from_chunk(LocalResource::new(create_page))
+}
+
+/// A page whose view comes from `chunk`: the page's loading and failure
+/// texts, and the way back to the list.
+fn page_from_chunk(chunk: LocalResource<Result<PageView, ChunkError>>) -> impl IntoView {
+    let t = crate::i18n::t();
     chunk_view(
-        LocalResource::new(create_page),
+        chunk,
         |page: PageView| page(),
-        crate::i18n::t().shell.loading_page,
-        crate::i18n::t().shell.page_load_failed,
+        t.shell.loading_page,
+        t.shell.page_load_failed,
         true,
     )
 }
